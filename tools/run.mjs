@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The two quick-start commands. `npm start` and `npm test` call this so that a machine with only
+// Node 20 and npm gets the pinned pnpm, the dependencies and (for tests) Chromium on its own.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '10.34.9';
+const CHROMIUM = '/usr/bin/chromium';
+
+// Telemetry off for every tool, whatever the caller's shell says.
+const env = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  DO_NOT_TRACK: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+  SCARF_ANALYTICS: 'false',
+  COREPACK_ENABLE_STRICT: '0',
+};
+
+const JOBS = {
+  // The main job: everything built from the spec, then the quickstart against an embedded sandbox.
+  start: [['turbo', 'run', 'start', '--output-logs=new-only']],
+  // Every test, with lint, bundle, generate, build and typecheck as their dependencies.
+  test: [['turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1']],
+};
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function pnpmCommand() {
+  try {
+    const version = execFileSync('pnpm', ['--version'], { env, encoding: 'utf8' }).trim();
+    if (version === PNPM_VERSION) return ['pnpm', []];
+  } catch {
+    // no global pnpm: fall through to npx
+  }
+  return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM) || env.CHROMIUM_PATH) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing at ${CHROMIUM}: run "sudo apt-get install -y chromium" once, or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  console.log('Installing Debian chromium for the docs browser test…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+}
+
+const job = process.argv[2];
+if (!(job in JOBS)) {
+  console.error(`usage: node tools/run.mjs <${Object.keys(JOBS).join('|')}>`);
+  process.exit(2);
+}
+
+const [pnpm, pnpmArgs] = pnpmCommand();
+const frozen = env.CI ? ['--frozen-lockfile'] : [];
+run(pnpm, [...pnpmArgs, 'install', '--prefer-offline', ...frozen]);
+if (job === 'test') ensureChromium();
+for (const [bin, ...args] of JOBS[job]) run(pnpm, [...pnpmArgs, 'exec', bin, ...args]);

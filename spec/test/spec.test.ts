@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleSpec } from '../scripts/bundle-lib.mjs';
+import { anchored, createValidator, deref, operations, spec, specDir, webhookOperations } from './spec-ajv';
+
+const ajv = createValidator();
+
+describe('the bundled spec', () => {
+  it('has the 31 operations of the seed era, each a camelCase verb, on paths ending with /', () => {
+    const ops = [...operations()];
+    const byTag: Record<string, number> = {};
+    for (const { operation } of ops) byTag[operation.tags[0]] = (byTag[operation.tags[0]] ?? 0) + 1;
+    expect(byTag).toEqual({
+      Integrations: 6,
+      Employees: 7,
+      Payouts: 5,
+      Pricing: 3,
+      Invoices: 4,
+      Webhooks: 6,
+    });
+    for (const { path, operation } of ops) {
+      expect(path).toMatch(/\/$/);
+      expect(operation.operationId).toMatch(/^(list|create|retrieve|update|replace|delete|resend|calculate)[A-Z][A-Za-z]+$/);
+    }
+  });
+
+  it('has the 9 events as top-level webhooks, each signed', () => {
+    const events = [...webhookOperations()];
+    expect(events.map((e) => e.event)).toEqual(spec.components.schemas.WebhookEventName.enum);
+    expect(events).toHaveLength(9);
+    for (const { operation } of events) {
+      const names = operation.parameters.map((p: any) => deref(p).name);
+      expect(names).toContain('Gigapay-Signature');
+    }
+  });
+
+  it('requires Integration-ID everywhere but on Integrations, and an Idempotency-Key header on every mutation', () => {
+    for (const { path, method, operation } of operations()) {
+      const params = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(p));
+      const integration = params.find((p) => p.name === 'Integration-ID');
+      if (path.startsWith('/integrations/')) expect(integration, `${method} ${path}`).toBeUndefined();
+      else expect(integration?.required, `${method} ${path}`).toBe(true);
+      if (method === 'post' || method === 'patch' || method === 'put') {
+        expect(params.some((p) => p.name === 'Idempotency-Key'), `${method} ${path}`).toBe(true);
+      }
+    }
+  });
+
+  it('documents an example for every response and request body with content', () => {
+    const missing: string[] = [];
+    const check = (where: string, content: any) => {
+      for (const [type, media] of Object.entries<any>(content ?? {})) {
+        if (type === 'application/json' && !media.examples) missing.push(where);
+      }
+    };
+    for (const { path, method, operation } of [...operations()]) {
+      check(`${method} ${path} request`, deref(operation.requestBody)?.content);
+      for (const [status, response] of Object.entries(operation.responses)) check(`${method} ${path} ${status}`, deref(response).content);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('is the committed bundle (spec/dist is not stale)', async () => {
+    const fresh = await bundleSpec();
+    for (const [file, content] of Object.entries(fresh)) {
+      expect(readFileSync(file, 'utf8'), `${file} is stale: run npm start and commit it`).toBe(content);
+    }
+  });
+});
+
+describe('named examples', () => {
+  // Every JSON example of the spec with the schema it must satisfy.
+  function* examplesWithSchemas() {
+    const fromContent = function* (where: string, content: any) {
+      const media = content?.['application/json'];
+      for (const [name, example] of Object.entries<any>(media?.examples ?? {})) {
+        yield { where, name: example.$ref?.split('/').pop() ?? name, value: deref(example).value, schema: media.schema };
+      }
+    };
+    for (const { path, method, operation } of operations()) {
+      yield* fromContent(`${method} ${path} request`, deref(operation.requestBody)?.content);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        yield* fromContent(`${method} ${path} ${status}`, deref(response).content);
+      }
+    }
+    for (const { event, operation } of webhookOperations()) yield* fromContent(`webhook ${event}`, operation.requestBody.content);
+    yield {
+      where: 'components.examples',
+      name: 'seed003-method-not-allowed',
+      value: deref(spec.components.examples.MethodNotAllowed).value,
+      schema: { $ref: '#/components/schemas/ErrorDetail' },
+    };
+  }
+  const all = [...examplesWithSchemas()];
+
+  it.each(all.map((e) => [`${e.where} ${e.name}`, e] as const))('%s validates against its schema (Ajv 2020-12)', (_, e) => {
+    const validate = ajv.compile(anchored(e.schema) as object);
+    expect(validate(e.value), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('include every example file, and every JSON example of the four seeds (30)', () => {
+    const files = readdirSync(join(specDir, 'examples')).map((f) => f.replace(/\.yaml$/, ''));
+    const used = new Set(all.map((e) => e.name));
+    expect(files.filter((f) => !used.has(f))).toEqual([]);
+    const seeds = files.filter((f) => f.startsWith('seed'));
+    console.log(`named examples: ${files.length} (${seeds.length} from the seeds), ${all.length} example uses validated`);
+    expect(seeds).toHaveLength(30);
+  });
+});
+
+describe('the exactly-one amount rule', () => {
+  const payout = ajv.compile({ $ref: 'openapi.json#/components/schemas/PayoutCreate' });
+  const base = { currency: 'SEK', description: 'Gig', employee: '1847' };
+
+  it.each([['amount'], ['invoiced_amount'], ['cost']])('accepts %s alone', (field) => {
+    expect(payout({ ...base, [field]: '100.00' })).toBe(true);
+  });
+  it('rejects none of them', () => expect(payout(base)).toBe(false));
+  it.each([
+    ['amount', 'cost'],
+    ['amount', 'invoiced_amount'],
+    ['invoiced_amount', 'cost'],
+  ])('rejects %s together with %s', (a, b) => {
+    expect(payout({ ...base, [a]: '100.00', [b]: '100.00' })).toBe(false);
+  });
+  it('requires an email or a cellphone number of an inline employee', () => {
+    const inline = ajv.compile({ $ref: 'openapi.json#/components/schemas/PayoutCreateInlineEmployee' });
+    const employee = { name: 'Albin Lindskog', country: 'SWE' };
+    expect(inline({ ...base, amount: '1.00', employee })).toBe(false);
+    expect(inline({ ...base, amount: '1.00', employee: { ...employee, email: 'albin@mail.com' } })).toBe(true);
+  });
+});

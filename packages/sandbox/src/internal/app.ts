@@ -1,0 +1,200 @@
+/**
+ * The HTTP pipeline, in the order the real API (Django + DRF) answers:
+ *   unknown path → 404 · missing trailing slash → 307 · token → 401 · method → 405 (Allow) ·
+ *   injected fault · Integration-ID → 403 · Idempotency-Key replay/conflict · JSON parse →
+ *   spec validation → handler → strict response validation → idempotency record → (drop fault).
+ * Anything unexpected becomes a loud 500 naming the bug, never a crash.
+ */
+import { Hono, type Context } from 'hono';
+import { handlers } from '../resources/index.js';
+import type { OperationContext } from '../resources/context.js';
+import { ApiError } from './errors.js';
+import type { SandboxCore } from './core.js';
+import { fingerprint, type StoredResponse } from './idempotency.js';
+import { isIntegrationScoped, matchRoute } from './routes.js';
+import type { SpecValidator } from './validation.js';
+import { controlRoutes } from './control.js';
+
+export interface AppOptions {
+  core: SandboxCore;
+  validator: SpecValidator;
+  /** Check every response against the spec; a mismatch becomes a 500. @default true */
+  strict: boolean;
+  /** Where spec violations and sandbox bugs are reported. @default console.error */
+  log: (message: string) => void;
+}
+
+/** Node's request/response pair, present when served by @hono/node-server. */
+interface NodeBindings {
+  incoming?: { socket?: { destroy(): void } };
+  outgoing?: { destroy(): void };
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const MUTATING = new Set(['POST', 'PATCH', 'PUT']);
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+
+function respond(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  if (body === undefined || status === 204) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
+  const { core, validator, strict, log } = options;
+  const app = new Hono<{ Bindings: NodeBindings }>();
+  app.route('/_sandbox', controlRoutes(core));
+  // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
+  app.onError((error) => {
+    throw error;
+  });
+
+  app.all('*', async (c) => {
+    try {
+      return await handleApi(c);
+    } catch (error) {
+      if (error instanceof ApiError) return respond(error.status, error.body, error.headers);
+      if (error instanceof DroppedConnection) throw error;
+      const message = `sandbox bug: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+      log(message);
+      return respond(500, { detail: message.split('\n')[0] });
+    }
+  });
+
+  async function handleApi(c: Context<{ Bindings: NodeBindings }>): Promise<Response> {
+    const request = c.req.raw;
+    const url = new URL(request.url);
+    if (url.pathname === '/v2') return redirect(url, '/v2/');
+    if (!url.pathname.startsWith('/v2/')) return respond(404, { detail: 'Not found.' });
+    const relative = url.pathname.slice(3);
+    const match = matchRoute(relative);
+    if (!match) {
+      if (!relative.endsWith('/') && matchRoute(`${relative}/`)) return redirect(url, `${url.pathname}/`);
+      return respond(404, { detail: 'Not found.' });
+    }
+
+    const authorization = request.headers.get('authorization');
+    if (!authorization) return respond(401, { detail: 'Authentication credentials were not provided.' }, { 'www-authenticate': 'Token' });
+    const token = /^Token\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const account = token === undefined ? undefined : core.accounts.get(token);
+    if (!account) return respond(401, { detail: 'Invalid token.' }, { 'www-authenticate': 'Token' });
+
+    const method = request.method.toUpperCase();
+    const operationId = match.route.methods[method as keyof typeof match.route.methods];
+    if (!operationId) {
+      const allow = Object.keys(match.route.methods).join(', ');
+      return respond(405, { detail: `Method "${method}" not allowed.` }, { allow });
+    }
+
+    const fault = core.faults.decide(operationId);
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.kind === 'error') return respond(500, { detail: 'Injected fault: internal server error.' }, { 'sandbox-fault': 'error' });
+    if (fault.kind === 'rateLimit') {
+      const retryAfter = String(core.faults.retryAfterSeconds);
+      return respond(429, { detail: `Request was throttled. Expected available in ${retryAfter} seconds.` }, { 'retry-after': retryAfter, 'sandbox-fault': 'rateLimit' });
+    }
+
+    const integration = isIntegrationScoped(match.route) ? core.integrationFor(account, request.headers.get('integration-id')) : undefined;
+    const bodyText = BODY_METHODS.has(method) ? await request.text() : '';
+
+    const key = MUTATING.has(method) ? request.headers.get('idempotency-key') : null;
+    const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
+    const print = key ? fingerprint(method, url.pathname + url.search, bodyText) : '';
+    if (key) {
+      const found = core.idempotency.lookup(scope, print, core.clock.peekMicros());
+      if (found.kind === 'replay') return finish(c, fault.kind, replay(found.response));
+      if (found.kind === 'conflict') {
+        return respond(400, {
+          non_field_errors: [`Idempotency-Key "${key}" was already used for a different request (method, path, query or body) in the last 24 hours; use a new key for a new request.`],
+        });
+      }
+    }
+
+    let body: unknown = {};
+    if (bodyText.trim() !== '') {
+      const contentType = request.headers.get('content-type') ?? 'application/json';
+      if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+        return respond(400, { non_field_errors: [`Unsupported media type "${contentType}": the sandbox accepts application/json bodies only.`] });
+      }
+      try {
+        body = JSON.parse(bodyText);
+      } catch (error) {
+        return respond(400, { non_field_errors: [`JSON parse error - ${(error as Error).message}`] });
+      }
+    }
+
+    const invalid = validator.validateRequest(operationId, url.searchParams, body);
+    let result: { status: number; body?: unknown; headers?: Record<string, string> };
+    if (invalid) result = { status: 400, body: invalid };
+    else {
+      const context: OperationContext = {
+        core,
+        account,
+        integration,
+        params: match.params,
+        url,
+        query: url.searchParams,
+        body,
+        language: request.headers.get('accept-language') ?? 'en',
+      };
+      try {
+        result = handlers[operationId]!(context);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        result = { status: error.status, body: error.body, headers: error.headers };
+      }
+    }
+
+    if (strict) {
+      const problem = validator.validateResponse(operationId, result.status, result.body);
+      if (problem) {
+        log(`[gigapay-sandbox] ${problem}`);
+        return respond(500, { detail: `Sandbox response broke the spec: ${problem}` }, { 'sandbox-spec-violation': 'true' });
+      }
+    }
+
+    const stored: StoredResponse = {
+      status: result.status,
+      body: result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body),
+      headers: result.headers ?? {},
+    };
+    // Only requests that got past validation are remembered (as Stripe does).
+    if (key && !invalid) core.idempotency.store(scope, print, stored, core.clock.peekMicros());
+    return finish(c, fault.kind, replay(stored, false));
+  }
+
+  /** The drop fault: the write is committed, then the connection dies before any response byte. */
+  function finish(c: Context<{ Bindings: NodeBindings }>, fault: string, response: Response): Response {
+    if (fault !== 'drop') return response;
+    const socket = c.env?.incoming?.socket;
+    if (socket) {
+      socket.destroy();
+      return new Response(null, { status: 204 });
+    }
+    // In-process (app.fetch) there is no connection to cut: make the failure unmistakable.
+    throw new DroppedConnection();
+  }
+
+  return app;
+}
+
+/** Thrown by in-process `app.fetch` calls where the HTTP server would have cut the connection. */
+export class DroppedConnection extends Error {
+  constructor() {
+    super('Injected fault: connection dropped after the write committed.');
+    this.name = 'DroppedConnection';
+  }
+}
+
+function replay(stored: StoredResponse, replayed = true): Response {
+  const headers: Record<string, string> = { ...stored.headers, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) };
+  if (stored.body === null) return new Response(null, { status: stored.status, headers });
+  return new Response(stored.body, { status: stored.status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+function redirect(url: URL, pathname: string): Response {
+  const location = new URL(url);
+  location.pathname = pathname;
+  return new Response(null, { status: 307, headers: { location: location.toString() } });
+}

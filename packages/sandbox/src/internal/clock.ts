@@ -1,0 +1,57 @@
+/**
+ * Sandbox time: wall-clock time plus an offset that `/_sandbox/clock/advance` moves forward, in
+ * integer microseconds (the API shows six fraction digits). Every reading is strictly later than
+ * the one before, so creation order is total and `newest first` never ties.
+ */
+export class Clock {
+  private offsetMicros = 0;
+  private lastMicros = 0;
+
+  nowMicros(): number {
+    const candidate = (Date.now() * 1000) + this.offsetMicros;
+    this.lastMicros = candidate > this.lastMicros ? candidate : this.lastMicros + 1;
+    return this.lastMicros;
+  }
+
+  /** Moves sandbox time forward (never back: timestamps already handed out stay in the past). */
+  advance(milliseconds: number): void {
+    if (!(milliseconds >= 0)) throw new RangeError('the clock only moves forward');
+    this.offsetMicros += Math.round(milliseconds * 1000);
+  }
+
+  /** Current sandbox time without consuming a tick. */
+  peekMicros(): number {
+    return Math.max(Date.now() * 1000 + this.offsetMicros, this.lastMicros);
+  }
+
+  get offsetMilliseconds(): number {
+    return this.offsetMicros / 1000;
+  }
+}
+
+export const MICROS_PER_HOUR = 3_600_000_000;
+
+/** 1558521158118753 → "2019-05-22T10:32:38.118753Z". */
+export function formatTimestamp(micros: number): string {
+  const millis = Math.floor(micros / 1000);
+  const iso = new Date(millis).toISOString(); // …:38.118Z
+  return `${iso.slice(0, 19)}.${String(micros % 1_000_000).padStart(6, '0')}Z`;
+}
+
+/** Parses an RFC 3339 date-time (any fraction length, Z or offset) into microseconds. */
+export function parseTimestamp(text: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!match) {
+    // A bare date (2024-01-31) is accepted too, as Django's filter does: midnight UTC.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      const ms = Date.parse(`${text}T00:00:00Z`);
+      return Number.isNaN(ms) ? undefined : ms * 1000;
+    }
+    return undefined;
+  }
+  const zone = match[3] === undefined || /z/i.test(match[3]) ? 'Z' : match[3];
+  const ms = Date.parse(`${match[1]!.replace(/[t ]/, 'T')}${zone}`);
+  if (Number.isNaN(ms)) return undefined;
+  const fraction = (match[2] ?? '').slice(0, 6).padEnd(6, '0');
+  return ms * 1000 + Number(fraction);
+}

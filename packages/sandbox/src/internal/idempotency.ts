@@ -1,0 +1,61 @@
+/**
+ * `Idempotency-Key`: the first response to a key is stored and replayed, unchanged, for 24 hours
+ * of sandbox time. Keys are scoped to the token and the `Integration-ID`. Reusing a key for a
+ * different request (method, path, query or body) is refused with a 400 naming the key, since
+ * 400 is the error status the spec documents on every mutating operation (Stripe uses 400 too).
+ * Only responses of requests that passed validation are stored; faults (500, 429) never are.
+ */
+import { MICROS_PER_HOUR } from './clock.js';
+
+export const IDEMPOTENCY_TTL_MICROS = 24 * MICROS_PER_HOUR;
+
+export interface StoredResponse {
+  status: number;
+  body: string | null;
+  headers: Record<string, string>;
+}
+
+interface Entry {
+  fingerprint: string;
+  response: StoredResponse;
+  expiresAt: number;
+}
+
+export type Lookup = { kind: 'miss' } | { kind: 'replay'; response: StoredResponse } | { kind: 'conflict' };
+
+export class IdempotencyStore {
+  private readonly entries = new Map<string, Entry>();
+
+  lookup(scope: string, fingerprint: string, now: number): Lookup {
+    const entry = this.entries.get(scope);
+    if (!entry || entry.expiresAt <= now) {
+      this.entries.delete(scope);
+      return { kind: 'miss' };
+    }
+    return entry.fingerprint === fingerprint ? { kind: 'replay', response: entry.response } : { kind: 'conflict' };
+  }
+
+  store(scope: string, fingerprint: string, response: StoredResponse, now: number): void {
+    this.entries.set(scope, { fingerprint, response, expiresAt: now + IDEMPOTENCY_TTL_MICROS });
+  }
+}
+
+/** The request's identity for key reuse: JSON bodies compare by value, not by whitespace. */
+export function fingerprint(method: string, pathAndQuery: string, bodyText: string): string {
+  let body = bodyText;
+  try {
+    body = bodyText === '' ? '' : canonicalJson(JSON.parse(bodyText));
+  } catch {
+    // not JSON: compare the raw text
+  }
+  return `${method} ${pathAndQuery}\n${body}`;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,119 @@
+/**
+ * In-memory state. An account (one API token) owns integrations; each integration owns its own
+ * employees, payouts, invoices and webhooks, so nothing leaks between integrations. Records point
+ * at each other directly (a payout holds its employee record, not an id), so a renamed id (ids are
+ * mutable through PATCH/PUT) is seen everywhere at once.
+ */
+import type { Breakdown } from './pricing.js';
+
+export type IntegrationType = 1 | 2 | 3;
+
+export interface Account {
+  token: string;
+}
+
+export interface IntegrationRecord {
+  id: string;
+  name: string;
+  type: IntegrationType;
+  logo: string | null;
+  metadata: Record<string, unknown>;
+  email: string;
+  recipient: string;
+  address_line_1: string;
+  address_line_2: string | null;
+  zip_code: string;
+  city: string;
+  owner: Account;
+  seq: number;
+  data: IntegrationData;
+}
+
+export interface EmployeeRecord {
+  id: string;
+  name: string;
+  email: string | null;
+  cellphone_number: string | null;
+  country: string;
+  metadata: Record<string, unknown>;
+  createdAt: number;
+  notifiedAt: number | null;
+  claimedAt: number | null;
+  verifiedAt: number | null;
+  /** Last invitation sent (notify control or resend), for the 24-hour resend rule. */
+  lastInvitationAt: number | null;
+  seq: number;
+}
+
+export interface InvoiceRecord {
+  id: string;
+  /** Stable secret part of the pdf/app links; survives id changes. */
+  uuid: string;
+  currency: string;
+  metadata: Record<string, unknown>;
+  ocrNumber: string;
+  open: boolean;
+  createdAt: number;
+  paidAt: number | null;
+  seq: number;
+}
+
+export interface PayoutRecord {
+  id: string;
+  prices: Breakdown;
+  currency: string;
+  description: string;
+  country: string | undefined;
+  fullSalarySpecification: boolean;
+  employee: EmployeeRecord;
+  invoice: InvoiceRecord;
+  metadata: Record<string, unknown>;
+  startAt: number | null;
+  endAt: number | null;
+  createdAt: number;
+  notifiedAt: number | null;
+  acceptedAt: number | null;
+  lastNotificationAt: number | null;
+  seq: number;
+}
+
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  events: string[];
+  secret_key: string;
+  metadata: Record<string, unknown>;
+  seq: number;
+}
+
+export class IntegrationData {
+  readonly employees = new Map<string, EmployeeRecord>();
+  readonly payouts = new Map<string, PayoutRecord>();
+  readonly invoices = new Map<string, InvoiceRecord>();
+  readonly webhooks = new Map<string, WebhookRecord>();
+
+  get isEmpty(): boolean {
+    return this.employees.size + this.payouts.size + this.invoices.size + this.webhooks.size === 0;
+  }
+
+  payoutsOf(invoice: InvoiceRecord): PayoutRecord[] {
+    return [...this.payouts.values()].filter((payout) => payout.invoice === invoice);
+  }
+
+  /** The invoice currently collecting payouts in `currency`, if any. */
+  openInvoice(currency: string): InvoiceRecord | undefined {
+    for (const invoice of this.invoices.values()) if (invoice.open && invoice.currency === currency) return invoice;
+    return undefined;
+  }
+}
+
+/** Re-keys `record` in `map` after its id changed from `oldId`. */
+export function rekey<T extends { id: string }>(map: Map<string, T>, oldId: string, record: T): void {
+  if (oldId === record.id) return;
+  map.delete(oldId);
+  map.set(record.id, record);
+}
+
+/** Monotonic sequence shared by all records: creation order, for stable sorting. */
+let sequence = 0;
+export const nextSeq = (): number => ++sequence;

@@ -1,0 +1,124 @@
+/**
+ * Outgoing webhook notifications. Each event is POSTed to every webhook of the integration that
+ * subscribes to it: the body is the object (expandable fields as ids), signed as
+ * `Gigapay-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret_key, t + "." + body)>`.
+ * A delivery that fails (network error, timeout or non-2xx) is retried a few times with a
+ * growing delay; every attempt is kept in the delivery log.
+ *
+ * `t` is wall-clock time, not sandbox time: receivers check it against their own clock, and an
+ * advanced sandbox clock would make every signature look like it came from the future.
+ */
+import { createHmac } from 'node:crypto';
+
+export interface DeliveryAttempt {
+  at: string;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface Delivery {
+  id: number;
+  event: string;
+  integrationId: string;
+  webhookId: string;
+  url: string;
+  body: string;
+  signature: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: DeliveryAttempt[];
+}
+
+export interface DeliveryOptions {
+  /** Attempts per notification, the first included. @default 3 */
+  attempts?: number;
+  /** Delay before the second attempt; doubles after each failure. @default 100 */
+  retryDelayMs?: number;
+  /** Per-attempt timeout. @default 5000 */
+  timeoutMs?: number;
+}
+
+/** The `Gigapay-Signature` header value for `body` sent at `unixSeconds`. */
+export function signPayload(secretKey: string, body: string, unixSeconds: number): string {
+  const digest = createHmac('sha256', secretKey).update(`${unixSeconds}.${body}`, 'utf8').digest('hex');
+  return `t=${unixSeconds},v1=${digest}`;
+}
+
+export class WebhookDeliverer {
+  readonly log: Delivery[] = [];
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private nextId = 1;
+  private readonly attempts: number;
+  private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: DeliveryOptions = {}) {
+    this.attempts = Math.max(1, options.attempts ?? 3);
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  /** Queues one notification; deliveries to one webhook keep the order of their events. */
+  enqueue(target: { integrationId: string; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
+    const body = JSON.stringify(object);
+    const delivery: Delivery = {
+      id: this.nextId++,
+      event,
+      integrationId: target.integrationId,
+      webhookId: target.webhookId,
+      url: target.url,
+      body,
+      signature: '',
+      state: 'pending',
+      attempts: [],
+    };
+    this.log.push(delivery);
+    const chainKey = `${target.integrationId}\u0000${target.webhookId}`;
+    const previous = this.chains.get(chainKey) ?? Promise.resolve();
+    const run = previous.then(() => this.deliver(delivery, target.secretKey));
+    this.chains.set(chainKey, run);
+    this.inFlight.add(run);
+    void run.finally(() => {
+      this.inFlight.delete(run);
+      if (this.chains.get(chainKey) === run) this.chains.delete(chainKey);
+    });
+    return delivery;
+  }
+
+  /** Resolves when every queued delivery has succeeded or used up its attempts. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async deliver(delivery: Delivery, secretKey: string): Promise<void> {
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      const started = Date.now();
+      const signature = signPayload(secretKey, delivery.body, Math.floor(started / 1000));
+      delivery.signature = signature;
+      const record: DeliveryAttempt = { at: new Date(started).toISOString(), status: null, error: null, durationMs: 0 };
+      try {
+        const response = await fetch(delivery.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'gigapay-signature': signature, 'user-agent': 'gigapay-sandbox' },
+          body: delivery.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        await response.arrayBuffer().catch(() => undefined);
+        record.status = response.status;
+        if (response.status < 200 || response.status >= 300) record.error = `receiver answered ${response.status}`;
+      } catch (error) {
+        record.error = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+      }
+      record.durationMs = Date.now() - started;
+      delivery.attempts.push(record);
+      if (record.error === null) {
+        delivery.state = 'delivered';
+        return;
+      }
+      if (attempt < this.attempts) await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
+    }
+    delivery.state = 'failed';
+  }
+}

@@ -1,0 +1,151 @@
+import { MICROS_PER_HOUR } from '../internal/clock.js';
+import { addMessage, isEmpty, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
+import { newId } from '../internal/ids.js';
+import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../internal/listing.js';
+import { serializeEmployee } from '../internal/serialize.js';
+import { nextSeq, rekey, type EmployeeRecord, type IntegrationData, type IntegrationRecord } from '../internal/state.js';
+import type { SandboxCore } from '../internal/core.js';
+import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
+
+const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
+export const EITHER_CONTACT = 'Either email or cellphone_number is required.';
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+function lookup(context: OperationContext): EmployeeRecord {
+  const employee = scoped(context).data.employees.get(context.params.id!);
+  if (!employee) throw notFound();
+  return employee;
+}
+
+/** The fields of an EmployeeCreate body, checked for the rules JSON Schema cannot see. */
+export function employeeFields(data: IntegrationData, input: Record<string, unknown>, errors: ValidationBody, current?: EmployeeRecord) {
+  const id = idValue(input.id);
+  if (id !== undefined && id !== current?.id && data.employees.has(id)) addMessage(errors, 'id', 'employee with this id already exists.');
+  const email = stringOrNull(input.email);
+  const cellphone = stringOrNull(input.cellphone_number);
+  if (email === null && cellphone === null) addMessage(errors, 'non_field_errors', EITHER_CONTACT);
+  if (typeof input.name === 'string' && input.name.trim() === '') addMessage(errors, 'name', 'This field may not be blank.');
+  return {
+    id,
+    name: String(input.name ?? ''),
+    email,
+    cellphone_number: cellphone,
+    country: String(input.country ?? ''),
+    metadata: metadataValue(input.metadata),
+  };
+}
+
+/** Registers an employee already checked by `employeeFields`, and emits `Employee.created`. */
+export function insertEmployee(core: SandboxCore, integration: IntegrationRecord, fields: ReturnType<typeof employeeFields>): EmployeeRecord {
+  const record: EmployeeRecord = {
+    ...fields,
+    id: fields.id ?? newId(),
+    createdAt: core.clock.nowMicros(),
+    notifiedAt: null,
+    claimedAt: null,
+    verifiedAt: null,
+    lastInvitationAt: null,
+    seq: nextSeq(),
+  };
+  integration.data.employees.set(record.id, record);
+  core.emitEmployee(integration, 'Employee.created', record);
+  return record;
+}
+
+/**
+ * The existing employee an inline employee stands for: the same `id` if one was sent and exists,
+ * else the same email (case-insensitive), else the same cellphone number.
+ */
+export function findMatchingEmployee(data: IntegrationData, input: Record<string, unknown>): EmployeeRecord | undefined {
+  const id = idValue(input.id);
+  if (id !== undefined && data.employees.has(id)) return data.employees.get(id);
+  const email = stringOrNull(input.email)?.toLowerCase();
+  const cellphone = stringOrNull(input.cellphone_number);
+  const employees = [...data.employees.values()];
+  return (
+    (email ? employees.find((employee) => employee.email?.toLowerCase() === email) : undefined) ??
+    (cellphone ? employees.find((employee) => employee.cellphone_number === cellphone) : undefined)
+  );
+}
+
+export const employeeHandlers: Record<string, Handler> = {
+  listEmployees(context) {
+    const { data } = scoped(context);
+    const q = context.query;
+    const items = applyAll(data.employees.values(), [
+      ...timestampFilter<EmployeeRecord>(q, 'created_at', (e) => e.createdAt),
+      ...timestampFilter<EmployeeRecord>(q, 'notified_at', (e) => e.notifiedAt),
+      ...timestampFilter<EmployeeRecord>(q, 'claimed_at', (e) => e.claimedAt),
+      ...timestampFilter<EmployeeRecord>(q, 'verified_at', (e) => e.verifiedAt),
+      ...searchFilter<EmployeeRecord>(q, (e) => [e.name, e.email, e.cellphone_number]),
+    ]);
+    return { status: 200, body: paginate(oldestFirst(items), context.url, serializeEmployee) };
+  },
+
+  createEmployee(context) {
+    const integration = scoped(context);
+    const errors: ValidationBody = {};
+    const fields = employeeFields(integration.data, objectBody(context.body), errors);
+    if (!isEmpty(errors)) throw validationError(errors);
+    return { status: 201, body: serializeEmployee(insertEmployee(context.core, integration, fields)) };
+  },
+
+  retrieveEmployee(context) {
+    return { status: 200, body: serializeEmployee(lookup(context)) };
+  },
+
+  updateEmployee(context) {
+    const { data } = scoped(context);
+    const employee = lookup(context);
+    const input = objectBody(context.body);
+    // PATCH: omitted fields keep their value; the contact rule applies to the result.
+    const merged = { ...serializeEmployee(employee), ...input };
+    const errors: ValidationBody = {};
+    const fields = employeeFields(data, merged, errors, employee);
+    if (!isEmpty(errors)) throw validationError(errors);
+    const oldId = employee.id;
+    Object.assign(employee, { ...fields, id: fields.id ?? oldId, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
+    rekey(data.employees, oldId, employee);
+    return { status: 200, body: serializeEmployee(employee) };
+  },
+
+  replaceEmployee(context) {
+    const { data } = scoped(context);
+    const employee = lookup(context);
+    const errors: ValidationBody = {};
+    // PUT: omitted optional fields go back to their defaults; an omitted id keeps the current one.
+    const fields = employeeFields(data, objectBody(context.body), errors, employee);
+    if (!isEmpty(errors)) throw validationError(errors);
+    const oldId = employee.id;
+    Object.assign(employee, { ...fields, id: fields.id ?? oldId });
+    rekey(data.employees, oldId, employee);
+    return { status: 200, body: serializeEmployee(employee) };
+  },
+
+  deleteEmployee(context) {
+    const { data } = scoped(context);
+    const employee = lookup(context);
+    for (const payout of data.payouts.values()) {
+      if (payout.employee === employee) throw nonFieldError('An employee with registered payouts cannot be deleted.');
+    }
+    data.employees.delete(employee.id);
+    return { status: 204 };
+  },
+
+  resendEmployeeInvitation(context) {
+    const integration = scoped(context);
+    const employee = lookup(context);
+    const now = context.core.clock.nowMicros();
+    if (employee.lastInvitationAt !== null && now - employee.lastInvitationAt < RESEND_WAIT_MICROS) {
+      throw nonFieldError('The invitation was sent less than 24 hours ago; wait at least 24 hours between resends.');
+    }
+    employee.lastInvitationAt = now;
+    if (employee.notifiedAt === null) {
+      employee.notifiedAt = now;
+      context.core.emitEmployee(integration, 'Employee.notified', employee);
+    }
+    return { status: 204 };
+  },
+};
+

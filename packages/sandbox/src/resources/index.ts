@@ -1,0 +1,17 @@
+import type { Handler } from './context.js';
+import { employeeHandlers } from './employees.js';
+import { integrationHandlers } from './integrations.js';
+import { invoiceHandlers } from './invoices.js';
+import { payoutHandlers } from './payouts.js';
+import { pricingHandlers } from './pricing.js';
+import { webhookHandlers } from './webhooks.js';
+
+/** Every operation's handler, by operationId. */
+export const handlers: Readonly<Record<string, Handler>> = {
+  ...integrationHandlers,
+  ...employeeHandlers,
+  ...payoutHandlers,
+  ...pricingHandlers,
+  ...invoiceHandlers,
+  ...webhookHandlers,
+};

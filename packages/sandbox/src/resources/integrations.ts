@@ -1,0 +1,105 @@
+import { detailError, fieldError, nonFieldError, notFound } from '../internal/errors.js';
+import { newId } from '../internal/ids.js';
+import { applyAll, oldestFirst, paginate } from '../internal/listing.js';
+import { serializeIntegration } from '../internal/serialize.js';
+import type { IntegrationRecord } from '../internal/state.js';
+import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from './context.js';
+
+/** Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide. */
+function lookup(context: OperationContext): IntegrationRecord {
+  const integration = context.core.integrations.get(context.params.id!);
+  if (!integration || integration.owner !== context.account) throw notFound();
+  return integration;
+}
+
+function checkId(context: OperationContext, id: string | undefined, current?: IntegrationRecord): void {
+  if (id !== undefined && id !== current?.id && context.core.integrations.has(id)) throw fieldError('id', 'integration with this id already exists.');
+}
+
+/** A JSON logo is a base64 image; the API answers with a URL where it would be served. */
+const logoUrl = (value: unknown, id: string): string | null =>
+  typeof value === 'string' && value !== '' ? (/^https?:\/\//.test(value) ? value : `https://sandbox.gigapay.invalid/logos/${encodeURIComponent(id)}.png`) : null;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function writableFields(input: Record<string, unknown>, id: string) {
+  return {
+    name: text(input.name),
+    logo: logoUrl(input.logo, id),
+    metadata: metadataValue(input.metadata),
+    email: text(input.email),
+    recipient: text(input.recipient),
+    address_line_1: text(input.address_line_1),
+    address_line_2: typeof input.address_line_2 === 'string' ? input.address_line_2 : null,
+    zip_code: text(input.zip_code),
+    city: text(input.city),
+  };
+}
+
+function refuseReadOnly(integration: IntegrationRecord): void {
+  if (integration.type === 2) throw detailError(403, 'Integrations of type 2 (invoice integrations) are read-only.');
+}
+
+function rename(context: OperationContext, integration: IntegrationRecord, id: string | undefined): void {
+  if (id === undefined || id === integration.id) return;
+  context.core.integrations.delete(integration.id);
+  integration.id = id;
+  context.core.integrations.set(id, integration);
+}
+
+export const integrationHandlers: Record<string, Handler> = {
+  listIntegrations(context) {
+    const type = context.query.get('type');
+    const mine = applyAll(context.core.integrations.values(), [
+      (integration) => integration.owner === context.account,
+      (integration) => !type || String(integration.type) === type,
+    ]);
+    return { status: 200, body: paginate(oldestFirst(mine), context.url, serializeIntegration) };
+  },
+
+  createIntegration(context) {
+    const input = objectBody(context.body);
+    const id = idValue(input.id);
+    checkId(context, id);
+    const finalId = id ?? newId();
+    const record = context.core.addIntegration(context.account, { ...writableFields(input, finalId), id: finalId, type: 3 });
+    return { status: 201, body: serializeIntegration(record) };
+  },
+
+  retrieveIntegration(context) {
+    return { status: 200, body: serializeIntegration(lookup(context)) };
+  },
+
+  updateIntegration(context) {
+    const integration = lookup(context);
+    refuseReadOnly(integration);
+    const input = objectBody(context.body);
+    const id = idValue(input.id);
+    checkId(context, id, integration);
+    const fields = writableFields(input, id ?? integration.id);
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+      if (has(input, key)) (integration as unknown as Record<string, unknown>)[key] = fields[key];
+    }
+    rename(context, integration, id);
+    return { status: 200, body: serializeIntegration(integration) };
+  },
+
+  replaceIntegration(context) {
+    const integration = lookup(context);
+    refuseReadOnly(integration);
+    const input = objectBody(context.body);
+    const id = idValue(input.id);
+    checkId(context, id, integration);
+    Object.assign(integration, writableFields(input, id ?? integration.id));
+    rename(context, integration, id);
+    return { status: 200, body: serializeIntegration(integration) };
+  },
+
+  deleteIntegration(context) {
+    const integration = lookup(context);
+    if (integration.type !== 3) throw detailError(403, `Integrations of type ${integration.type} cannot be deleted.`);
+    if (!integration.data.isEmpty) throw nonFieldError('An integration that still has employees, payouts, invoices or webhooks cannot be deleted.');
+    context.core.integrations.delete(integration.id);
+    return { status: 204 };
+  },
+};

@@ -1,0 +1,145 @@
+import { MICROS_PER_HOUR } from '../internal/clock.js';
+import { addMessage, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
+import { newId, ocrNumber } from '../internal/ids.js';
+import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../internal/listing.js';
+import { serializePayout } from '../internal/serialize.js';
+import { nextSeq, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
+import type { SandboxCore } from '../internal/core.js';
+import { scoped, type Handler, type OperationContext } from './context.js';
+import { insertEmployee } from './employees.js';
+import { draftAll, type PayoutDraft } from './payout-drafts.js';
+
+const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
+
+function lookup(context: OperationContext): PayoutRecord {
+  const payout = scoped(context).data.payouts.get(context.params.id!);
+  if (!payout) throw notFound();
+  return payout;
+}
+
+/** The filters shared by `GET /payouts/` and `GET /pricing/` (search only on payouts). */
+export function payoutFilters(data: IntegrationData, query: URLSearchParams, withSearch: boolean): Predicate<PayoutRecord>[] {
+  return [
+    ...relationFilter<PayoutRecord, unknown>(query, 'employee', (id) => data.employees.get(id), (p) => p.employee),
+    ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.invoices.get(id), (p) => p.invoice),
+    ...timestampFilter<PayoutRecord>(query, 'start_at', (p) => p.startAt),
+    ...timestampFilter<PayoutRecord>(query, 'end_at', (p) => p.endAt),
+    ...timestampFilter<PayoutRecord>(query, 'created_at', (p) => p.createdAt),
+    ...timestampFilter<PayoutRecord>(query, 'notified_at', (p) => p.notifiedAt),
+    ...timestampFilter<PayoutRecord>(query, 'accepted_at', (p) => p.acceptedAt),
+    ...(withSearch
+      ? searchFilter<PayoutRecord>(query, (p) => [p.description, p.employee.name, p.employee.cellphone_number, p.employee.email])
+      : []),
+  ];
+}
+
+/** The open invoice in `currency`, started (with `Invoice.created`) when none is open. */
+function openInvoice(core: SandboxCore, integration: IntegrationRecord, currency: string): InvoiceRecord {
+  const existing = integration.data.openInvoice(currency);
+  if (existing) return existing;
+  const seq = nextSeq();
+  const invoice: InvoiceRecord = {
+    id: newId(),
+    uuid: newId(),
+    currency,
+    metadata: {},
+    ocrNumber: ocrNumber(seq),
+    open: true,
+    createdAt: core.clock.nowMicros(),
+    paidAt: null,
+    seq,
+  };
+  integration.data.invoices.set(invoice.id, invoice);
+  core.emitInvoice(integration, 'Invoice.created', invoice);
+  return invoice;
+}
+
+function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts: PayoutDraft[]): PayoutRecord[] {
+  // Inline employees are registered first, so that Employee.created precedes Payout.created.
+  const employees = drafts.map((draft) => (draft.employee.kind === 'existing' ? draft.employee.record : insertEmployee(core, integration, draft.employee.fields)));
+  const invoice = openInvoice(core, integration, drafts[0]!.currency);
+  const payouts = drafts.map((draft, index): PayoutRecord => {
+    const payout: PayoutRecord = {
+      id: draft.id ?? newId(),
+      prices: draft.prices,
+      currency: draft.currency,
+      description: draft.description,
+      country: draft.country,
+      fullSalarySpecification: draft.fullSalarySpecification,
+      employee: employees[index]!,
+      invoice,
+      metadata: draft.metadata,
+      startAt: draft.startAt,
+      endAt: draft.endAt,
+      createdAt: core.clock.nowMicros(),
+      notifiedAt: null,
+      acceptedAt: null,
+      lastNotificationAt: null,
+      seq: nextSeq(),
+    };
+    integration.data.payouts.set(payout.id, payout);
+    return payout;
+  });
+  for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);
+  return payouts;
+}
+
+export const payoutHandlers: Record<string, Handler> = {
+  listPayouts(context) {
+    const { data } = scoped(context);
+    const expand = expandSet(context.query);
+    const items = applyAll(data.payouts.values(), payoutFilters(data, context.query, true));
+    return { status: 200, body: paginate(newestFirst(items), context.url, (p) => serializePayout(p, data, expand)) };
+  },
+
+  createPayout(context) {
+    const integration = scoped(context);
+    const { data } = integration;
+    const expand = expandSet(context.query);
+    const bulk = Array.isArray(context.body);
+    const items = bulk ? (context.body as unknown[]) : [context.body];
+    if (bulk && items.length === 0) throw nonFieldError('Expected a list of at least one payout.');
+
+    // One request, one invoice: every item must share the currency, and ids must be unique.
+    const seenIds = new Set<string>();
+    const firstCurrency = (items[0] as { currency?: unknown } | undefined)?.currency;
+    const result = draftAll(data, items, { inlineAllowed: expand.has('employee') }, (draft, _index, errors: ValidationBody) => {
+      if (draft.id !== undefined) {
+        if (data.payouts.has(draft.id) || seenIds.has(draft.id)) addMessage(errors, 'id', 'payout with this id already exists.');
+        seenIds.add(draft.id);
+      }
+      if (bulk && draft.currency !== firstCurrency) addMessage(errors, 'currency', 'All payouts of one request go on one invoice and must share its currency.');
+    });
+    if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
+
+    const payouts = insertPayouts(context.core, integration, result.drafts);
+    const bodies = payouts.map((payout) => serializePayout(payout, data, expand));
+    return bulk ? { status: 200, body: bodies } : { status: 201, body: bodies[0] };
+  },
+
+  retrievePayout(context) {
+    const { data } = scoped(context);
+    return { status: 200, body: serializePayout(lookup(context), data, expandSet(context.query)) };
+  },
+
+  deletePayout(context) {
+    const { data } = scoped(context);
+    const payout = lookup(context);
+    if (payout.invoice.paidAt !== null) throw nonFieldError('The invoice of this payout is paid; the payout cannot be deleted.');
+    data.payouts.delete(payout.id);
+    return { status: 204 };
+  },
+
+  resendPayoutNotification(context) {
+    const payout = lookup(context);
+    const now = context.core.clock.nowMicros();
+    if (payout.notifiedAt === null) {
+      throw nonFieldError('The employee has not been notified of this payout yet: that happens when its invoice is paid.');
+    }
+    if (payout.lastNotificationAt !== null && now - payout.lastNotificationAt < RESEND_WAIT_MICROS) {
+      throw nonFieldError('The notification was sent less than 24 hours ago; wait at least 24 hours between resends.');
+    }
+    payout.lastNotificationAt = now;
+    return { status: 204 };
+  },
+};

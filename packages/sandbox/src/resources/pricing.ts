@@ -1,0 +1,32 @@
+import { nonFieldError, notFound, validationError } from '../internal/errors.js';
+import { applyAll, expandSet, newestFirst, paginate } from '../internal/listing.js';
+import { serializeBreakdown } from '../internal/serialize.js';
+import { scoped, type Handler } from './context.js';
+import { draftAll } from './payout-drafts.js';
+import { payoutFilters } from './payouts.js';
+
+/** Pricing calculates and never creates anything: an inline employee is only read, not registered. */
+export const pricingHandlers: Record<string, Handler> = {
+  listPricing(context) {
+    const { data } = scoped(context);
+    const items = applyAll(data.payouts.values(), payoutFilters(data, context.query, false));
+    return { status: 200, body: paginate(newestFirst(items), context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
+  },
+
+  calculatePricing(context) {
+    const { data } = scoped(context);
+    const bulk = Array.isArray(context.body);
+    const items = bulk ? (context.body as unknown[]) : [context.body];
+    if (bulk && items.length === 0) throw nonFieldError('Expected a list of at least one item.');
+    const result = draftAll(data, items, { inlineAllowed: expandSet(context.query).has('employee') });
+    if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
+    const breakdowns = result.drafts.map((draft) => serializeBreakdown(draft.prices, draft.currency));
+    return { status: 200, body: bulk ? breakdowns : breakdowns[0] };
+  },
+
+  retrievePricing(context) {
+    const payout = scoped(context).data.payouts.get(context.params.id!);
+    if (!payout) throw notFound();
+    return { status: 200, body: serializeBreakdown(payout.prices, payout.currency) };
+  },
+};

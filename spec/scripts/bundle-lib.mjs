@@ -18,7 +18,7 @@ export async function bundleSpec() {
     const out = join(tmp, 'openapi.yaml');
     execFileSync(join(SPEC_DIR, 'node_modules/.bin/redocly'), ['bundle', 'openapi.yaml', '--config', 'redocly.yaml', '-o', out], {
       cwd: SPEC_DIR,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'], // redocly's banners and progress: shown only on failure
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     });
     const document = parse(readFileSync(out, 'utf8'));

@@ -1,0 +1,3 @@
+export const SPEC_FILE: string;
+export const GENERATED_FILE: string;
+export function generateTypes(): Promise<string>;

@@ -1,0 +1,105 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  Employee,
+  EmployeeCreate,
+  Invoice,
+  operations,
+  Page,
+  Payout,
+  PayoutCreate,
+  PayoutCreateInlineEmployee,
+  PricingRequest,
+  WebhookEventName,
+  WebhookPayloads,
+} from '../src/index';
+
+const fields = { currency: 'SEK', description: 'Instagram samarbete', employee: '1847' } as const;
+
+describe('exactly one of amount, invoiced_amount and cost', () => {
+  it('accepts each basis alone', () => {
+    expectTypeOf({ ...fields, amount: '1000.00' }).toExtend<PayoutCreate>();
+    expectTypeOf({ ...fields, invoiced_amount: '1000.00' }).toExtend<PayoutCreate>();
+    expectTypeOf({ ...fields, cost: '1000.00' }).toExtend<PayoutCreate>();
+  });
+
+  it('rejects none and two', () => {
+    // @ts-expect-error: no basis at all
+    const none: PayoutCreate = { ...fields };
+    // @ts-expect-error: two bases
+    const two: PayoutCreate = { ...fields, amount: '1000.00', cost: '1379.91' };
+    // @ts-expect-error: two bases on pricing too
+    const pricing: PricingRequest = { ...fields, invoiced_amount: '1.00', cost: '1.00' };
+    void [none, two, pricing];
+  });
+});
+
+describe('required body fields', () => {
+  it('needs currency, description and employee on a payout', () => {
+    // @ts-expect-error: description is required
+    const noDescription: PayoutCreate = { currency: 'SEK', employee: '1847', amount: '1.00' };
+    // @ts-expect-error: employee is required
+    const noEmployee: PayoutCreate = { currency: 'SEK', description: 'Gig', amount: '1.00' };
+    void [noDescription, noEmployee];
+  });
+
+  it('needs name and country on an employee, and an inline employee is an object', () => {
+    // @ts-expect-error: country is required
+    const noCountry: EmployeeCreate = { name: 'Albin', email: 'albin@mail.com' };
+    const inline: PayoutCreateInlineEmployee = {
+      ...fields,
+      amount: '1.00',
+      employee: { name: 'Albin Lindskog', country: 'SWE', cellphone_number: '+46703000000' },
+    };
+    // @ts-expect-error: an inline employee is not an id
+    const idInline: PayoutCreateInlineEmployee = { ...fields, amount: '1.00' };
+    void [noCountry, inline, idInline];
+  });
+});
+
+describe('expandable fields', () => {
+  it('types a payout employee and invoice as id or object', () => {
+    expectTypeOf<Payout['employee']>().toEqualTypeOf<string | Employee>();
+    expectTypeOf<Payout['invoice']>().toEqualTypeOf<string | Invoice>();
+  });
+
+  it('lists expand values as an array of the expandable field names', () => {
+    type Expand = NonNullable<NonNullable<operations['retrievePayout']['parameters']['query']>['expand']>;
+    expectTypeOf<Expand>().toEqualTypeOf<('employee' | 'invoice')[]>();
+  });
+});
+
+describe('timestamp filters', () => {
+  type PayoutQuery = NonNullable<operations['listPayouts']['parameters']['query']>;
+  type EmployeeQuery = NonNullable<operations['listEmployees']['parameters']['query']>;
+
+  it('give every event timestamp _null, _before and _after', () => {
+    expectTypeOf<PayoutQuery['accepted_at_null']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<PayoutQuery['created_at_before']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<PayoutQuery['start_at_after']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<EmployeeQuery['verified_at_null']>().toEqualTypeOf<boolean | undefined>();
+  });
+
+  it('only on the fields each list documents', () => {
+    // @ts-expect-error: payouts have no claimed_at
+    const claimed: PayoutQuery = { claimed_at_null: true };
+    // @ts-expect-error: _null takes a boolean
+    const text: PayoutQuery = { accepted_at_null: 'yes' };
+    void [claimed, text];
+  });
+});
+
+describe('lists and webhooks', () => {
+  it('wraps results in the pagination envelope', () => {
+    type List = operations['listPayouts']['responses'][200]['content']['application/json'];
+    expectTypeOf<List['results']>().toEqualTypeOf<Payout[]>();
+    expectTypeOf<List['next']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Page<Payout>['count']>().toEqualTypeOf<number>();
+  });
+
+  it('maps each event to the object it sends', () => {
+    expectTypeOf<WebhookPayloads['Employee.verified']>().toEqualTypeOf<Employee>();
+    expectTypeOf<WebhookPayloads['Payout.accepted']>().toEqualTypeOf<Payout>();
+    expectTypeOf<WebhookPayloads['Invoice.paid']>().toEqualTypeOf<Invoice>();
+    expectTypeOf<keyof WebhookPayloads>().toEqualTypeOf<WebhookEventName>();
+  });
+});

@@ -22,8 +22,8 @@ const env = {
 };
 
 const JOBS = {
-  // The main job: everything built from the spec, then the quickstart against an embedded sandbox.
-  start: [['turbo', 'run', 'start', '--output-logs=new-only']],
+  // The main job: lint, bundle, generate, build and type-check everything from the spec.
+  start: [['turbo', 'run', 'build', 'typecheck', '--output-logs=new-only']],
   // Every test, with lint, bundle, generate, build and typecheck as their dependencies.
   test: [['turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1']],
 };

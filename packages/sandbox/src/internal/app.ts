@@ -43,7 +43,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
   const { core, validator, strict, log } = options;
-  const app = new Hono<{ Bindings: NodeBindings }>();
+  const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
   app.route('/_sandbox', controlRoutes(core));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
   app.onError((error) => {

@@ -12,7 +12,7 @@ import type { FaultConfig } from './faults.js';
 import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
 
 export function controlRoutes(core: SandboxCore): Hono {
-  const control = new Hono();
+  const control = new Hono({ strict: false });
 
   control.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body as object, error.status as 400);

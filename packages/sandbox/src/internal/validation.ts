@@ -63,12 +63,15 @@ export class SpecValidator {
   private readonly doc: OpenApiDocument;
   private readonly operations = new Map<string, CompiledOperation>();
   private readonly subschemaCache = new WeakMap<object, ValidateFunction>();
+  /** Where each schema object sits in the spec, to name it in violation reports. */
+  private readonly pointers = new WeakMap<object, string>();
 
   constructor(spec: OpenApiDocument) {
     this.doc = absolutiseRefs(spec) as OpenApiDocument;
     this.ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, verbose: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ ...this.doc, $id: SPEC_ID } as JsonObject);
+    indexPointers(this.doc, '#', this.pointers);
     for (const [path, item] of Object.entries(this.doc.paths)) {
       for (const method of METHODS) {
         const operation = item[method] as JsonObject | undefined;
@@ -347,9 +350,18 @@ export class SpecValidator {
     if (validate(body)) return undefined;
     const problems = (validate.errors ?? [])
       .slice(0, 3)
-      .map((e) => `${e.instancePath || '/'} ${e.message} (schema ${decodeURIComponent(e.schemaPath).replace(SPEC_ID, '')})`);
+      .map((e) => {
+        const where = (e.parentSchema && this.pointers.get(e.parentSchema)) ?? decodeURIComponent(e.schemaPath).replace(SPEC_ID, '');
+        return `${e.instancePath || '/'} ${e.message} (schema ${where}/${e.keyword})`;
+      });
     return `${operationId} ${status} response breaks the spec: ${problems.join('; ')}`;
   }
+}
+
+function indexPointers(node: unknown, pointer: string, into: WeakMap<object, string>): void {
+  if (!node || typeof node !== 'object' || into.has(node)) return;
+  into.set(node, pointer);
+  for (const [key, value] of Object.entries(node)) indexPointers(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
 }
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -407,8 +419,14 @@ function add(errors: ValidationBody, path: string[], message: string): void {
   else node[leaf] = [message];
 }
 
+const TYPE_MISMATCH = /^(Not a valid|Invalid data\. Expected|Expected a list|A valid (integer|number) is required|Must be a valid boolean|This field may not be null)/;
+
+/** How badly a branch fits: a wrong type weighs more than a wrong value, so the branch whose shape matches wins. */
 function countMessages(errors: ValidationBody): number {
-  return Object.values(errors).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : countMessages(v)), 0);
+  return Object.values(errors).reduce<number>(
+    (n, v) => n + (Array.isArray(v) ? v.reduce((m, message) => m + (TYPE_MISMATCH.test(message) ? 10 : 1), 0) : countMessages(v)),
+    0,
+  );
 }
 
 function mergeInto(target: ValidationBody, source: ValidationBody, path: string[] = []): void {

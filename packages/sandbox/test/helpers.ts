@@ -1,0 +1,51 @@
+import { startSandbox, type ListeningSandbox, type SandboxOptions } from '../src/index.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type Call = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>;
+
+/** A sandbox on a real loopback port; strict mode on, violations collected for the test to see. */
+export async function start(options: SandboxOptions = {}): Promise<ListeningSandbox & { violations: string[] }> {
+  const violations: string[] = [];
+  const sandbox = await startSandbox({ log: (message) => violations.push(message), ...options });
+  return Object.assign(sandbox, { violations });
+}
+
+/** fetch against the sandbox's `/v2/` base with the default credentials (override per call). */
+export function api(sandbox: { url: string; token: string; integrationId: string }, defaults: Record<string, string> = {}): Call {
+  return async (method, path, body, headers = {}) => {
+    const response = await fetch(new URL(path, sandbox.url), {
+      method,
+      redirect: 'manual',
+      headers: {
+        authorization: `Token ${sandbox.token}`,
+        'integration-id': sandbox.integrationId,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...defaults,
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+export const employeeBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Anna Andersson',
+  email: `anna.${Math.random().toString(36).slice(2, 8)}@example.com`,
+  country: 'SWE',
+  ...overrides,
+});
+
+export const payoutBody = (employee: string, overrides: Record<string, unknown> = {}) => ({
+  employee,
+  amount: '1000.00',
+  currency: 'SEK',
+  description: 'Instagram samarbete 2021-11-13.',
+  ...overrides,
+});

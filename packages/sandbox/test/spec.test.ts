@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundledSpec, createSandbox } from '../src/index.js';
+import { ROUTES } from '../src/internal/routes.js';
+import { handlers } from '../src/resources/index.js';
+import { SpecValidator } from '../src/internal/validation.js';
+
+const bundlePath = fileURLToPath(new URL('../../../spec/dist/openapi.json', import.meta.url));
+
+describe('the bundled spec inside the package', () => {
+  it('is the same as spec/dist/openapi.json (run `pnpm --filter @gigapay/sandbox generate` when this fails)', () => {
+    const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    expect(bundledSpec).toEqual(bundle);
+  });
+
+  it('has a handler and a route for each of its operations, and nothing more', () => {
+    const fromSpec = new SpecValidator(bundledSpec).listOperations().map((o) => `${o.method} ${o.path} ${o.operationId}`).sort();
+    const fromRoutes = ROUTES.flatMap((route) => Object.entries(route.methods).map(([method, id]) => `${method} ${route.path} ${id}`)).sort();
+    expect(fromRoutes).toEqual(fromSpec);
+    expect(fromSpec).toHaveLength(31);
+    expect(Object.keys(handlers).sort()).toEqual(fromSpec.map((line) => line.split(' ')[2]).sort());
+  });
+});
+
+describe('strict mode', () => {
+  it('turns a response that breaks the spec into a loud 500 naming the schema path', async () => {
+    // A spec that demands a field the sandbox never sends: the sandbox has "drifted".
+    const drifted = structuredClone(bundledSpec) as any;
+    drifted.components.schemas.Employee.required.push('nickname');
+    const logged: string[] = [];
+    const sandbox = createSandbox({ spec: drifted, log: (m) => logged.push(m) });
+    const headers = { authorization: `Token ${sandbox.token}`, 'integration-id': sandbox.integrationId, 'content-type': 'application/json' };
+    const response = await sandbox.fetch(new Request(`${sandbox.url}employees/`, { method: 'POST', headers, body: JSON.stringify({ name: 'A', email: 'a@example.com', country: 'SWE' }) }));
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.detail).toMatch(/createEmployee 201 response breaks the spec: \/ must have required property 'nickname' \(schema #\/components\/schemas\/Employee\/required\)/);
+    expect(logged).toHaveLength(1);
+
+    const lenient = createSandbox({ spec: drifted, strict: false, log: () => {} });
+    const ok = await lenient.fetch(new Request(`${lenient.url}employees/`, { method: 'POST', headers: { ...headers, authorization: `Token ${lenient.token}`, 'integration-id': lenient.integrationId }, body: JSON.stringify({ name: 'A', email: 'a@example.com', country: 'SWE' }) }));
+    expect(ok.status).toBe(201);
+  });
+
+  it('reports an undocumented status', () => {
+    const validator = new SpecValidator(bundledSpec);
+    expect(validator.validateResponse('retrieveEmployee', 418, { detail: 'x' })).toMatch(/does not document/);
+    expect(validator.validateResponse('retrieveEmployee', 404, { detail: 'Not found.' })).toBeUndefined();
+  });
+});

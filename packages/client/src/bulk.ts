@@ -1,0 +1,100 @@
+import type { Payout, PayoutCreate } from '@gigapay/types';
+import { errorFromResult } from './client.js';
+import { GigapayError, ValidationError, type ValidationErrorBody } from './errors.js';
+import type { Expand, GigapayClient } from './types.js';
+
+export interface BulkOptions {
+  /**
+   * Payouts per request. Keep it the same when re-running with the same `keyPrefix`.
+   * @default 100
+   */
+  chunkSize?: number;
+  /**
+   * Chunk `i` is sent with `Idempotency-Key: <keyPrefix>:<i>`. Pass the `keyPrefix` of an earlier
+   * report (with the same payouts and chunk size) to re-run it: chunks the server already took
+   * come back from its idempotency store (for 24 hours) instead of paying twice.
+   * @default crypto.randomUUID()
+   */
+  keyPrefix?: string;
+}
+
+interface ItemBase {
+  /** Position in the array that was passed in. */
+  index: number;
+  /** Which request carried it, and with which key. */
+  chunk: number;
+  idempotencyKey: string;
+}
+
+export type BulkItemResult =
+  | (ItemBase & { status: 'created'; payout: Expand<Payout> })
+  /** The item's own validation errors (nothing in its chunk was created). */
+  | (ItemBase & { status: 'invalid'; errors: ValidationErrorBody; error: ValidationError })
+  /** The item was fine, but another item of its chunk was invalid, so the chunk was refused. */
+  | (ItemBase & { status: 'rejected'; error: ValidationError })
+  /**
+   * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...). For a
+   * connection error or timeout the server may have created it: re-run with the same `keyPrefix`.
+   */
+  | (ItemBase & { status: 'failed'; error: GigapayError });
+
+export interface BulkReport {
+  keyPrefix: string;
+  /** One entry per input payout, in input order. */
+  results: BulkItemResult[];
+  created: Expand<Payout>[];
+  /** True when every payout was created. */
+  ok: boolean;
+}
+
+/**
+ * Sends many payouts through the bulk form of `POST /payouts/`, chunk by chunk, and reports the
+ * outcome of every single one: nothing is dropped when a chunk is refused or fails in transit.
+ * Chunks go one after the other; a failed chunk does not stop the next ones.
+ */
+export async function createPayoutsInBulk(
+  client: GigapayClient<boolean>,
+  payouts: readonly PayoutCreate[],
+  { chunkSize = 100, keyPrefix = crypto.randomUUID() }: BulkOptions = {},
+): Promise<BulkReport> {
+  if (!(chunkSize >= 1)) throw new RangeError('createPayoutsInBulk: chunkSize must be at least 1');
+  const post = client.POST as unknown as (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const results: BulkItemResult[] = [];
+
+  for (let start = 0, chunk = 0; start < payouts.length; start += chunkSize, chunk++) {
+    const items = payouts.slice(start, start + chunkSize);
+    const idempotencyKey = `${keyPrefix}:${chunk}`;
+    const base = (offset: number): ItemBase => ({ index: start + offset, chunk, idempotencyKey });
+
+    let created: unknown;
+    let error: GigapayError | undefined;
+    try {
+      const result = await post('/payouts/', { body: items, headers: { 'Idempotency-Key': idempotencyKey } });
+      if (result.response.ok) created = result.data;
+      else error = errorFromResult(result.response, result.error);
+    } catch (thrown) {
+      if (!(thrown instanceof GigapayError)) throw thrown; // a caller abort or a bug: not ours to swallow
+      error = thrown;
+    }
+
+    items.forEach((_, offset) => {
+      const payout = Array.isArray(created) ? (created[offset] as Expand<Payout> | undefined) : undefined;
+      if (payout) return results.push({ ...base(offset), status: 'created', payout });
+      if (created !== undefined) {
+        const missing = new GigapayError(`The bulk response had no payout for item ${start + offset}`);
+        return results.push({ ...base(offset), status: 'failed', error: missing });
+      }
+      const itemErrors = error instanceof ValidationError ? error.items?.[offset] : undefined;
+      if (error instanceof ValidationError && itemErrors && Object.keys(itemErrors).length) {
+        return results.push({ ...base(offset), status: 'invalid', errors: itemErrors, error });
+      }
+      if (error instanceof ValidationError && error.items) {
+        return results.push({ ...base(offset), status: 'rejected', error });
+      }
+      results.push({ ...base(offset), status: 'failed', error: error ?? new GigapayError('The bulk request failed') });
+    });
+  }
+
+  const created = results.flatMap((result) => (result.status === 'created' ? [result.payout] : []));
+  return { keyPrefix, results, created, ok: created.length === payouts.length };
+}

@@ -1,0 +1,128 @@
+import createClient from 'openapi-fetch';
+import { createGigapayError, GigapayError } from './errors.js';
+import { PendingRequest } from './internal/pending-request.js';
+import { createTransport, responseContext } from './internal/transport.js';
+import type { GigapayClient } from './types.js';
+
+declare const __VERSION__: string;
+
+/** The two Gigapay environments. Live and demo use separate tokens. */
+export const SERVERS = {
+  production: 'https://api.gigapay.se/v2/',
+  demo: 'https://api.demo.gigapay.se/v2/',
+} as const;
+
+export interface GigapayClientOptions {
+  /**
+   * API token from Gigapay support, sent as `Authorization: Token <token>` (give the bare key).
+   * It never appears in an error, a message or a serialised object of this client.
+   */
+  token: string;
+  /**
+   * Sent as `Integration-ID` on every call (required by all endpoints except `/integrations/`).
+   * Override per call with `headers: { 'Integration-ID': '…' }`.
+   * @default undefined
+   */
+  integrationId?: string;
+  /**
+   * `'demo'` (no real money moves), `'production'`, or a base URL such as `http://127.0.0.1:4010/v2/`.
+   * @default 'demo'
+   */
+  server?: keyof typeof SERVERS | (string & {});
+  /**
+   * Sent as `Accept-Language` (for example `'sv'`); the API answers in English without it.
+   * @default undefined
+   */
+  language?: string;
+  /**
+   * The `fetch` to send requests with. It is called as `fetch(url, init)` once per attempt.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /**
+   * Time limit of each attempt, from sending until the whole body has arrived; 0 turns it off.
+   * @default 30000
+   */
+  timeoutMs?: number;
+  /**
+   * Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx, and only for
+   * requests that are safe to repeat (GET, PUT, DELETE, or keyed by `Idempotency-Key`).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Throw a `GigapayError` subclass for 4xx and 5xx instead of returning `{ error, response }`.
+   * Transport failures (`ConnectionError`, `TimeoutError`, `RedirectError`) are thrown either way.
+   * @default false
+   */
+  throwOnError?: boolean;
+  /**
+   * Sent as `User-Agent`, so that Gigapay support can tell the client and version apart.
+   * @default '@gigapay/client/<version>'
+   */
+  userAgent?: string;
+}
+
+/** Creates a client. Pass `throwOnError: true` to get data-only results and thrown errors. */
+export function createGigapayClient<const Options extends GigapayClientOptions>(
+  options: Options,
+): GigapayClient<Options['throwOnError'] extends true ? true : false> {
+  const {
+    token,
+    integrationId,
+    server = 'demo',
+    language,
+    fetch = globalThis.fetch,
+    timeoutMs = 30_000,
+    maxRetries = 2,
+    throwOnError = false,
+    userAgent = `@gigapay/client/${__VERSION__}`,
+  } = options;
+  if (!token || /\s/.test(token)) {
+    throw new TypeError('createGigapayClient: `token` must be the bare API key (no "Token " prefix, no spaces).');
+  }
+  const headers: Record<string, string> = { Authorization: `Token ${token}`, 'User-Agent': userAgent };
+  if (integrationId) headers['Integration-ID'] = integrationId;
+  if (language) headers['Accept-Language'] = language;
+
+  const core = createClient({
+    baseUrl: SERVERS[server as keyof typeof SERVERS] ?? server,
+    headers,
+    // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
+    Request: PendingRequest as unknown as typeof Request,
+    fetch: createTransport({ fetch, timeoutMs, maxRetries }) as unknown as (request: Request) => Promise<Response>,
+  });
+
+  type Call = (url: string, init?: object) => Promise<{ error?: unknown; response: Response }>;
+  const method = (call: Call): Call =>
+    throwOnError
+      ? async (url, init) => {
+          const result = await call(url, init);
+          if (!result.response.ok) throw errorFromResult(result.response, result.error);
+          return result;
+        }
+      : call;
+
+  return {
+    GET: method(core.GET as Call),
+    POST: method(core.POST as Call),
+    PUT: method(core.PUT as Call),
+    PATCH: method(core.PATCH as Call),
+    DELETE: method(core.DELETE as Call),
+  } as never;
+}
+
+/** Builds the typed error for a non-2xx result that openapi-fetch has already parsed. */
+export function errorFromResult(response: Response, body: unknown): GigapayError {
+  const context = responseContext(response);
+  const headers = response.headers;
+  return createGigapayError({
+    status: response.status,
+    requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+    body,
+    rawBody: context?.rawBody,
+    headers,
+    method: context?.method,
+    url: context?.url,
+  });
+}

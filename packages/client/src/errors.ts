@@ -1,0 +1,162 @@
+import { parseRetryAfter } from './internal/retry-policy.js';
+
+/**
+ * Every failure the client reports is a `GigapayError`. HTTP errors come from one factory,
+ * `createGigapayError`, that maps a status to a class; transport failures (connection, timeout,
+ * redirect) are classes of their own. None of them holds request headers, so the token can never
+ * leak through a message, a log line, `JSON.stringify` or `util.inspect`.
+ */
+
+/** A 400 body: field name to messages, or to a nested error object for inline objects. */
+export interface ValidationErrorBody {
+  [field: string]: string[] | ValidationErrorBody | undefined;
+  non_field_errors?: string[];
+}
+
+export interface GigapayErrorInit {
+  status?: number;
+  /** From `x-request-id` or `request-id`: quote it to Gigapay support. */
+  requestId?: string;
+  /** The response body, parsed as JSON when it is JSON, otherwise the text. */
+  body?: unknown;
+  /** The response body exactly as received. */
+  rawBody?: string;
+  headers?: Headers;
+  method?: string;
+  url?: string;
+  cause?: unknown;
+}
+
+export class GigapayError extends Error {
+  override name = 'GigapayError';
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly rawBody: string | undefined;
+  readonly headers: Headers | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(message: string, init: GigapayErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.rawBody = init.rawBody;
+    this.headers = init.headers;
+    this.method = init.method;
+    this.url = init.url;
+  }
+}
+
+/** 400: the request was understood but refused. Field paths are dotted (`employee.email`, `3.amount`). */
+export class ValidationError extends GigapayError {
+  override name = 'ValidationError';
+  /** Messages by dotted field path, nested and per-item errors flattened. */
+  readonly fields: Record<string, string[]>;
+  /** Messages about the request as a whole (`non_field_errors` at the top level). */
+  readonly nonFieldErrors: string[];
+  /** For a bulk request: one error object per submitted item, `{}` for the items that were fine. */
+  readonly items: ValidationErrorBody[] | undefined;
+
+  constructor(message: string, init: GigapayErrorInit = {}) {
+    super(message, init);
+    this.fields = flattenValidationBody(init.body);
+    this.nonFieldErrors = this.fields.non_field_errors ?? [];
+    this.items = Array.isArray(init.body) ? (init.body as ValidationErrorBody[]) : undefined;
+  }
+}
+
+/** 401: no valid token (also what a followed redirect that dropped the header looks like). */
+export class AuthenticationError extends GigapayError {
+  override name = 'AuthenticationError';
+}
+/** 403: the token may not do this: unknown or missing `Integration-ID`, read-only object, IP allow-list. */
+export class PermissionDeniedError extends GigapayError {
+  override name = 'PermissionDeniedError';
+}
+/** 404: no such object for this integration (or a page past the end). */
+export class NotFoundError extends GigapayError {
+  override name = 'NotFoundError';
+}
+/** 429: slow down. `retryAfter` is the server's `Retry-After` in seconds, when it sent one. */
+export class RateLimitError extends GigapayError {
+  override name = 'RateLimitError';
+  readonly retryAfter: number | undefined;
+  constructor(message: string, init: GigapayErrorInit = {}) {
+    super(message, init);
+    const ms = parseRetryAfter(init.headers?.get('retry-after'));
+    this.retryAfter = ms === undefined ? undefined : ms / 1000;
+  }
+}
+/** 5xx: a fault on Gigapay's side, still there after the retries. */
+export class ServerError extends GigapayError {
+  override name = 'ServerError';
+}
+/** No response: DNS, refused or reset connection, TLS. `cause` holds the underlying error. */
+export class ConnectionError extends GigapayError {
+  override name = 'ConnectionError';
+}
+/** An attempt ran longer than `timeoutMs` (and retries, if any, ran out). */
+export class TimeoutError extends GigapayError {
+  override name = 'TimeoutError';
+}
+/** A 3xx. Redirects are never followed: many HTTP stacks drop `Authorization` on the way. */
+export class RedirectError extends GigapayError {
+  override name = 'RedirectError';
+  /** Where the server pointed to, resolved against the request URL. */
+  readonly location: string | undefined;
+  constructor(message: string, init: GigapayErrorInit & { location?: string } = {}) {
+    super(message, init);
+    this.location = init.location;
+  }
+}
+
+type ErrorClass = new (message: string, init?: GigapayErrorInit) => GigapayError;
+
+const CLASS_BY_STATUS: Record<number, ErrorClass> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  429: RateLimitError,
+};
+
+/** The one place where a status becomes an error class. */
+export function createGigapayError(init: GigapayErrorInit): GigapayError {
+  const status = init.status ?? 0;
+  const ErrorForStatus = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : GigapayError);
+  const where = init.method && init.url ? `${init.method} ${init.url}` : 'Request';
+  const id = init.requestId ? ` (request id ${init.requestId})` : '';
+  return new ErrorForStatus(`${where} failed with ${status}: ${describeBody(init)}${id}`, init);
+}
+
+function describeBody({ body, rawBody }: GigapayErrorInit): string {
+  if (body && typeof body === 'object') {
+    const detail = (body as { detail?: unknown }).detail;
+    if (typeof detail === 'string') return detail;
+    const fields = Object.entries(flattenValidationBody(body));
+    if (fields.length) {
+      const shown = fields.slice(0, 3).map(([path, messages]) => `${path}: ${messages.join(' ')}`);
+      return shown.join('; ') + (fields.length > 3 ? `; and ${fields.length - 3} more` : '');
+    }
+  }
+  const text = (typeof body === 'string' ? body : rawBody ?? '').trim();
+  return text ? text.slice(0, 200) : 'no body';
+}
+
+/** `{ employee: { email: ['…'] } }` → `{ 'employee.email': ['…'] }`; arrays index items. */
+function flattenValidationBody(body: unknown, prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
+  if (!body || typeof body !== 'object') return out;
+  for (const [key, value] of Object.entries(body)) {
+    const path = prefix + key;
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      if (value.length) out[path] = value;
+    } else if (typeof value === 'string') {
+      out[path] = [value];
+    } else {
+      flattenValidationBody(value, `${path}.`, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { ConnectionError, GigapayError, TimeoutError } from '../errors.js';
+import type { PendingRequest } from './pending-request.js';
+import { isRedirect, redirectError } from './redirect.js';
+import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
+import { attemptSignal, sleep as defaultSleep } from './signals.js';
+
+export interface TransportOptions {
+  fetch: typeof fetch;
+  /** Per attempt, from sending the request until the body has arrived. */
+  timeoutMs: number;
+  maxRetries: number;
+  /** Waits between attempts; injectable so that tests need not sleep. */
+  sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
+  /** Randomness for the backoff jitter. */
+  random?: () => number;
+}
+
+/** What the error factory needs of a response that openapi-fetch has already read. */
+export interface ResponseContext {
+  method: string;
+  url: string;
+  rawBody: string | undefined;
+}
+const contexts = new WeakMap<Response, ResponseContext>();
+export const responseContext = (response: Response) => contexts.get(response);
+
+// Statuses whose responses may not carry a body (`new Response(body, { status })` throws).
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
+ * redirect refusal. It takes the `PendingRequest` openapi-fetch built and returns a Response whose
+ * body is already in memory, so that a reset or a stall while reading the body counts as a failed
+ * attempt (and is retried when safe) rather than escaping as a bare TypeError later.
+ */
+export function createTransport(options: TransportOptions) {
+  const { fetch: send, timeoutMs, maxRetries, sleep = defaultSleep, random } = options;
+
+  return async function gigapayFetch(request: PendingRequest): Promise<Response> {
+    const { url, method, headers, init } = request;
+    // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
+    if ((method === 'POST' || method === 'PATCH') && !headers.has('idempotency-key')) {
+      headers.set('Idempotency-Key', crypto.randomUUID());
+    }
+    const keyed = headers.has('idempotency-key');
+    const caller = request.signal;
+
+    for (let attempt = 0; ; attempt++) {
+      const attemptState = attemptSignal(caller, timeoutMs);
+      let response: Response | undefined;
+      let failure: GigapayError | undefined;
+      try {
+        // The same headers (key included) and the same serialised body on every attempt.
+        const received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
+        if (isRedirect(received)) {
+          await received.body?.cancel();
+          throw redirectError(received, method, url);
+        }
+        response = await buffer(received, method, url);
+      } catch (error) {
+        // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
+        if (caller?.aborted) throw caller.reason;
+        if (error instanceof GigapayError) throw error;
+        const secret = headers.get('authorization')?.replace(/^Token\s+/i, '') || null;
+        failure = attemptState.timedOut()
+          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url })
+          : new ConnectionError(`${method} ${url} failed to connect: ${describe(error, secret)}`, {
+              method,
+              url,
+              cause: withoutSecret(error, secret),
+            });
+      } finally {
+        attemptState.done();
+      }
+
+      const retryAfterMs = response && parseRetryAfter(response.headers.get('retry-after'));
+      if (!shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs })) {
+        if (failure) throw failure;
+        return response!;
+      }
+      await sleep(retryDelay({ attempt, retryAfterMs, random }), caller);
+    }
+  };
+}
+
+async function buffer(received: Response, method: string, url: string): Promise<Response> {
+  const { status, statusText, headers } = received;
+  const bytes = NULL_BODY_STATUSES.has(status) || !received.body ? null : await received.arrayBuffer();
+  const response = new Response(bytes, { status, statusText, headers });
+  if (!received.ok) {
+    contexts.set(response, { method, url, rawBody: bytes ? new TextDecoder().decode(bytes) : undefined });
+  }
+  return response;
+}
+
+function describe(error: unknown, secret: string | null): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return redact(message, secret);
+}
+
+const redact = (text: string, secret: string | null) => (secret ? text.replaceAll(secret, '[redacted]') : text);
+
+/** A custom fetch may put request headers in its error; keep the token out of `cause`. */
+function withoutSecret(error: unknown, secret: string | null): unknown {
+  if (!secret) return error;
+  if (!(error instanceof Error)) return redact(String(error), secret);
+  const leaks = `${error.message}\n${error.stack ?? ''}\n${String(error.cause ?? '')}`.includes(secret);
+  return leaks ? new Error(redact(error.message, secret)) : error;
+}

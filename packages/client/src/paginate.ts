@@ -1,0 +1,40 @@
+import { errorFromResult } from './client.js';
+import type { GigapayClient, ListInit, ListItem, ListPath } from './types.js';
+
+/**
+ * Every item of a list endpoint, page by page: one page in memory at a time, each page a call of
+ * its own (so retried on its own). Follows `next`, taking its query (page, page_size, filters) but
+ * keeping the client's own base URL, so the token is never sent to a host named by a response.
+ * Errors are thrown whatever `throwOnError` says: an iterator cannot return them.
+ *
+ * @example
+ * for await (const payout of paginate(client, '/payouts/', { params: { query: { expand: ['employee'] } } })) {
+ *   console.log(payout.employee.name);
+ * }
+ */
+export async function* paginate<Path extends ListPath, Init extends ListInit<Path>>(
+  client: GigapayClient<boolean>,
+  path: Path,
+  init?: Init,
+): AsyncGenerator<ListItem<Path, Init>, void, undefined> {
+  const get = client.GET as unknown as (path: string, init: object) => Promise<Page>;
+  let pageInit: object = init ?? {};
+  let previousQuery: string | undefined;
+  for (;;) {
+    const { data, error, response } = await get(path, pageInit);
+    if (!response.ok || !data) throw errorFromResult(response, error);
+    yield* data.results as ListItem<Path, Init>[];
+    if (!data.next) return;
+    const query = new URL(data.next).search.slice(1);
+    // A `next` that does not move would loop for ever.
+    if (query === previousQuery) throw new Error(`paginate: ${path} returned the same next page twice (${data.next})`);
+    previousQuery = query;
+    pageInit = { ...init, querySerializer: () => query };
+  }
+}
+
+interface Page {
+  data?: { results: unknown[]; next?: string | null };
+  error?: unknown;
+  response: Response;
+}

@@ -1,0 +1,275 @@
+/**
+ * Fault tests, through the public client with an injected fetch. Fake timers make the backoff and
+ * Retry-After waits exact and instant.
+ */
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import {
+  ConnectionError,
+  createGigapayClient,
+  GigapayError,
+  RedirectError,
+  TimeoutError,
+} from '../src/index.js';
+import type { BulkValidationError, ErrorDetail, ValidationError } from '@gigapay/types';
+import {
+  BASE,
+  clientWith,
+  connectionReset,
+  hangUntilAborted,
+  json,
+  payout,
+  recordingFetch,
+  sequence,
+  TOKEN,
+} from './helpers.js';
+
+const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', employee: 'employee-1' };
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+/** Runs a call to completion, firing every pending timer (backoff, Retry-After) on the way. */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  const outcome = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await vi.runAllTimersAsync();
+  const result = await outcome;
+  if ('error' in result) throw result.error;
+  return result.value;
+}
+
+describe('retries', () => {
+  it('retries 503 then 201 with the same Idempotency-Key and the same body', async () => {
+    const { client, calls } = clientWith(sequence(() => json(503, { detail: 'Down' }), () => json(201, payout('p1'))));
+    const { data, error, response } = await settle(client.POST('/payouts/', { body: newPayout }));
+
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(201);
+    expect(data?.id).toBe('p1');
+    expect(calls).toHaveLength(2);
+    const [first, second] = calls as [(typeof calls)[0], (typeof calls)[0]];
+    expect(first.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers.get('idempotency-key')).toBe(first.headers.get('idempotency-key'));
+    expect(first.body).toBe(JSON.stringify(newPayout));
+    expect(second.body).toBe(first.body);
+  });
+
+  it('waits what Retry-After says on 429, then retries', async () => {
+    const { client, calls } = clientWith(sequence(() => json(429, { detail: 'Slow down' }, { 'Retry-After': '2' }), () => json(200, payout('p1'))));
+    const pending = client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });
+
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    expect((await pending).data?.id).toBe('p1');
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    vi.setSystemTime(Date.parse('2022-04-29T10:00:00Z'));
+    const { client, calls } = clientWith(
+      sequence(() => json(503, {}, { 'Retry-After': 'Fri, 29 Apr 2022 10:00:05 GMT' }), () => json(200, payout('p1'))),
+    );
+    const pending = client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await pending;
+  });
+
+  it('retries a connection reset of a keyed POST (same key), and of a GET', async () => {
+    const post = clientWith(sequence(connectionReset, () => json(201, payout('p1'))));
+    await settle(post.client.POST('/payouts/', { body: newPayout }));
+    expect(post.calls).toHaveLength(2);
+    expect(post.calls[1]!.headers.get('idempotency-key')).toBe(post.calls[0]!.headers.get('idempotency-key'));
+
+    const get = clientWith(sequence(connectionReset, () => json(200, payout('p1'))));
+    await settle(get.client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } }));
+    expect(get.calls).toHaveLength(2);
+  });
+
+  it('never repeats an unkeyed POST: the policy refuses, and the client keys every POST', async () => {
+    const { shouldRetry } = await import('../src/internal/retry-policy.js');
+    expect(shouldRetry({ method: 'POST', keyed: false, attempt: 0, maxRetries: 3 })).toBe(false);
+    expect(shouldRetry({ method: 'POST', keyed: true, attempt: 0, maxRetries: 3 })).toBe(true);
+
+    // Below the client, the transport keys a bare POST before its first attempt.
+    const { createTransport } = await import('../src/internal/transport.js');
+    const { PendingRequest } = await import('../src/internal/pending-request.js');
+    const { fetch, calls } = recordingFetch(connectionReset);
+    const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 2, sleep: async () => {} });
+    const bare = new PendingRequest(`${BASE}/payouts/`, { method: 'POST', headers: new Headers(), body: '{}' });
+    await expect(send(bare)).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((call) => call.headers.get('idempotency-key'))).size).toBe(1);
+  });
+
+  it('reports a connection error after the retries, with the cause', async () => {
+    const { client, calls } = clientWith(connectionReset, { maxRetries: 1 });
+    const error = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toContain('GET https://api.demo.gigapay.se/v2/payouts/');
+    expect((error as ConnectionError).cause).toBeInstanceOf(TypeError);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not retry 400, 401, 403 or 404', async () => {
+    for (const status of [400, 401, 403, 404]) {
+      const { client, calls } = clientWith(() => json(status, { detail: 'No' }));
+      await settle(client.POST('/payouts/', { body: newPayout }));
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('returns the last 5xx as the typed error when retries run out (default mode)', async () => {
+    const { client, calls } = clientWith(() => json(503, { detail: 'Down' }, { 'Retry-After': '0' }), { maxRetries: 2 });
+    const { error, response } = await settle(client.GET('/payouts/'));
+    expect(calls).toHaveLength(3);
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ detail: 'Down' });
+  });
+});
+
+describe('timeouts', () => {
+  it('fires per attempt: every attempt gets its own full timeout', async () => {
+    const { client, calls } = clientWith(hangUntilAborted, { timeoutMs: 1000, maxRetries: 1 });
+    const pending = client.GET('/payouts/').catch((e: unknown) => e);
+
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls[0]!.signal!.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls[0]!.signal!.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(500); // the backoff: at most 500 ms before the second attempt
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.signal!.aborted).toBe(false); // a fresh timer, not the first one's
+
+    await vi.advanceTimersByTimeAsync(1000);
+    const error = await pending;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toContain('timed out after 1000 ms');
+  });
+
+  it('covers a body that stalls after the headers', async () => {
+    const stalledBody = (call: { signal?: AbortSignal }) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+    const { client } = clientWith(stalledBody, { timeoutMs: 1000, maxRetries: 0 });
+    const pending = client.GET('/payouts/').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await pending).toBeInstanceOf(TimeoutError);
+  });
+
+  it("combines with the caller's signal; a caller abort is not retried", async () => {
+    const { client, calls } = clientWith(hangUntilAborted, { timeoutMs: 10_000, maxRetries: 3 });
+    const controller = new AbortController();
+    const pending = client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort(new Error('user navigated away'));
+    const error = await pending;
+    expect((error as Error).message).toBe('user navigated away');
+    await vi.runAllTimersAsync();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a caller abort during the backoff stops the retries', async () => {
+    const { client, calls } = clientWith(() => json(503, {}, { 'Retry-After': '5' }));
+    const controller = new AbortController();
+    const pending = client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.abort();
+    expect((await pending) as Error).toHaveProperty('name', 'AbortError');
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('redirects', () => {
+  it('does not follow a 307, and names the Location and the missing trailing slash', async () => {
+    const { client, calls } = clientWith(() => new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/` } }));
+    const error = await settle(client.GET('/payouts' as '/payouts/')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 307, location: `${BASE}/payouts/` });
+    expect((error as Error).message).toContain('trailing slash');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.redirect).toBe('manual');
+  });
+
+  it('explains a 301 from plain http', async () => {
+    const { client } = clientWith(
+      () => new Response(null, { status: 301, headers: { Location: 'https://api.demo.gigapay.se/v2/payouts/' } }),
+      { server: 'http://api.demo.gigapay.se/v2/' },
+    );
+    const error = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as Error).message).toContain('plain http');
+  });
+
+  it('is thrown in throwOnError mode too', async () => {
+    const { fetch } = recordingFetch(() => new Response(null, { status: 302, headers: { Location: '/elsewhere/' } }));
+    const client = createGigapayClient({ token: TOKEN, fetch, throwOnError: true });
+    await expect(settle(client.GET('/payouts/'))).rejects.toBeInstanceOf(RedirectError);
+  });
+});
+
+describe('typed errors', () => {
+  it('types a 400 by the spec in default mode', async () => {
+    const body = { description: ['This field may not be blank.'], employee: { non_field_errors: ['Either email or cellphone_number is required.'] } };
+    const { client } = clientWith(() => json(400, body));
+    const { data, error } = await settle(client.POST('/payouts/', { body: newPayout }));
+
+    expect(data).toBeUndefined();
+    expect(error).toEqual(body);
+    // The 400 of createPayout is a ValidationError object or a BulkValidationError array; 401/403 ErrorDetail.
+    type CreateError = NonNullable<typeof error>;
+    expectTypeOf<CreateError>().toExtend<ValidationError | BulkValidationError | ErrorDetail>();
+    expectTypeOf<BulkValidationError>().toExtend<CreateError>();
+    expectTypeOf<ErrorDetail>().toExtend<CreateError>();
+    // @ts-expect-error: a 400 is never a Payout
+    expectTypeOf<CreateError>().toExtend<{ id: string }>();
+    if (error && !Array.isArray(error) && !('detail' in error)) {
+      expectTypeOf(error.non_field_errors).toEqualTypeOf<string[] | undefined>();
+    }
+  });
+});
+
+describe('the token', () => {
+  const leaks = (error: unknown) =>
+    [String(error), (error as Error).message, (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 })].some(
+      (text) => text.includes(TOKEN),
+    );
+
+  it('appears in the Authorization header, and in no error of any kind', async () => {
+    const failures = [
+      () => json(400, { description: ['blank'] }),
+      () => json(401, { detail: 'Invalid token.' }),
+      () => json(403, { detail: 'Integration-ID header is required.' }),
+      () => json(404, { detail: 'Not found.' }),
+      () => json(429, { detail: 'Slow down' }, { 'Retry-After': '0' }),
+      () => json(500, 'oops'),
+      () => new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/` } }),
+      connectionReset,
+      // A fetch whose own error quotes the request headers.
+      (call: { headers: Headers }) => {
+        throw new Error(`refused ${call.headers.get('authorization')}`);
+      },
+      hangUntilAborted,
+    ];
+    for (const respond of failures) {
+      const { fetch, calls } = recordingFetch(respond);
+      const client = createGigapayClient({ token: TOKEN, fetch, throwOnError: true, timeoutMs: 50, maxRetries: 1 });
+      const error = await settle(client.POST('/payouts/', { body: newPayout })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GigapayError);
+      expect(leaks(error), inspect(error)).toBe(false);
+      expect(calls[0]!.headers.get('authorization')).toBe(`Token ${TOKEN}`);
+    }
+  });
+});

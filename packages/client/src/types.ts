@@ -38,8 +38,11 @@ export type PathsWithMethod<Paths, M extends Method> = {
   [Path in keyof Paths]: Paths[Path] extends Record<M, {}> ? Path : never;
 }[keyof Paths];
 
-/** Names listed in `params.query.expand` of a call's init. */
-export type ExpandOf<Init> = Init extends { params?: { query?: { expand?: infer List } } }
+/**
+ * Names listed in `params.query.expand` of a call's init. The keys must be present (not optional):
+ * an init that was not given is inferred as the constraint, where `expand` is optional.
+ */
+export type ExpandOf<Init> = Init extends { params: { query: { expand: infer List } } }
   ? List extends readonly (infer Name)[]
     ? Name
     : never

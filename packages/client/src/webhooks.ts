@@ -4,6 +4,7 @@
  * browsers, and edge runtimes.
  */
 import type { WebhookEventName, WebhookPayloads } from '@gigapay/types';
+import { hmac, toHex, timingSafeEqual } from './internal/hmac.js';
 import type { Expand } from './types.js';
 
 export type WebhookSignatureFailure =
@@ -51,38 +52,9 @@ export interface SignWebhookOptions {
 }
 
 const encoder = new TextEncoder();
-const keys = new Map<string, Promise<CryptoKey>>();
-
-/** Imported keys are cached per secret: importKey costs more than the HMAC of a small body. */
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    if (keys.size >= 32) keys.clear(); // a handful of secrets in practice; never grow without bound
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    keys.set(secret, key);
-  }
-  return key;
-}
 
 function toBytes(payload: WebhookPayload): Uint8Array {
   return typeof payload === 'string' ? encoder.encode(payload) : new Uint8Array(payload as ArrayBuffer);
-}
-
-async function hmac(secret: string, timestamp: string, payload: Uint8Array): Promise<Uint8Array> {
-  const prefix = encoder.encode(`${timestamp}.`);
-  const message = new Uint8Array(prefix.length + payload.length);
-  message.set(prefix);
-  message.set(payload, prefix.length);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), message));
-}
-
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-
-/** Compares every byte whatever the first difference, so timing reveals nothing of the signature. */
-function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let difference = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ (b[i] ?? 0);
-  return difference === 0;
 }
 
 const fail = (reason: WebhookSignatureFailure, message: string) => new WebhookSignatureError(reason, message);
@@ -107,8 +79,10 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
   let t: string | undefined;
   const signatures: Uint8Array[] = [];
   for (const part of header.split(',')) {
-    const [key, value = '', extra] = part.trim().split('=');
-    if (extra !== undefined) throw fail('malformed_header', `Gigapay-Signature: unexpected "=" in "${part}".`);
+    const at = part.indexOf('=');
+    if (at < 0) throw fail('malformed_header', 'Gigapay-Signature must read t=<unix seconds>,v1=<hex>.');
+    const key = part.slice(0, at).trim();
+    const value = part.slice(at + 1).trim();
     if (key === 't') {
       if (t !== undefined || !/^\d{1,12}$/.test(value)) {
         throw fail('malformed_header', 'Gigapay-Signature must have exactly one t=<unix seconds>.');

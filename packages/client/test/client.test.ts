@@ -162,3 +162,12 @@ describe('throwOnError', () => {
     expect(data.id).toBe('p1');
   });
 });
+
+describe('types without an init', () => {
+  it('keeps ids when no init is given at all', async () => {
+    const { client } = clientWith(() => json(200, { count: 1, next: null, previous: null, results: [payout('p1')] }));
+    const { data } = await client.GET('/payouts/');
+    expectTypeOf(data!.results).toEqualTypeOf<Expand<Payout>[]>();
+    expectTypeOf(data!.results[0]!.employee).toEqualTypeOf<string>();
+  });
+});

@@ -1,0 +1,212 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Employee, Invoice } from '@gigapay/types';
+import {
+  parseWebhook,
+  signWebhookPayload,
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  type WebhookSignatureFailure,
+} from '../src/webhooks.js';
+import { hmacKey } from '../src/internal/hmac.js';
+import { employee, payout } from './helpers.js';
+
+const secret = 'whsec_3f1c0a';
+const t = 1_651_226_400; // 2022-04-29T10:00:00Z
+const body = JSON.stringify(payout('p1', { accepted_at: '2022-04-29T10:00:00.000000Z' }));
+
+/** The reason a verification fails with, or 'accepted'. */
+async function outcome(options: Parameters<typeof verifyWebhookSignature>[0]): Promise<WebhookSignatureFailure | 'accepted'> {
+  try {
+    await verifyWebhookSignature(options);
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return error.reason;
+    throw error;
+  }
+}
+
+const nodeHmac = (key: string, timestamp: number | string, payload: string | Uint8Array) =>
+  createHmac('sha256', key).update(`${timestamp}.`).update(payload).digest('hex');
+
+describe('signWebhookPayload', () => {
+  it('is HMAC-SHA256 over t, ".", raw body, in lowercase hex (checked against node:crypto)', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    expect(header).toBe(`t=${t},v1=${nodeHmac(secret, t, body)}`);
+  });
+});
+
+describe('verifyWebhookSignature', () => {
+  const now = new Date(t * 1000);
+
+  it('accepts a genuine delivery, as text or bytes, and returns its timestamp', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    await expect(verifyWebhookSignature({ payload: body, header, secret, now })).resolves.toEqual({ timestamp: t });
+    const bytes = new TextEncoder().encode(body);
+    await expect(verifyWebhookSignature({ payload: bytes, header, secret, now })).resolves.toEqual({ timestamp: t });
+    await expect(verifyWebhookSignature({ payload: bytes.buffer, header, secret, now: t })).resolves.toEqual({ timestamp: t });
+  });
+
+  it('accepts any of several v1 entries (key rotation), ignores other schemes and spaces', async () => {
+    const good = nodeHmac(secret, t, body);
+    const header = `t=${t}, v0=abc, v1=${nodeHmac('old-secret', t, body)}, v1=${good}`;
+    expect(await outcome({ payload: body, header, secret, now })).toBe('accepted');
+  });
+
+  it('rejects a timestamp outside the tolerance in both directions, with the default of 300 s', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    expect(await outcome({ payload: body, header, secret, now: t + 300 })).toBe('accepted');
+    expect(await outcome({ payload: body, header, secret, now: t - 300 })).toBe('accepted');
+    expect(await outcome({ payload: body, header, secret, now: t + 301 })).toBe('timestamp_outside_tolerance');
+    expect(await outcome({ payload: body, header, secret, now: t - 301 })).toBe('timestamp_outside_tolerance');
+    expect(await outcome({ payload: body, header, secret, now: t + 3600, toleranceSeconds: 7200 })).toBe('accepted');
+    await expect(verifyWebhookSignature({ payload: body, header, secret, now: t + 400 })).rejects.toThrow('400 s old');
+    await expect(verifyWebhookSignature({ payload: body, header, secret, now: t - 400 })).rejects.toThrow('in the future');
+  });
+
+  it('diagnoses missing and malformed headers', async () => {
+    const v1 = nodeHmac(secret, t, body);
+    const cases: [string | undefined, WebhookSignatureFailure][] = [
+      [undefined, 'missing_header'],
+      ['', 'missing_header'],
+      [`v1=${v1}`, 'malformed_header'],
+      [`t=${t}`, 'malformed_header'],
+      [`t=${t},v1=${v1.slice(1)}`, 'malformed_header'],
+      [`t=${t},v1=${v1}zz`, 'malformed_header'],
+      [`t=abc,v1=${v1}`, 'malformed_header'],
+      [`t=-${t},v1=${v1}`, 'malformed_header'],
+      [`t=${t},t=${t},v1=${v1}`, 'malformed_header'],
+      [`t=${t};v1=${v1}`, 'malformed_header'],
+      ['garbage', 'malformed_header'],
+    ];
+    for (const [header, reason] of cases) expect(await outcome({ payload: body, header, secret, now })).toBe(reason);
+  });
+
+  it('says when the body was re-serialised', async () => {
+    // A server that writes Python's json.dumps (", " and ": ", non-ASCII escaped) signs these bytes:
+    const raw = '{"id": "e1", "name": "\\u00c5sa \\u00d6berg", "metadata": {}}';
+    const header = `t=${t},v1=${nodeHmac(secret, t, raw)}`;
+    expect(await outcome({ payload: raw, header, secret, now })).toBe('accepted');
+    // …and a receiver that parsed it and serialised it again verifies other bytes.
+    const reserialised = JSON.stringify(JSON.parse(raw));
+    expect(await outcome({ payload: reserialised, header, secret, now })).toBe('body_reserialized');
+    // A parsed object is never the raw body.
+    expect(await outcome({ payload: JSON.parse(raw), header, secret, now })).toBe('body_reserialized');
+    // A wrong secret is not blamed on the body.
+    expect(await outcome({ payload: raw, header, secret: 'wrong', now })).toBe('no_matching_signature');
+  });
+
+  it('caches imported keys per secret', async () => {
+    expect(hmacKey('cached')).toBe(hmacKey('cached'));
+    expect(hmacKey('cached')).not.toBe(hmacKey('other'));
+    const header = await signWebhookPayload({ payload: body, secret: 'cached', timestamp: t });
+    const results = await Promise.all(Array.from({ length: 20 }, () => outcome({ payload: body, header, secret: 'cached', now })));
+    expect(new Set(results)).toEqual(new Set(['accepted']));
+  });
+});
+
+describe('verifyWebhookSignature, properties', () => {
+  const payloads = fc.string({ unit: 'binary', maxLength: 300 });
+  const secrets = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
+  const timestamps = fc.integer({ min: 1_000_000_000, max: 4_000_000_000 });
+  const within = fc.integer({ min: -300, max: 300 });
+
+  it('accepts every genuine delivery within the tolerance', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloads, secrets, timestamps, within, async (payload, key, timestamp, skew) => {
+        const header = await signWebhookPayload({ payload, secret: key, timestamp });
+        expect(await outcome({ payload, header, secret: key, now: timestamp + skew })).toBe('accepted');
+      }),
+    );
+  });
+
+  it('rejects a tampered body', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloads, payloads, secrets, timestamps, async (payload, other, key, timestamp) => {
+        fc.pre(payload !== other);
+        const header = await signWebhookPayload({ payload, secret: key, timestamp });
+        expect(await outcome({ payload: other, header, secret: key, now: timestamp })).not.toBe('accepted');
+      }),
+    );
+  });
+
+  it('rejects a tampered signature (any hex digit changed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloads, secrets, timestamps, fc.nat(63), fc.nat(14), async (payload, key, timestamp, at, shift) => {
+        const header = await signWebhookPayload({ payload, secret: key, timestamp });
+        const hex = header.slice(header.indexOf('v1=') + 3);
+        const digit = ((parseInt(hex[at]!, 16) + 1 + shift) % 16).toString(16);
+        const tampered = `t=${timestamp},v1=${hex.slice(0, at)}${digit}${hex.slice(at + 1)}`;
+        expect(await outcome({ payload, header: tampered, secret: key, now: timestamp })).toBe('no_matching_signature');
+      }),
+    );
+  });
+
+  it('rejects a tampered timestamp, even one within the tolerance', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloads, secrets, timestamps, within, async (payload, key, timestamp, shift) => {
+        fc.pre(shift !== 0);
+        const header = await signWebhookPayload({ payload, secret: key, timestamp });
+        const tampered = header.replace(`t=${timestamp}`, `t=${timestamp + shift}`);
+        expect(await outcome({ payload, header: tampered, secret: key, now: timestamp })).not.toBe('accepted');
+      }),
+    );
+  });
+
+  it('rejects skew beyond the tolerance, past or future', async () => {
+    const beyond = fc.oneof(fc.integer({ min: 301, max: 10 ** 8 }), fc.integer({ min: -(10 ** 8), max: -301 }));
+    await fc.assert(
+      fc.asyncProperty(payloads, secrets, timestamps, beyond, async (payload, key, timestamp, skew) => {
+        const header = await signWebhookPayload({ payload, secret: key, timestamp });
+        expect(await outcome({ payload, header, secret: key, now: timestamp + skew })).toBe('timestamp_outside_tolerance');
+      }),
+    );
+  });
+
+  it('rejects malformed headers (never throws anything but WebhookSignatureError)', async () => {
+    const headerish = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.array(fc.tuple(fc.constantFrom('t', 'v1', 'v0', 'T', ' t', ''), fc.string()), { maxLength: 5 }).map((parts) =>
+        parts.map(([key, value]) => `${key}=${value}`).join(','),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(payloads, headerish, async (payload, header) => {
+        expect(await outcome({ payload, header, secret, now: t })).not.toBe('accepted');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseWebhook', () => {
+  it('verifies, then returns the typed object of the event (expandable fields as ids)', async () => {
+    const payload = JSON.stringify(payout('p1'));
+    const header = await signWebhookPayload({ payload, secret, timestamp: t });
+    const accepted = await parseWebhook({ payload, header, secret, now: t, event: 'Payout.accepted' });
+    expect(accepted.id).toBe('p1');
+    expectTypeOf(accepted.employee).toEqualTypeOf<string>();
+    expectTypeOf(accepted.invoice).toEqualTypeOf<string>();
+
+    const employeePayload = JSON.stringify(employee('e1'));
+    const employeeHeader = await signWebhookPayload({ payload: employeePayload, secret, timestamp: t });
+    const verified = await parseWebhook({ payload: employeePayload, header: employeeHeader, secret, now: t, event: 'Employee.verified' });
+    expectTypeOf(verified).toEqualTypeOf<Employee>();
+
+    type Paid = Awaited<ReturnType<typeof parseWebhook<'Invoice.paid'>>>;
+    expectTypeOf<Paid>().toEqualTypeOf<Invoice>();
+
+    const neverCalled = () =>
+      // @ts-expect-error: not an event of this API
+      parseWebhook({ payload, header, secret, event: 'Payout.paid' });
+    expect(neverCalled).toBeTypeOf('function');
+  });
+
+  it('does not parse a body whose signature fails', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    await expect(parseWebhook({ payload: `${body} `, header, secret, now: t, event: 'Payout.accepted' })).rejects.toBeInstanceOf(
+      WebhookSignatureError,
+    );
+  });
+});

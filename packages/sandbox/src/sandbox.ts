@@ -55,8 +55,11 @@ export interface SandboxControl {
   /** Waits until every queued delivery succeeded or ran out of retries, then returns the log. */
   waitForDeliveries(filter?: { event?: string; webhookId?: string }): Promise<Delivery[]>;
   clearDeliveries(): void;
-  /** A second account (token) with its own integration, for isolation tests. */
-  createAccount(): Credentials;
+  /**
+   * A second account (token) with its own integration, for isolation tests. With `allowedIps`
+   * the token is IP-whitelisted: requests from other addresses (such as 127.0.0.1) get a 403.
+   */
+  createAccount(options?: { allowedIps?: readonly string[] }): Credentials;
   /** Forgets everything; the default credentials keep working on an empty integration. */
   reset(): void;
   /** A JSON dump of all state, to assert that a request changed nothing. */
@@ -182,7 +185,7 @@ function makeControl(core: SandboxCore): SandboxControl {
     clearDeliveries: () => {
       core.deliverer.log.length = 0;
     },
-    createAccount: () => core.createAccount(),
+    createAccount: (options) => core.createAccount({ allowedIps: options?.allowedIps }),
     reset: () => core.reset(),
     snapshot: () => snapshot(core),
   };

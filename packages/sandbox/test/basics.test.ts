@@ -44,6 +44,19 @@ describe('authentication and Integration-ID', () => {
     expect(unknown.status).toBe(403);
   });
 
+  it('403 from an address outside an IP-whitelisted token\'s list, on every operation', async () => {
+    const restricted = sandbox.control.createAccount({ allowedIps: ['203.0.113.7'] });
+    const headers = { authorization: `Token ${restricted.token}`, 'integration-id': restricted.integrationId };
+    for (const path of ['integrations/', 'payouts/']) {
+      const response = await call('GET', path, undefined, headers);
+      expect(response.status).toBe(403);
+      expect(response.body.detail).toMatch(/^Requests from 127\.0\.0\.1 are not allowed/);
+    }
+    const allowed = sandbox.control.createAccount({ allowedIps: ['127.0.0.1'] });
+    const ok = await call('GET', 'integrations/', undefined, { authorization: `Token ${allowed.token}` });
+    expect(ok.status).toBe(200);
+  });
+
   it('Integrations operations need no Integration-ID', async () => {
     const response = await call('GET', 'integrations/', undefined, { 'integration-id': '' });
     expect(response.status).toBe(200);

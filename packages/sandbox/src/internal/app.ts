@@ -26,7 +26,7 @@ export interface AppOptions {
 
 /** Node's request/response pair, present when served by @hono/node-server. */
 interface NodeBindings {
-  incoming?: { socket?: { destroy(): void } };
+  incoming?: { socket?: { destroy(): void; remoteAddress?: string } };
   outgoing?: { destroy(): void };
 }
 
@@ -79,6 +79,12 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const token = /^Token\s+(\S+)\s*$/i.exec(authorization)?.[1];
     const account = token === undefined ? undefined : core.accounts.get(token);
     if (!account) return respond(401, { detail: 'Invalid token.' }, { 'www-authenticate': 'Token' });
+
+    // IP-whitelisting, as Gigapay offers it per key: an address outside the list is a 403.
+    const remote = c.env?.incoming?.socket?.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+    if (account.allowedIps && !account.allowedIps.includes(remote)) {
+      return respond(403, { detail: `Requests from ${remote} are not allowed for this token (IP-whitelisting).` });
+    }
 
     const method = request.method.toUpperCase();
     const operationId = match.route.methods[method as keyof typeof match.route.methods];

@@ -104,7 +104,13 @@ export function controlRoutes(core: SandboxCore): Hono {
     return c.body(null, 204);
   });
 
-  control.post('/accounts', (c) => c.json(core.createAccount(), 201));
+  control.post('/accounts', async (c) => {
+    const { allowed_ips } = await jsonBody(c);
+    if (allowed_ips !== undefined && !(Array.isArray(allowed_ips) && allowed_ips.every((ip) => typeof ip === 'string'))) {
+      throw new ApiError(400, { detail: 'allowed_ips must be a list of IP addresses.' });
+    }
+    return c.json(core.createAccount({ allowedIps: allowed_ips as string[] | undefined }), 201);
+  });
   control.post('/reset', (c) => {
     core.reset();
     return c.json(core.defaultCredentials);

@@ -43,6 +43,14 @@ export interface Credentials {
   integrationId: string;
 }
 
+export interface AccountOptions {
+  token?: string;
+  integrationId?: string;
+  withFixedIntegrations?: boolean;
+  /** Turns on IP-whitelisting for the token: only these remote addresses are let in. */
+  allowedIps?: readonly string[];
+}
+
 export class SandboxCore {
   readonly clock = new Clock();
   readonly accounts = new Map<string, Account>();
@@ -63,10 +71,10 @@ export class SandboxCore {
    * A new account (token) with a ready type-3 integration. The first account also gets the
    * type-1 web-app integration and a type-2 invoice integration, so their rules can be tried.
    */
-  createAccount(options: { token?: string; integrationId?: string; withFixedIntegrations?: boolean } = {}): Credentials {
+  createAccount(options: AccountOptions = {}): Credentials {
     const token = options.token ?? newToken();
     if (this.accounts.has(token)) throw new Error(`token ${token} already exists`);
-    const account: Account = { token };
+    const account: Account = { token, allowedIps: options.allowedIps };
     this.accounts.set(token, account);
     if (options.withFixedIntegrations) {
       this.addIntegration(account, { id: `webapp-${token.slice(0, 8)}`, name: 'Gigapay web app', type: 1 });

@@ -10,6 +10,8 @@ export type IntegrationType = 1 | 2 | 3;
 
 export interface Account {
   token: string;
+  /** IP-whitelisting: when set, requests from any other address are refused with 403. */
+  allowedIps?: readonly string[];
 }
 
 export interface IntegrationRecord {

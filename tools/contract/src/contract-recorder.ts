@@ -18,8 +18,12 @@ export function createContractRecorder(spec: Json) {
   const eventsSeen = new Set<string>();
   const violations: string[] = [];
 
-  /** A fetch that forwards to `inner` and checks the request and the response against the spec. */
-  function wrap(inner: typeof fetch): typeof fetch {
+  /**
+   * A fetch that forwards to `inner` and checks the request and the response against the spec.
+   * With `invalidRequests`, every request must break the spec (for tests of the 400 path): one
+   * that conforms is the violation, so that a test cannot believe it sent garbage when it did not.
+   */
+  function wrap(inner: typeof fetch, { invalidRequests = false } = {}): typeof fetch {
     return async (input, init) => {
       const request = new Request(input, init);
       const url = new URL(request.url);
@@ -29,7 +33,8 @@ export function createContractRecorder(spec: Json) {
       if (!found) violations.push(`${label}: not an operation of the spec`);
       else {
         const problems = validator.checkRequest(found, { method: request.method, url, headers: request.headers, body: requestBody });
-        violations.push(...problems.map((p) => `${label} request: ${p}`));
+        if (!invalidRequests) violations.push(...problems.map((p) => `${label} request: ${p}`));
+        else if (problems.length === 0) violations.push(`${label} request: meant to break the spec, but conforms`);
       }
       const response = await inner(request);
       if (found) {

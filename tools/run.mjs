@@ -21,11 +21,16 @@ const env = {
   COREPACK_ENABLE_STRICT: '0',
 };
 
+// Each job is a list of pnpm command lines.
 const JOBS = {
-  // The main job: lint, bundle, generate, build and type-check everything from the spec.
-  start: [['turbo', 'run', 'build', 'typecheck', '--output-logs=new-only']],
+  // The main job: lint, bundle, generate, build (the docs site included) and type-check
+  // everything from the spec, then the quickstart: the guides against an embedded sandbox.
+  start: [
+    ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=new-only'],
+    ['--silent', '--filter', '@gigapay/examples', 'start'],
+  ],
   // Every test, with lint, bundle, generate, build and typecheck as their dependencies.
-  test: [['turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1']],
+  test: [['exec', 'turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1']],
 };
 
 function run(cmd, args) {
@@ -65,4 +70,4 @@ const [pnpm, pnpmArgs] = pnpmCommand();
 const frozen = env.CI ? ['--frozen-lockfile'] : [];
 run(pnpm, [...pnpmArgs, 'install', '--prefer-offline', ...frozen]);
 if (job === 'test') ensureChromium();
-for (const [bin, ...args] of JOBS[job]) run(pnpm, [...pnpmArgs, 'exec', bin, ...args]);
+for (const args of JOBS[job]) run(pnpm, [...pnpmArgs, ...args]);

@@ -40,7 +40,8 @@ export interface GigapayClientOptions {
    */
   fetch?: typeof fetch;
   /**
-   * Time limit of each attempt, from sending until the whole body has arrived; 0 turns it off.
+   * Time limit of each attempt, in milliseconds: until the headers of a 2xx arrive, or the whole
+   * body of an error. 0 turns it off. Combined with the `signal` of a call.
    * @default 30000
    */
   timeoutMs?: number;

@@ -4,7 +4,7 @@
  * browsers, and edge runtimes.
  */
 import type { WebhookEventName, WebhookPayloads } from '@gigapay/types';
-import { hmac, toHex, timingSafeEqual } from './internal/hmac.js';
+import { encoder, hmac, toBytes, toHex, timingSafeEqual } from './internal/hmac.js';
 import type { Expand } from './types.js';
 
 export type WebhookSignatureFailure =
@@ -51,12 +51,6 @@ export interface SignWebhookOptions {
   timestamp?: number;
 }
 
-const encoder = new TextEncoder();
-
-function toBytes(payload: WebhookPayload): Uint8Array {
-  return typeof payload === 'string' ? encoder.encode(payload) : new Uint8Array(payload as ArrayBuffer);
-}
-
 const fail = (reason: WebhookSignatureFailure, message: string) => new WebhookSignatureError(reason, message);
 
 /** Returns the `Gigapay-Signature` header for a payload. For tests and the sandbox. */
@@ -71,38 +65,33 @@ export async function signWebhookPayload({ payload, secret, timestamp }: SignWeb
  */
 export async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<{ timestamp: number }> {
   const { payload, header, secret, toleranceSeconds = 300, now = new Date() } = options;
-  if (typeof payload !== 'string' && !(payload instanceof Uint8Array) && !(payload instanceof ArrayBuffer)) {
-    throw fail('body_reserialized', 'The payload must be the raw request body (string or bytes), not a parsed object.');
+  if (typeof payload == 'object' && !ArrayBuffer.isView(payload) && !(payload instanceof ArrayBuffer)) {
+    throw fail('body_reserialized', 'payload must be the raw body (string or bytes), not a parsed object');
   }
-  if (!header) throw fail('missing_header', 'No Gigapay-Signature header.');
+  if (!header) throw fail('missing_header', 'no Gigapay-Signature header');
+  const malformed = () => fail('malformed_header', 'Gigapay-Signature must read t=<unix seconds>,v1=<64 hex digits>');
 
   let t: string | undefined;
   const signatures: Uint8Array[] = [];
   for (const part of header.split(',')) {
     const at = part.indexOf('=');
-    if (at < 0) throw fail('malformed_header', 'Gigapay-Signature must read t=<unix seconds>,v1=<hex>.');
+    if (at < 0) throw malformed();
     const key = part.slice(0, at).trim();
     const value = part.slice(at + 1).trim();
     if (key === 't') {
-      if (t !== undefined || !/^\d{1,12}$/.test(value)) {
-        throw fail('malformed_header', 'Gigapay-Signature must have exactly one t=<unix seconds>.');
-      }
+      if (t !== undefined || !/^\d{1,12}$/.test(value)) throw malformed();
       t = value;
     } else if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) {
       signatures.push(Uint8Array.from(value.match(/../g)!, (pair) => parseInt(pair, 16)));
     }
   }
-  if (t === undefined) throw fail('malformed_header', 'Gigapay-Signature has no t=<unix seconds>.');
-  if (!signatures.length) throw fail('malformed_header', 'Gigapay-Signature has no v1=<64 hex digits>.');
+  if (t === undefined || !signatures.length) throw malformed();
 
   const nowSeconds = typeof now === 'number' ? now : now.getTime() / 1000;
   const skew = nowSeconds - Number(t);
   if (Math.abs(skew) > toleranceSeconds) {
-    const direction = skew > 0 ? `${Math.round(skew)} s old` : `${Math.round(-skew)} s in the future`;
-    throw fail(
-      'timestamp_outside_tolerance',
-      `Gigapay-Signature timestamp is ${direction}, beyond the ${toleranceSeconds} s tolerance (a replay, or a clock off).`,
-    );
+    const age = skew > 0 ? `${Math.round(skew)} s old` : `${Math.round(-skew)} s in the future`;
+    throw fail('timestamp_outside_tolerance', `t is ${age}, beyond the ${toleranceSeconds} s tolerance: a replay, or a clock off`);
   }
 
   const matches = async (body: Uint8Array) => {
@@ -110,18 +99,9 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
     return signatures.some((signature) => timingSafeEqual(signature, expected));
   };
   if (await matches(toBytes(payload))) return { timestamp: Number(t) };
-  if (await signedInAnotherForm(payload, matches)) {
-    throw fail(
-      'body_reserialized',
-      'The signature matches another serialisation of this JSON: the body was parsed and re-serialised ' +
-        'before verification. Pass the raw request body exactly as received.',
-    );
-  }
-  throw fail(
-    'no_matching_signature',
-    'No v1 signature matches: check the secret_key, and that the payload is the raw body exactly as received ' +
-      '(not re-serialised, re-encoded or trimmed).',
-  );
+  throw (await signedInAnotherForm(payload, matches))
+    ? fail('body_reserialized', 'the body was re-serialised after parsing: verify the raw body as received')
+    : fail('no_matching_signature', 'no v1 matches: check the secret_key, and pass the raw body as received');
 }
 
 /**
@@ -137,21 +117,15 @@ async function signedInAnotherForm(payload: WebhookPayload, matches: (body: Uint
   } catch {
     return false;
   }
-  for (const [separator, ascii] of [[', ', true], [', ', false], [',', true], [',', false]] as const) {
-    if (await matches(encoder.encode(serialise(parsed, separator, ascii)))) return true;
+  // Python's json.dumps, with and without ensure_ascii, and its compact form. (Compact without
+  // escapes is JSON.stringify's own form, that is the payload itself, already tried.)
+  for (const [python, ascii] of [[1, 1], [1, 0], [0, 1]]) {
+    // Indented output has no raw newline inside strings, so the indentation can be folded safely.
+    let text = python ? JSON.stringify(parsed, null, 1).replace(/,\n */g, ', ').replace(/\n */g, '') : JSON.stringify(parsed);
+    if (ascii) text = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (await matches(encoder.encode(text))) return true;
   }
   return false;
-}
-
-function serialise(value: unknown, separator: string, ascii: boolean): string {
-  const colon = separator === ',' ? ':' : ': ';
-  if (Array.isArray(value)) return `[${value.map((item) => serialise(item, separator, ascii)).join(separator)}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]) => serialise(k, separator, ascii) + colon + serialise(v, separator, ascii));
-    return `{${entries.join(separator)}}`;
-  }
-  const json = JSON.stringify(value);
-  return ascii ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /**

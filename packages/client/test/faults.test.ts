@@ -153,7 +153,7 @@ describe('timeouts', () => {
     expect((error as TimeoutError).message).toContain('timed out after 1000 ms');
   });
 
-  it('covers a body that stalls after the headers', async () => {
+  it('covers an error body that stalls after the headers', async () => {
     const stalledBody = (call: { signal?: AbortSignal }) => {
       const body = new ReadableStream({
         start(controller) {
@@ -161,7 +161,7 @@ describe('timeouts', () => {
           call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
         },
       });
-      return new Response(body, { status: 200 });
+      return new Response(body, { status: 503 });
     };
     const { client } = clientWith(stalledBody, { timeoutMs: 1000, maxRetries: 0 });
     const pending = client.GET('/payouts/').catch((e: unknown) => e);

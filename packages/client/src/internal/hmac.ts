@@ -1,5 +1,5 @@
 /** HMAC-SHA256 with Web Crypto, and a constant-time comparison. */
-const encoder = new TextEncoder();
+export const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
 
 /** Imported keys are cached per secret: importKey costs more than the HMAC of a small body. */
@@ -11,6 +11,11 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
     keys.set(secret, key);
   }
   return key;
+}
+
+/** The raw body as bytes: text is UTF-8 encoded; bytes are taken as they are. */
+export function toBytes(payload: string | Uint8Array | ArrayBuffer): Uint8Array {
+  return typeof payload === 'string' ? encoder.encode(payload) : new Uint8Array(payload as ArrayBuffer);
 }
 
 export async function hmac(secret: string, timestamp: string, payload: Uint8Array): Promise<Uint8Array> {

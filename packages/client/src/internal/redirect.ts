@@ -11,15 +11,15 @@ export function redirectError(response: Response, method: string, url: string): 
   const from = new URL(url);
   const to = header ? new URL(header, url) : undefined;
   const cause = !to
-    ? 'the target is hidden (a browser reports manual redirects as opaque)'
+    ? 'a browser hides the target of manual redirects'
     : from.protocol === 'http:' && to.protocol === 'https:'
-      ? 'the request used plain http: use the https:// base URL'
+      ? 'plain http: use the https:// base URL'
       : to.pathname === `${from.pathname}/`
-        ? 'the path is missing its trailing slash: every Gigapay path ends with "/"'
+        ? 'missing trailing slash: every Gigapay path ends with "/"'
         : 'unexpected redirect';
   return new RedirectError(
-    `${method} ${url} was redirected (${response.status}) to ${to?.href ?? 'an unknown location'}; ${cause}. ` +
-      'Redirects are not followed because many HTTP stacks drop the Authorization header on the way.',
+    `${method} ${url} was redirected (${response.status}) to ${to?.href ?? 'a hidden location'}: ${cause}. ` +
+      'Not followed, as many HTTP stacks drop the Authorization header on the way.',
     { status: response.status, method, url, location: to?.href, headers: response.headers },
   );
 }

@@ -164,6 +164,29 @@ describe('verifyWebhookSignature, properties', () => {
     );
   });
 
+  it('blames a re-serialised body when the signature matches another serialisation of it', async () => {
+    // Python's json.dumps: ", " and ": " separators, non-ASCII escaped; an independent implementation.
+    const pythonDumps = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[${value.map(pythonDumps).join(', ')}]`
+        : value && typeof value === 'object'
+          ? `{${Object.entries(value).map(([k, v]) => `${pythonDumps(k)}: ${pythonDumps(v)}`).join(', ')}}`
+          : JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const objects = fc.dictionary(fc.string(), fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null)), {
+      minKeys: 1,
+    });
+    await fc.assert(
+      fc.asyncProperty(objects, secrets, timestamps, async (object, key, timestamp) => {
+        const raw = pythonDumps(object);
+        const reserialised = JSON.stringify(JSON.parse(raw));
+        fc.pre(raw !== reserialised);
+        const header = await signWebhookPayload({ payload: raw, secret: key, timestamp });
+        expect(await outcome({ payload: raw, header, secret: key, now: timestamp })).toBe('accepted');
+        expect(await outcome({ payload: reserialised, header, secret: key, now: timestamp })).toBe('body_reserialized');
+      }),
+    );
+  });
+
   it('rejects malformed headers (never throws anything but WebhookSignatureError)', async () => {
     const headerish = fc.oneof(
       fc.string({ unit: 'binary' }),

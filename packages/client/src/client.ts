@@ -87,7 +87,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   if (language) headers['Accept-Language'] = language;
 
   const core = createClient({
-    baseUrl: SERVERS[server as keyof typeof SERVERS] ?? server,
+    baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server,
     headers,
     // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
     Request: PendingRequest as unknown as typeof Request,

@@ -4,6 +4,8 @@
  * - `answer`: returns a Response and ignores its input;
  * - `like a real fetch`: first builds a `Request` from its input, as undici (Node's fetch) does.
  *   openapi-fetch builds a Request itself and the client does not, so this is the fairer one.
+ * `openapi-fetch + timeout` passes a per-call `AbortSignal.timeout()`, as the client's per-attempt
+ * timeout must: in Node 20, undici's Request costs about 8 µs more with any signal.
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '@gigapay/types';
@@ -41,6 +43,10 @@ for (const [label, makeFetch] of [
     bench('openapi-fetch', async () => {
       await bare.GET('/payouts/{id}/', { params: { ...params, header: { 'Integration-ID': 'integration-1' } } });
     });
+    bench('openapi-fetch + timeout', async () => {
+      const header = { 'Integration-ID': 'integration-1' };
+      await bare.GET('/payouts/{id}/', { params: { ...params, header }, signal: AbortSignal.timeout(30_000) });
+    });
     bench('@gigapay/client', async () => {
       await client.GET('/payouts/{id}/', { params });
     });
@@ -58,6 +64,10 @@ for (const [label, makeFetch] of [
     });
     bench('openapi-fetch', async () => {
       await bare.POST('/payouts/', { body: newPayout, params: { header: { 'Integration-ID': 'integration-1' } } });
+    });
+    bench('openapi-fetch + timeout', async () => {
+      const params = { header: { 'Integration-ID': 'integration-1' } };
+      await bare.POST('/payouts/', { body: newPayout, params, signal: AbortSignal.timeout(30_000) });
     });
     bench('@gigapay/client', async () => {
       await client.POST('/payouts/', { body: newPayout });

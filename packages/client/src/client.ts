@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { createGigapayError, GigapayError } from './errors.js';
 import { PendingRequest } from './internal/pending-request.js';
-import { createTransport, responseContext } from './internal/transport.js';
+import { bodyTimeoutError, createTransport, responseContext, settleBody } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
 declare const __VERSION__: string;
@@ -40,8 +40,8 @@ export interface GigapayClientOptions {
    */
   fetch?: typeof fetch;
   /**
-   * Time limit of each attempt, in milliseconds: until the headers of a 2xx arrive, or the whole
-   * body of an error. 0 turns it off. Combined with the `signal` of a call.
+   * Time limit of each attempt, in milliseconds, from sending until the whole response body has
+   * arrived. 0 turns it off. Combined with the `signal` of a call.
    * @default 30000
    */
   timeoutMs?: number;
@@ -95,21 +95,25 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   });
 
   type Call = (url: string, init?: object) => Promise<{ error?: unknown; response: Response }>;
-  const method = (call: Call): Call =>
-    throwOnError
-      ? async (url, init) => {
-          const result = await call(url, init);
-          if (!result.response.ok) throw errorFromResult(result.response, result.error);
-          return result;
-        }
-      : call;
+  const method = (verb: string, call: Call): Call => async (url, init) => {
+    let result: Awaited<ReturnType<Call>>;
+    try {
+      result = await call(url, init);
+    } catch (error) {
+      // The attempt's timer also covers a 2xx body, which openapi-fetch reads after the transport.
+      throw bodyTimeoutError(error, timeoutMs, verb, url) ?? error;
+    }
+    settleBody(result.response);
+    if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
+    return result;
+  };
 
   return {
-    GET: method(core.GET as Call),
-    POST: method(core.POST as Call),
-    PUT: method(core.PUT as Call),
-    PATCH: method(core.PATCH as Call),
-    DELETE: method(core.DELETE as Call),
+    GET: method('GET', core.GET as Call),
+    POST: method('POST', core.POST as Call),
+    PUT: method('PUT', core.PUT as Call),
+    PATCH: method('PATCH', core.PATCH as Call),
+    DELETE: method('DELETE', core.DELETE as Call),
   } as never;
 }
 

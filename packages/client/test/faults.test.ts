@@ -169,6 +169,31 @@ describe('timeouts', () => {
     expect(await pending).toBeInstanceOf(TimeoutError);
   });
 
+  it('covers a 2xx body that stalls after the headers', async () => {
+    const stalledBody = (call: { signal?: AbortSignal }) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const { client } = clientWith(stalledBody, { timeoutMs: 1000, maxRetries: 0 });
+    const pending = client.GET('/payouts/').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1000);
+    const error = await pending;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toBe('GET /payouts/: the response body did not arrive within 1000 ms');
+  });
+
+  it('stops the timer of a 2xx once its body is read', async () => {
+    const { client, calls } = clientWith(() => json(200, { count: 0, next: null, previous: null, results: [] }), { timeoutMs: 1000 });
+    await client.GET('/payouts/');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls[0]!.signal!.aborted).toBe(false);
+  });
+
   it("combines with the caller's signal; a caller abort is not retried", async () => {
     const { client, calls } = clientWith(hangUntilAborted, { timeoutMs: 10_000, maxRetries: 3 });
     const controller = new AbortController();

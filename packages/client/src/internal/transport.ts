@@ -2,11 +2,11 @@ import { ConnectionError, GigapayError, TimeoutError } from '../errors.js';
 import type { PendingRequest } from './pending-request.js';
 import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
-import { attemptSignal, sleep as defaultSleep } from './signals.js';
+import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
-  /** Per attempt: until the headers of a 2xx arrive, or the whole body of any other status. */
+  /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `settleBody`). */
   timeoutMs: number;
   maxRetries: number;
   /** Waits between attempts; injectable so that tests need not sleep. */
@@ -24,6 +24,21 @@ export interface ResponseContext {
 const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
 
+// A 2xx is handed over unread, its attempt's timer still running so that a body that stalls
+// times out too; the client settles it once openapi-fetch has read the body.
+const unreadBodies = new WeakMap<Response, AttemptSignal>();
+
+/** Stops the timer of the attempt whose 2xx body has now been read (or given up on). */
+export function settleBody(response: Response | undefined): void {
+  if (response) unreadBodies.get(response)?.done();
+}
+
+/** The error for a 2xx body that did not arrive in time, or undefined when `error` is something else. */
+export function bodyTimeoutError(error: unknown, timeoutMs: number, method: string, url: string): TimeoutError | undefined {
+  if (!(error instanceof DOMException && error.name === 'TimeoutError')) return undefined; // our timer's reason
+  return new TimeoutError(`${method} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method, url });
+}
+
 // Statuses whose responses may not carry a body (`new Response(body, { status })` throws).
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -31,8 +46,8 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
  * redirect refusal. It takes the `PendingRequest` openapi-fetch built. The body of a non-2xx answer
  * is read here, inside the attempt (so a stall is a timeout, and the raw text is kept for the
- * error); a 2xx is handed over as it came, since buffering it would cost more than the rest of the
- * client together (see test/client.bench.ts).
+ * error); a 2xx is handed over unread, since buffering it would cost more than the rest of the
+ * client together (see test/client.bench.ts), with its timer still running until `settleBody`.
  */
 export function createTransport(options: TransportOptions) {
   const { fetch: send, timeoutMs, maxRetries, sleep = defaultSleep, random } = options;
@@ -57,7 +72,11 @@ export function createTransport(options: TransportOptions) {
           await received.body?.cancel();
           throw redirectError(received, method, url);
         }
-        response = received.ok ? received : await buffer(received, method, url);
+        if (received.ok) {
+          unreadBodies.set(received, attemptState);
+          return (response = received);
+        }
+        response = await buffer(received, method, url);
       } catch (error) {
         // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
         if (caller?.aborted) throw caller.reason;
@@ -71,7 +90,7 @@ export function createTransport(options: TransportOptions) {
               cause: withoutSecret(error, secret),
             });
       } finally {
-        attemptState.done();
+        if (!response?.ok) attemptState.done();
       }
 
       const retryAfterMs = response && parseRetryAfter(response.headers.get('retry-after'));

@@ -1,0 +1,9 @@
+import type { GigapayClient } from '@gigapay/client';
+import type { Fixtures } from './fixtures.js';
+
+export default async function deletePayout(client: GigapayClient<true>, { payoutId }: Fixtures) {
+  // Only while its Invoice is unpaid.
+  await client.DELETE('/payouts/{id}/', {
+    params: { path: { id: payoutId } },
+  });
+}

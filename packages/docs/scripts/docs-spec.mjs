@@ -1,0 +1,32 @@
+// The docs-only bundle: the spec as bundled, plus what only the docs need (code samples, logo,
+// headings Redoc can render). The build writes it to dist/openapi.json; the tests rebuild it in
+// memory to tell a stale dist/ from a current one.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOGO } from './brand.mjs';
+import { loadTypeScriptSamples, withCodeSamples } from './samples.mjs';
+
+export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLES_DIR = join(DOCS_DIR, 'samples');
+export const DIST_DIR = join(DOCS_DIR, 'dist');
+export const SPEC_FILE = createRequire(import.meta.url).resolve('@gigapay/spec/dist/openapi.json');
+
+export function readSpec() {
+  return JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
+}
+
+// Redoc drops inline code from headings ("Verifying the `Gigapay-Signature`" shows as
+// "Verifying the ", in the sidebar and in the link): show such headings as plain text.
+const plainHeadings = (markdown) => markdown?.replace(/^(#{1,6} .*)$/gm, (heading) => heading.replace(/`/g, ''));
+
+export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR) {
+  const { samples, missing, exampleIds } = loadTypeScriptSamples(spec, samplesDir);
+  const docsSpec = withCodeSamples(spec, samples, exampleIds);
+  delete docsSpec['x-generated'];
+  docsSpec.info['x-logo'] = { url: LOGO, altText: 'Gigapay API', backgroundColor: '#ffffff' };
+  docsSpec.info.description = plainHeadings(docsSpec.info.description);
+  for (const tag of docsSpec.tags ?? []) tag.description = plainHeadings(tag.description);
+  return { docsSpec, samples, missing, exampleIds };
+}

@@ -1,0 +1,212 @@
+// Code samples of the docs: the TypeScript ones come from samples/<operationId>.ts (files the tests
+// type-check and run against the sandbox), the curl ones are generated from the spec. Both end up in
+// each operation's `x-codeSamples`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+/** The base URL the samples show: the demo server, where no money moves. */
+export const SHOWN_SERVER = 'https://api.demo.gigapay.se/v2';
+
+/** Every operation of the spec as { operationId, method, path, operation }, in spec order. */
+export function operationsOf(spec) {
+  const operations = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation) operations.push({ operationId: operation.operationId, method, path, operation, pathItem: item });
+    }
+  }
+  return operations;
+}
+
+/** Every webhook event of the spec as { event, operationId, operation }. */
+export function webhooksOf(spec) {
+  return Object.entries(spec.webhooks ?? {}).flatMap(([event, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({
+      event,
+      operationId: item[method].operationId,
+      operation: item[method],
+    })),
+  );
+}
+
+/** Follows a local `#/…` reference (once per level, as the bundle nests them). */
+export function deref(spec, value) {
+  while (value && typeof value === 'object' && typeof value.$ref === 'string') {
+    value = value.$ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((node, key) => node?.[key], spec);
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TypeScript samples
+//
+// A sample file default-exports one async function taking the client and, destructured, the ids
+// it works on (see samples/fixtures.ts). The docs show what a user would write instead: the
+// imports, the client made from environment variables, each id as a constant, then the body.
+
+/** Which resource each fixture names, so that the shown constant gets an id from the spec's examples. */
+export const FIXTURE_RESOURCES = {
+  integrationId: '/integrations/{id}/',
+  employeeId: '/employees/{id}/',
+  payoutId: '/payouts/{id}/',
+  invoiceId: '/invoices/{id}/',
+  webhookId: '/webhooks/{id}/',
+};
+
+// The samples are written against exactly this client: throwOnError keeps them short.
+const CLIENT_SETUP = `const client = createGigapayClient({
+  token: process.env.GIGAPAY_TOKEN!,
+  integrationId: process.env.GIGAPAY_INTEGRATION_ID,
+  server: 'demo', // or 'production'
+  throwOnError: true, // errors throw a GigapayError
+});`;
+
+const SIGNATURE = /^export default async function\s*\w*\s*\(\s*client\s*:\s*GigapayClient(?:<true>)?\s*(?:,\s*\{([^}]*)\}\s*:\s*Fixtures\s*)?\)\s*\{\s*$/m;
+
+/** Splits a sample file into its imports, the fixtures it takes and its body (dedented). */
+export function parseSample(source, file = 'sample') {
+  const signature = SIGNATURE.exec(source);
+  if (!signature) {
+    throw new Error(
+      `${file}: expected \`export default async function <name>(client: GigapayClient<true>, { …ids }: Fixtures) {\` on a line of its own`,
+    );
+  }
+  const before = source.slice(0, signature.index);
+  const after = source.slice(signature.index + signature[0].length);
+  const close = after.search(/^\}\s*$/m);
+  if (close < 0) throw new Error(`${file}: the default-exported function must end with a \`}\` alone on a line`);
+  const bodyLines = after.slice(0, close).replace(/^\n+|\s+$/g, '').split('\n');
+  const indent = Math.min(...bodyLines.filter((line) => line.trim()).map((line) => /^ */.exec(line)[0].length));
+  const body = bodyLines.map((line) => line.slice(indent)).join('\n');
+  const fixtures = (signature[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of fixtures) {
+    if (!(name in FIXTURE_RESOURCES)) throw new Error(`${file}: unknown fixture "${name}" (known: ${Object.keys(FIXTURE_RESOURCES).join(', ')})`);
+  }
+  // Type-only imports serve the harness signature; the shown code infers its types.
+  const imports = [...before.matchAll(/^import\s+(?!type\b)[^;]+;\s*$/gm)].map((match) => match[0].trim());
+  return { imports, fixtures, body };
+}
+
+/** The sample as the docs show it: a complete, copy-pasteable module. */
+export function shownSample(parsed, exampleIds) {
+  const imports = [...parsed.imports];
+  const clientImport = imports.findIndex((line) => /from '@gigapay\/client'/.test(line));
+  if (clientImport >= 0) {
+    const names = /\{([^}]*)\}/.exec(imports[clientImport])[1].split(',').map((name) => name.trim()).filter(Boolean);
+    const merged = `import { ${['createGigapayClient', ...names].join(', ')} } from '@gigapay/client';`;
+    // Wrapped as a formatter would, so that it fits the sample panel.
+    imports[clientImport] =
+      merged.length <= 60 ? merged : `import {\n${['createGigapayClient', ...names].map((name) => `  ${name},\n`).join('')}} from '@gigapay/client';`;
+  } else {
+    imports.unshift(`import { createGigapayClient } from '@gigapay/client';`);
+  }
+  const constants = parsed.fixtures.map((name) => `const ${name} = '${exampleIds[name]}';`);
+  return [imports.join('\n'), CLIENT_SETUP + (constants.length ? `\n${constants.join('\n')}` : ''), parsed.body].join('\n\n') + '\n';
+}
+
+/**
+ * The id shown for each fixture: the `id` of the resource's retrieve example in the spec.
+ * @returns {Record<string, string>}
+ */
+export function exampleIdsOf(spec) {
+  /** @type {Record<string, string>} */
+  const ids = {};
+  for (const [fixture, path] of Object.entries(FIXTURE_RESOURCES)) {
+    const responses = deref(spec, spec.paths[path]?.get?.responses?.['200']);
+    const examples = responses?.content?.['application/json']?.examples ?? {};
+    const first = Object.values(examples).map((example) => deref(spec, example)?.value).find((value) => value?.id);
+    ids[fixture] = first?.id ?? `your-${fixture.replace(/Id$/, '')}-id`;
+  }
+  return ids;
+}
+
+/** Reads samples/<operationId>.ts for every operation; `missing` lists those without one. */
+export function loadTypeScriptSamples(spec, samplesDir) {
+  const exampleIds = exampleIdsOf(spec);
+  const samples = new Map();
+  const missing = [];
+  for (const { operationId } of operationsOf(spec)) {
+    const file = join(samplesDir, `${operationId}.ts`);
+    if (!existsSync(file)) {
+      missing.push(operationId);
+      continue;
+    }
+    const source = readFileSync(file, 'utf8');
+    const parsed = parseSample(source, file);
+    samples.set(operationId, { file, source, ...parsed, shown: shownSample(parsed, exampleIds) });
+  }
+  return { samples, missing, exampleIds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// curl samples, generated from the spec
+
+const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+function parametersOf(spec, { operation, pathItem }) {
+  return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(spec, parameter));
+}
+
+/** The first JSON request example of an operation, if it has a body. */
+function requestExample(spec, operation) {
+  const media = deref(spec, operation.requestBody)?.content?.['application/json'];
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = Object.values(media.examples ?? {})[0];
+  return first ? deref(spec, first).value : undefined;
+}
+
+/** The fixture whose id fills a path's `{id}`: a Pricing is looked up by its Payout's id. */
+export function fixtureOfPath(path) {
+  if (path.startsWith('/pricing/{id}/')) return 'payoutId';
+  return Object.entries(FIXTURE_RESOURCES).find(([, template]) => path.startsWith(template))?.[0];
+}
+
+export function curlSample(spec, entry, exampleIds) {
+  const { method, path, operation } = entry;
+  const parameters = parametersOf(spec, entry);
+  const fixture = fixtureOfPath(path);
+  const url = SHOWN_SERVER + path.replace('{id}', fixture ? exampleIds[fixture] : 'ID');
+  const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`, `-H "Authorization: Token $GIGAPAY_TOKEN"`];
+  if (parameters.some((p) => p.in === 'header' && p.name === 'Integration-ID')) {
+    lines.push(`-H "Integration-ID: $GIGAPAY_INTEGRATION_ID"`);
+  }
+  const body = requestExample(spec, operation);
+  if (body !== undefined) {
+    // A create that a retry could repeat gets a key, as the Idempotency guide recommends.
+    if (method === 'post' && parameters.some((p) => p.name === 'Idempotency-Key')) {
+      lines.push(`-H "Idempotency-Key: $(uuidgen)"`);
+    }
+    // Indented under -d, where the shell does not mind the whitespace.
+    const json = JSON.stringify(body, null, 2).replace(/\n/g, '\n  ');
+    lines.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(json)}`);
+  }
+  return lines.join(' \\\n  ') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A copy of the spec with `x-codeSamples` (TypeScript, then curl) on every operation.
+ * Operations without a TypeScript sample get curl only; the caller decides whether that is fatal.
+ */
+export function withCodeSamples(spec, typeScriptSamples, exampleIds) {
+  const docs = structuredClone(spec);
+  for (const entry of operationsOf(docs)) {
+    const codeSamples = [];
+    const sample = typeScriptSamples.get(entry.operationId);
+    if (sample) codeSamples.push({ lang: 'TypeScript', label: 'TypeScript', source: sample.shown });
+    codeSamples.push({ lang: 'Shell', label: 'curl', source: curlSample(docs, entry, exampleIds) });
+    entry.operation['x-codeSamples'] = codeSamples;
+  }
+  return docs;
+}

@@ -1,0 +1,201 @@
+// The built site in a real browser (Debian's Chromium through playwright-core): every operation
+// and webhook event is in the navigation and renders its panel, Redoc's deep links resolve, search
+// finds an operation, no request leaves 127.0.0.1, and the console stays free of errors.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
+import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
+import { serveDirectory } from '../scripts/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const SCREENSHOT = join(DOCS_DIR, 'test-results', 'create-payout.png');
+/** Everything the page may load: the served site and what it makes itself. */
+const LOCAL = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|blob:|about:)/;
+
+const spec = readSpec();
+/** What the navigation must list: each operation and webhook event, under the tag it belongs to. */
+const entries = [
+  ...operationsOf(spec).map(({ operationId, method, path, operation }) => ({
+    kind: 'operation' as const,
+    operationId,
+    tag: operation.tags[0] as string,
+    label: operation.summary as string,
+    mustShow: path as string,
+    method,
+  })),
+  ...webhooksOf(spec).map(({ event, operationId, operation }) => ({
+    kind: 'webhook' as const,
+    operationId,
+    tag: operation.tags[0] as string,
+    label: (operation.summary ?? event) as string,
+    mustShow: event,
+    method: 'post',
+  })),
+];
+const tags: string[] = spec.tags.map((tag: { name: string }) => tag.name);
+
+describe.skipIf(!existsSync(CHROMIUM))(`the docs site in Chromium (${CHROMIUM})`, () => {
+  let site: Awaited<ReturnType<typeof serveDirectory>>;
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+  const offsite: string[] = [];
+  const consoleErrors: string[] = [];
+  /** Route of each entry (`#/payouts/createpayout`), as the navigation links it. */
+  const routes = new Map<string, string>();
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST_DIR, 'index.html'))) {
+      throw new Error('dist/ is missing: run `pnpm --filter @gigapay/docs build` first (turbo does it before test).');
+    }
+    site = await serveDirectory(DIST_DIR, { port: 0 });
+    profile = mkdtempSync(join(tmpdir(), 'gigapay-docs-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 1000 },
+      reducedMotion: 'reduce',
+    });
+    // Anything not local is refused and remembered; the last test fails on it.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (LOCAL.test(url)) return route.continue();
+      offsite.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => {
+      if (!LOCAL.test(request.url())) offsite.push(request.url());
+    });
+    // Context-wide, so that every page of the test is watched.
+    context.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
+    context.on('page', (opened) => opened.on('websocket', (socket) => offsite.push(socket.url())));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('websocket', (socket) => offsite.push(socket.url()));
+    await page.goto(site.url);
+    await menuLink('Gigapay API').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await site?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** The sidebar link labelled exactly `label`, optionally under a route prefix. */
+  function menuLink(label: string, under = '#/'): Locator {
+    return page
+      .locator(`[data-component-name="Menu/MenuItem"] a[href^=${JSON.stringify(under)}]`)
+      .filter({ has: page.locator(`[data-text=${JSON.stringify(label)}]`) });
+  }
+
+  /** The panel of a route; Redoc renders each section under data-section-id = the route. */
+  function panel(route: string): Locator {
+    return page.locator(`[data-section-id=${JSON.stringify(route.slice(1))}]`);
+  }
+
+  /** Waits for the page to route to `hash` (auto-waiting, unlike a poll with back-off). */
+  async function waitForHash(hash: string) {
+    await page.waitForFunction((expected) => location.hash === expected, hash);
+  }
+
+  async function expectPanel(route: string, entry: (typeof entries)[number]) {
+    const heading = panel(route).locator('h2').filter({ hasText: entry.label }).first();
+    await heading.waitFor({ state: 'visible' });
+    expect(await panel(route).innerText(), entry.operationId).toContain(entry.mustShow);
+  }
+
+  it('shows the Gigapay logo and the guides of the overview in the sidebar', async () => {
+    await expect.poll(() => page.locator('img[alt="Gigapay API"]').isVisible()).toBe(true);
+    const headings = [...spec.info.description.matchAll(/^# (.+)$/gm)].map((match: RegExpMatchArray) => match[1]!.replace(/`/g, ''));
+    expect(headings).toContain('Guides');
+    for (const heading of headings) await expect.poll(() => menuLink(heading).count(), { message: heading }).toBe(1);
+  });
+
+  it(`lists all ${operationsOf(spec).length} operations and ${webhooksOf(spec).length} webhook events, each rendering its panel when clicked`, async () => {
+    const visited: string[] = [];
+    for (const tag of tags) {
+      const tagLink = menuLink(tag);
+      await tagLink.click();
+      const tagRoute = (await tagLink.getAttribute('href'))!;
+      for (const entry of entries.filter((candidate) => candidate.tag === tag)) {
+        const link = menuLink(entry.label, `${tagRoute}/`);
+        await link.waitFor();
+        expect(await link.count(), `${entry.operationId} in the navigation under ${tag}`).toBe(1);
+        expect(await link.innerText()).toMatch(new RegExp(`${entry.method}$`, 'i'));
+        await link.click();
+        const route = (await link.getAttribute('href'))!;
+        await waitForHash(route);
+        await expectPanel(route, entry);
+        routes.set(entry.operationId, route);
+        visited.push(entry.operationId);
+      }
+    }
+    expect(visited.sort()).toEqual(entries.map((entry) => entry.operationId).sort());
+  });
+
+  it('resolves the #tag/<Tag>/operation/<operationId> links the guides use, for every entry', async () => {
+    for (const entry of entries) {
+      const route = routes.get(entry.operationId)!;
+      await page.evaluate((hash) => (location.hash = hash), `#tag/${entry.tag}/operation/${entry.operationId}`);
+      await waitForHash(route);
+      await expectPanel(route, entry);
+    }
+  });
+
+  it('finds an operation by its summary in search, and opens it', async () => {
+    await page.locator('[data-testid="search-trigger"]').click();
+    await page.locator('[data-component-name="Search/SearchInput"] input').fill('Create Payouts');
+    const createPayout = routes.get('createPayout')!;
+    const hit = page.locator(`[data-component-name="Search/SearchItem"][href=${JSON.stringify(createPayout)}]`);
+    await hit.first().waitFor({ state: 'visible' });
+    await hit.first().click();
+    await waitForHash(createPayout);
+    await panel(createPayout).waitFor({ state: 'visible' });
+  });
+
+  it('shows the TypeScript sample of Create Payouts first, and curl beside it (screenshot)', async () => {
+    // A fresh page opened on the deep link, as a reader following a shared link sees it.
+    const createPayout = routes.get('createPayout')!;
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(site.url + createPayout);
+      const section = fresh.locator(`[data-section-id=${JSON.stringify(createPayout.slice(1))}]`);
+      const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+      await code.waitFor({ state: 'visible' });
+      expect(await code.innerText()).toContain("import { createGigapayClient } from '@gigapay/client';");
+      expect(await code.innerText()).toContain("client.POST('/payouts/'");
+      // The search box reads "Loading..." until its index is built: wait, so the picture is settled.
+      await fresh.locator('[data-testid="search-trigger"]').filter({ hasText: 'Search' }).waitFor();
+      mkdirSync(join(DOCS_DIR, 'test-results'), { recursive: true });
+      await fresh.screenshot({ path: SCREENSHOT });
+
+      // The language menu offers curl too, and switching shows it.
+      await section.getByText('TypeScript', { exact: true }).first().click();
+      await fresh.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: /^curl$/ }).first().click();
+      await expect.poll(() => code.innerText()).toContain("curl -X POST 'https://api.demo.gigapay.se/v2/payouts/'");
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('made no request off 127.0.0.1 and logged no console error', () => {
+    expect(offsite).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

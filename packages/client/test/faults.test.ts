@@ -134,6 +134,17 @@ describe('retries', () => {
   });
 });
 
+/** A response whose headers arrive and whose body then stalls until the attempt is aborted. */
+const stalledBody = (status: number) => (call: { signal?: AbortSignal }) => {
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"id":'));
+      call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+    },
+  });
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
+};
+
 describe('timeouts', () => {
   it('fires per attempt: every attempt gets its own full timeout', async () => {
     const { client, calls } = clientWith(hangUntilAborted, { timeoutMs: 1000, maxRetries: 1 });
@@ -154,32 +165,14 @@ describe('timeouts', () => {
   });
 
   it('covers an error body that stalls after the headers', async () => {
-    const stalledBody = (call: { signal?: AbortSignal }) => {
-      const body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"id":'));
-          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
-        },
-      });
-      return new Response(body, { status: 503 });
-    };
-    const { client } = clientWith(stalledBody, { timeoutMs: 1000, maxRetries: 0 });
+    const { client } = clientWith(stalledBody(503), { timeoutMs: 1000, maxRetries: 0 });
     const pending = client.GET('/payouts/').catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     expect(await pending).toBeInstanceOf(TimeoutError);
   });
 
   it('covers a 2xx body that stalls after the headers', async () => {
-    const stalledBody = (call: { signal?: AbortSignal }) => {
-      const body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"id":'));
-          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
-        },
-      });
-      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-    };
-    const { client } = clientWith(stalledBody, { timeoutMs: 1000, maxRetries: 0 });
+    const { client } = clientWith(stalledBody(200), { timeoutMs: 1000, maxRetries: 0 });
     const pending = client.GET('/payouts/').catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     const error = await pending;

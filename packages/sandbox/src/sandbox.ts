@@ -97,8 +97,8 @@ function validatorFor(spec: OpenApiDocument): SpecValidator {
   return validator;
 }
 
-/** A sandbox answering in-process only (`sandbox.fetch`), without a socket. `url` is a placeholder origin. */
-export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {}): Sandbox {
+/** The state and the HTTP app of one sandbox, the same whether it listens or answers in-process. */
+function assemble(options: Omit<SandboxOptions, 'port' | 'host'>) {
   const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks });
   const app = createApp({
     core,
@@ -106,6 +106,12 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {
     strict: options.strict ?? true,
     log: options.log ?? ((message) => console.error(message)),
   });
+  return { core, app };
+}
+
+/** A sandbox answering in-process only (`sandbox.fetch`), without a socket. `url` is a placeholder origin. */
+export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {}): Sandbox {
+  const { core, app } = assemble(options);
   return {
     url: 'http://sandbox.local/v2/',
     ...core.defaultCredentials,
@@ -119,13 +125,7 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {
 
 /** Starts a sandbox on a real HTTP server (loopback by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
-  const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks });
-  const app = createApp({
-    core,
-    validator: validatorFor(options.spec ?? bundledSpec),
-    strict: options.strict ?? true,
-    log: options.log ?? ((message) => console.error(message)),
-  });
+  const { core, app } = assemble(options);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));

@@ -14,7 +14,7 @@ const started = performance.now();
 const redoclyCli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
 const spec = readSpec();
-const { docsSpec, samples, missing } = buildDocsSpec(spec);
+const { docsSpec, samples, webhookSamples, missing } = buildDocsSpec(spec);
 if (missing.length) {
   // --allow-missing-samples previews the site while a new operation's sample is being written.
   const preview = process.argv.includes('--allow-missing-samples');
@@ -75,6 +75,8 @@ writeFileSync(htmlFile, html);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const size = (statSync(htmlFile).size / 1024 / 1024).toFixed(2);
-console.log(`Docs built in ${seconds} s: ${samples.size} operations with TypeScript and curl samples, dist/index.html ${size} MB.`);
+console.log(
+  `Docs built in ${seconds} s: TypeScript and curl samples on ${samples.size} operations, receivers on ${webhookSamples.size} events; dist/index.html ${size} MB.`,
+);
 console.log(`Open ${htmlFile}`);
 console.log('Serve it on http://127.0.0.1:8080/ with: pnpm --filter @gigapay/docs serve [port]');

@@ -148,6 +148,41 @@ export function loadTypeScriptSamples(spec, samplesDir) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Webhook samples: one receiver per event, from the Payout.accepted handler in
+// samples/webhook-handler.ts with the event, its object and its timestamp swapped in. The tests
+// type-check every variant and run each against the sandbox's signed deliveries.
+
+export const WEBHOOK_TEMPLATE = { file: 'webhook-handler.ts', event: 'Payout.accepted' };
+
+const capitalize = (word) => word[0].toUpperCase() + word.slice(1);
+
+/** The name of the handler the sample for `event` exports: `onPayoutAccepted`. */
+export function webhookHandlerName(event) {
+  const [object, action] = event.split('.');
+  return `on${object}${capitalize(action)}`;
+}
+
+/** The template's handler, rewritten for `event` (`Employee.verified` sets `verified_at`, …). */
+export function webhookSampleFor(template, event) {
+  const [templateObject, templateAction] = WEBHOOK_TEMPLATE.event.split('.');
+  const [object, action] = event.split('.');
+  return template
+    .replaceAll(WEBHOOK_TEMPLATE.event, event)
+    .replaceAll(webhookHandlerName(WEBHOOK_TEMPLATE.event), webhookHandlerName(event))
+    .replaceAll(`${templateAction}_at`, `${action}_at`)
+    .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase());
+}
+
+export const RECEIVER_INTRO =
+  '**Receive it in TypeScript** with `@gigapay/client/webhooks`, which checks the `Gigapay-Signature` before you trust the body:';
+
+/** The receiver sample of every webhook event, by event name. */
+export function loadWebhookSamples(spec, samplesDir) {
+  const template = readFileSync(join(samplesDir, WEBHOOK_TEMPLATE.file), 'utf8');
+  return new Map(webhooksOf(spec).map(({ event }) => [event, webhookSampleFor(template, event)]));
+}
+
+// ---------------------------------------------------------------------------------------------
 // curl samples, generated from the spec
 
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -196,11 +231,18 @@ export function curlSample(spec, entry, exampleIds) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A copy of the spec with `x-codeSamples` (TypeScript, then curl) on every operation.
- * Operations without a TypeScript sample get curl only; the caller decides whether that is fatal.
+ * A copy of the spec with `x-codeSamples`: TypeScript, then curl, on every operation (those
+ * without a TypeScript sample get curl only; the caller decides whether that is fatal), and a
+ * TypeScript receiver in the description of every webhook event.
  */
-export function withCodeSamples(spec, typeScriptSamples, exampleIds) {
+export function withCodeSamples(spec, typeScriptSamples, exampleIds, webhookSamples = new Map()) {
   const docs = structuredClone(spec);
+  // Redoc 3 shows only the JSON payload in a webhook's sample panel, so the receiver goes under
+  // the event's description instead.
+  for (const { event, operation } of webhooksOf(docs)) {
+    const source = webhookSamples.get(event);
+    if (source) operation.description = `${operation.description ?? ''}\n\n${RECEIVER_INTRO}\n\n\`\`\`typescript\n${source}\`\`\`\n`;
+  }
   for (const entry of operationsOf(docs)) {
     const codeSamples = [];
     const sample = typeScriptSamples.get(entry.operationId);

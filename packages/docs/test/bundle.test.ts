@@ -3,11 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocsSpec, DIST_DIR, readSpec } from '../scripts/docs-spec.mjs';
-import { fixtureOfPath, operationsOf, SHOWN_SERVER } from '../scripts/samples.mjs';
+import { buildDocsSpec, DIST_DIR, readSpec, SAMPLES_DIR } from '../scripts/docs-spec.mjs';
+import { fixtureOfPath, loadWebhookSamples, operationsOf, SHOWN_SERVER, webhookHandlerName, webhooksOf } from '../scripts/samples.mjs';
 
 const spec = readSpec();
 const operations = operationsOf(spec);
+const webhookSamples: Map<string, string> = loadWebhookSamples(spec, SAMPLES_DIR);
 const NOT_BUILT = 'dist/ is missing: run `pnpm --filter @gigapay/docs build` first (turbo does it before test).';
 
 /** The definition that dist/index.html hands to Redoc, as the browser gets it. */
@@ -49,6 +50,17 @@ describe('the built docs bundle', () => {
     }
   });
 
+  it(`shows each of the ${webhooksOf(spec).length} webhook events with a TypeScript receiver that verifies the signature`, () => {
+    const embeddedEvents = webhooksOf(embedded);
+    expect(embeddedEvents.map((entry) => entry.event)).toEqual(webhooksOf(spec).map((entry) => entry.event));
+    for (const { event, operation } of embeddedEvents) {
+      const receiver = /```typescript\n([\s\S]*)```\n$/.exec(operation.description)?.[1];
+      expect(receiver, event).toBe(webhookSamples.get(event));
+      expect(receiver, event).toContain(`export async function ${webhookHandlerName(event)}(request: Request)`);
+      expect(receiver, event).toContain(`event: '${event}'`);
+    }
+  });
+
   it('sends a JSON body in curl exactly when the operation takes one', () => {
     for (const { operationId, operation } of operationsOf(built)) {
       const curl: string = operation['x-codeSamples'][1].source;
@@ -59,9 +71,13 @@ describe('the built docs bundle', () => {
     }
   });
 
-  it('keeps the shown TypeScript narrow enough for the sample panel', () => {
-    const tooWide = operationsOf(built).flatMap(({ operationId, operation }) =>
-      (operation['x-codeSamples'][0].source as string)
+  it('keeps the shown TypeScript narrow enough for the sample panel (62 columns)', () => {
+    const shown: [string, string][] = [
+      ...operationsOf(built).map(({ operationId, operation }): [string, string] => [operationId, operation['x-codeSamples'][0].source]),
+      ...webhookSamples,
+    ];
+    const tooWide = shown.flatMap(([operationId, source]) =>
+      source
         .split('\n')
         .filter((line) => line.length > 62)
         .map((line) => `${operationId}: ${line}`),

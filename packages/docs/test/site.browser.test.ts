@@ -33,7 +33,8 @@ const entries = [
     operationId,
     tag: operation.tags[0] as string,
     label: operation.summary as string,
-    mustShow: path as string,
+    // Its path, and the TypeScript sample the sample panel opens on.
+    mustShow: [path as string, 'createGigapayClient('],
     method,
   })),
   ...webhooksOf(spec).map(({ event, operationId, operation }) => ({
@@ -41,7 +42,8 @@ const entries = [
     operationId,
     tag: operation.tags[0] as string,
     label: (operation.summary ?? event) as string,
-    mustShow: event,
+    // Its name, and the TypeScript receiver under its description.
+    mustShow: [event, 'parseWebhook('],
     method: 'post',
   })),
 ];
@@ -117,7 +119,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the docs site in Chromium (${CHROMIUM})`
   async function expectPanel(route: string, entry: (typeof entries)[number]) {
     const heading = panel(route).locator('h2').filter({ hasText: entry.label }).first();
     await heading.waitFor({ state: 'visible' });
-    expect(await panel(route).innerText(), entry.operationId).toContain(entry.mustShow);
+    const text = await panel(route).innerText();
+    for (const shown of entry.mustShow) expect(text, entry.operationId).toContain(shown);
   }
 
   it('shows the Gigapay logo and the guides of the overview in the sidebar', async () => {

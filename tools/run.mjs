@@ -27,6 +27,7 @@ const JOBS = {
   // everything from the spec, then the quickstart: the guides against an embedded sandbox.
   start: [
     ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=new-only'],
+    ['--silent', '--filter', '@gigapay/docs', 'start'],
     ['--silent', '--filter', '@gigapay/examples', 'start'],
   ],
   // Every test, with lint, bundle, generate, build and typecheck as their dependencies.

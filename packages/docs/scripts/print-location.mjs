@@ -11,4 +11,4 @@ if (!existsSync(index)) {
   process.exit(1);
 }
 console.log(`API docs: ${index} (${(statSync(index).size / 1024 / 1024).toFixed(2)} MB, works offline)`);
-console.log('Serve them on http://127.0.0.1:8080/ with: pnpm --filter @gigapay/docs serve [port]');
+console.log('Serve them on http://127.0.0.1:8080/ with: npm run docs [-- port]');

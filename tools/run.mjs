@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The two quick-start commands. `npm start` and `npm test` call this so that a machine with only
 // Node 20 and npm gets the pinned pnpm, the dependencies and (for tests) Chromium on its own.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,36 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Like run(), but echoes the output while adding up vitest's "Tests  N failed | M passed" lines,
+ * and closes with one plain "N passed, N failed" line for the whole run (cached tasks print none).
+ */
+async function runCountingTests(cmd, args) {
+  const tally = { passed: 0, failed: 0 };
+  let pending = '';
+  const count = (line) => {
+    // turbo prefixes each line with "<package>:test:".
+    const summary = /^(?:\S+:test:)?\s*Tests\s+(.*)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+    if (!summary) return;
+    tally.passed += Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
+    tally.failed += Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
+  };
+  const child = spawn(cmd, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    lines.forEach(count);
+  });
+  const status = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  count(pending);
+  if (tally.passed + tally.failed > 0) console.log(`\nTests: ${tally.passed} passed, ${tally.failed} failed`);
+  if (status !== 0) process.exit(status ?? 1);
+}
+
 function pnpmCommand() {
   try {
     const version = execFileSync('pnpm', ['--version'], { env, encoding: 'utf8' }).trim();
@@ -70,5 +100,9 @@ if (!(job in JOBS)) {
 const [pnpm, pnpmArgs] = pnpmCommand();
 const frozen = env.CI ? ['--frozen-lockfile'] : [];
 run(pnpm, [...pnpmArgs, 'install', '--prefer-offline', ...frozen]);
-if (job === 'test') ensureChromium();
-for (const args of JOBS[job]) run(pnpm, [...pnpmArgs, ...args]);
+if (job === 'test') {
+  ensureChromium();
+  for (const args of JOBS.test) await runCountingTests(pnpm, [...pnpmArgs, ...args]);
+} else {
+  for (const args of JOBS[job]) run(pnpm, [...pnpmArgs, ...args]);
+}

@@ -31,6 +31,9 @@ export class Clock {
 
 export const MICROS_PER_HOUR = 3_600_000_000;
 
+/** Resends (an employee's invitation, a payout's notification) wait this long after the last one. */
+export const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
+
 /** 1558521158118753 → "2019-05-22T10:32:38.118753Z". */
 export function formatTimestamp(micros: number): string {
   const millis = Math.floor(micros / 1000);

@@ -1,4 +1,4 @@
-import { MICROS_PER_HOUR } from '../internal/clock.js';
+import { RESEND_WAIT_MICROS } from '../internal/clock.js';
 import { addMessage, isEmpty, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
 import { newId } from '../internal/ids.js';
 import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../internal/listing.js';
@@ -7,7 +7,6 @@ import { nextSeq, rekey, type EmployeeRecord, type IntegrationData, type Integra
 import type { SandboxCore } from '../internal/core.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
 
-const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
 export const EITHER_CONTACT = 'Either email or cellphone_number is required.';
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

@@ -1,4 +1,4 @@
-import { MICROS_PER_HOUR } from '../internal/clock.js';
+import { RESEND_WAIT_MICROS } from '../internal/clock.js';
 import { addMessage, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
 import { newId, ocrNumber } from '../internal/ids.js';
 import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../internal/listing.js';
@@ -8,8 +8,6 @@ import type { SandboxCore } from '../internal/core.js';
 import { scoped, type Handler, type OperationContext } from './context.js';
 import { insertEmployee } from './employees.js';
 import { draftAll, type PayoutDraft } from './payout-drafts.js';
-
-const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
 
 function lookup(context: OperationContext): PayoutRecord {
   const payout = scoped(context).data.payouts.get(context.params.id!);

@@ -56,6 +56,8 @@ describe('payouts', () => {
     const invalid = await own('POST', 'payouts/', [payoutBody(e.id), payoutBody(e.id, { description: '' })]);
     expect(invalid.body).toEqual([{}, { description: ['This field may not be blank.'] }]);
     expect((await own('GET', 'payouts/')).body.count).toBe(2);
+    // An empty list is refused by the spec's minItems before any handler runs.
+    for (const path of ['payouts/', 'pricing/']) expect(await own('POST', path, [])).toMatchObject({ status: 400, body: { non_field_errors: ['This list may not be empty.'] } });
   });
 
   it('joins the open invoice, and starts a new one once it is paid', async () => {

@@ -96,7 +96,6 @@ export const payoutHandlers: Record<string, Handler> = {
     const expand = expandSet(context.query);
     const bulk = Array.isArray(context.body);
     const items = bulk ? (context.body as unknown[]) : [context.body];
-    if (bulk && items.length === 0) throw nonFieldError('Expected a list of at least one payout.');
 
     // One request, one invoice: every item must share the currency, and ids must be unique.
     const seenIds = new Set<string>();

@@ -1,4 +1,4 @@
-import { nonFieldError, notFound, validationError } from '../internal/errors.js';
+import { notFound, validationError } from '../internal/errors.js';
 import { applyAll, expandSet, newestFirst, paginate } from '../internal/listing.js';
 import { serializeBreakdown } from '../internal/serialize.js';
 import { scoped, type Handler } from './context.js';
@@ -17,7 +17,6 @@ export const pricingHandlers: Record<string, Handler> = {
     const { data } = scoped(context);
     const bulk = Array.isArray(context.body);
     const items = bulk ? (context.body as unknown[]) : [context.body];
-    if (bulk && items.length === 0) throw nonFieldError('Expected a list of at least one item.');
     const result = draftAll(data, items, { inlineAllowed: expandSet(context.query).has('employee') });
     if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
     const breakdowns = result.drafts.map((draft) => serializeBreakdown(draft.prices, draft.currency));

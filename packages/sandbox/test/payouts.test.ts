@@ -133,6 +133,11 @@ describe('payouts', () => {
     expect((await own('PATCH', `payouts/${p.id}/resend/`)).status).toBe(400); // notified just now
     sandbox.control.advanceClock(24 * 3600 * 1000);
     expect((await own('PATCH', `payouts/${p.id}/resend/`)).status).toBe(204);
+    sandbox.control.acceptPayout(p.id, credentials.integrationId);
+    sandbox.control.advanceClock(24 * 3600 * 1000);
+    const accepted = await own('PATCH', `payouts/${p.id}/resend/`);
+    expect(accepted.status).toBe(400);
+    expect(accepted.body.non_field_errors[0]).toMatch(/already been accepted/);
     const refused = await own('DELETE', `payouts/${p.id}/`);
     expect(refused.status).toBe(400);
     const q = (await own('POST', 'payouts/', payoutBody(e.id))).body;

@@ -133,6 +133,9 @@ export const payoutHandlers: Record<string, Handler> = {
     if (payout.notifiedAt === null) {
       throw nonFieldError('The employee has not been notified of this payout yet: that happens when its invoice is paid.');
     }
+    if (payout.acceptedAt !== null) {
+      throw nonFieldError('This payout has already been accepted; only a notified payout that is not yet accepted can be resent.');
+    }
     if (payout.lastNotificationAt !== null && now - payout.lastNotificationAt < RESEND_WAIT_MICROS) {
       throw nonFieldError('The notification was sent less than 24 hours ago; wait at least 24 hours between resends.');
     }

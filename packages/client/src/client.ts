@@ -119,15 +119,12 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
 
 /** Builds the typed error for a non-2xx result that openapi-fetch has already parsed. */
 export function errorFromResult(response: Response, body: unknown): GigapayError {
-  const context = responseContext(response);
-  const headers = response.headers;
+  const { status, headers } = response;
   return createGigapayError({
-    status: response.status,
+    status,
     requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
     body,
-    rawBody: context?.rawBody,
     headers,
-    method: context?.method,
-    url: context?.url,
+    ...responseContext(response),
   });
 }

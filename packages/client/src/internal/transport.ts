@@ -39,9 +39,6 @@ export function bodyTimeoutError(error: unknown, timeoutMs: number, method: stri
   return new TimeoutError(`${method} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method, url });
 }
 
-// Statuses whose responses may not carry a body (`new Response(body, { status })` throws).
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /**
  * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
  * redirect refusal. It takes the `PendingRequest` openapi-fetch built. The body of a non-2xx answer
@@ -103,12 +100,14 @@ export function createTransport(options: TransportOptions) {
   };
 }
 
-/** Reads an error response's body within the attempt, and keeps its raw text for the error. */
+/**
+ * Reads an error response's body within the attempt, and keeps its raw text for the error. Only
+ * 4xx and 5xx get here (2xx and 3xx are handled before), none of which is a null-body status.
+ */
 async function buffer(received: Response, method: string, url: string): Promise<Response> {
-  const { status, statusText, headers } = received;
-  const bytes = NULL_BODY_STATUSES.has(status) || !received.body ? null : await received.arrayBuffer();
-  const response = new Response(bytes, { status, statusText, headers });
-  contexts.set(response, { method, url, rawBody: bytes ? new TextDecoder().decode(bytes) : undefined });
+  const rawBody = received.body ? await received.text() : undefined;
+  const response = new Response(rawBody, received);
+  contexts.set(response, { method, url, rawBody });
   return response;
 }
 

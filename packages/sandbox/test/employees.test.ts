@@ -39,12 +39,19 @@ describe('employees', () => {
     expect(clearing.status).toBe(400);
   });
 
-  it('refuses to delete an employee with payouts', async () => {
+  it('refuses to delete an employee who has ever had a payout', async () => {
     const employee = (await call('POST', 'employees/', employeeBody())).body;
     await call('POST', 'payouts/', payoutBody(employee.id));
     const refused = await call('DELETE', `employees/${employee.id}/`);
     expect(refused.status).toBe(400);
     expect(refused.body.non_field_errors[0]).toMatch(/payouts/);
+    // Still refused once those payouts are gone: the rule is "once any payout has been registered".
+    const former = (await call('POST', 'employees/', employeeBody())).body;
+    const payout = (await call('POST', 'payouts/', payoutBody(former.id))).body;
+    expect((await call('DELETE', `payouts/${payout.id}/`)).status).toBe(204);
+    const stillRefused = await call('DELETE', `employees/${former.id}/`);
+    expect(stillRefused.status).toBe(400);
+    expect(stillRefused.body.non_field_errors[0]).toMatch(/payouts/);
     const lonely = (await call('POST', 'employees/', employeeBody())).body;
     expect((await call('DELETE', `employees/${lonely.id}/`)).status).toBe(204);
   });

@@ -44,6 +44,8 @@ export interface EmployeeRecord {
   verifiedAt: number | null;
   /** Last invitation sent (notify control or resend), for the 24-hour resend rule. */
   lastInvitationAt: number | null;
+  /** Set once a payout is registered to them, and never cleared: such an employee cannot be deleted. */
+  hasHadPayouts: boolean;
   seq: number;
 }
 

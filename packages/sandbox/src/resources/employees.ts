@@ -45,6 +45,7 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     claimedAt: null,
     verifiedAt: null,
     lastInvitationAt: null,
+    hasHadPayouts: false,
     seq: nextSeq(),
   };
   integration.data.employees.set(record.id, record);
@@ -125,9 +126,8 @@ export const employeeHandlers: Record<string, Handler> = {
   deleteEmployee(context) {
     const { data } = scoped(context);
     const employee = lookup(context);
-    for (const payout of data.payouts.values()) {
-      if (payout.employee === employee) throw nonFieldError('An employee with registered payouts cannot be deleted.');
-    }
+    // The rule is "once any payout has been registered", so deleting the payouts does not lift it.
+    if (employee.hasHadPayouts) throw nonFieldError('An employee with registered payouts cannot be deleted.');
     data.employees.delete(employee.id);
     return { status: 204 };
   },

@@ -76,6 +76,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       seq: nextSeq(),
     };
     integration.data.payouts.set(payout.id, payout);
+    payout.employee.hasHadPayouts = true;
     return payout;
   });
   for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
-import { createGigapayError, GigapayError } from './errors.js';
+import { createGigapayError, GigapayError, TimeoutError } from './errors.js';
 import { PendingRequest } from './internal/pending-request.js';
-import { bodyTimeoutError, createTransport, responseContext, settleBody } from './internal/transport.js';
+import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
 declare const __VERSION__: string;
@@ -86,24 +86,29 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   if (integrationId) headers['Integration-ID'] = integrationId;
   if (language) headers['Accept-Language'] = language;
 
-  const core = createClient({
-    baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server,
-    headers,
-    // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
-    Request: PendingRequest as unknown as typeof Request,
-    fetch: createTransport({ fetch, timeoutMs, maxRetries }) as unknown as (request: Request) => Promise<Response>,
-  });
+  // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
+  const core = createClient({ baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server, headers, Request: PendingRequest as never });
+  const transport = createTransport({ fetch, timeoutMs, maxRetries });
 
-  type Call = (url: string, init?: object) => Promise<{ error?: unknown; response: Response }>;
+  type Call = (url: string, init?: { signal?: AbortSignal | null }) => Promise<{ error?: unknown; response: Response }>;
   const method = (verb: string, call: Call): Call => async (url, init) => {
+    const state: CallState = {};
     let result: Awaited<ReturnType<Call>>;
     try {
-      result = await call(url, init);
+      // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
+      result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never);
     } catch (error) {
-      // The attempt's timer also covers a 2xx body, which openapi-fetch reads after the transport.
-      throw bodyTimeoutError(error, timeoutMs, verb, url) ?? error;
+      // The transport's own errors pass through. A 2xx body is read by openapi-fetch after the
+      // transport: the caller's abort then comes as they gave it, and the attempt's timer covers it.
+      const signal = init?.signal;
+      throw signal?.aborted
+        ? signal.reason
+        : state.attempt?.timedOut()
+          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method: verb, url })
+          : error;
+    } finally {
+      state.attempt?.done();
     }
-    settleBody(result.response);
     if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
     return result;
   };

@@ -187,6 +187,33 @@ describe('timeouts', () => {
     expect(calls[0]!.signal!.aborted).toBe(false);
   });
 
+  it("reports the caller's own timeout during a 2xx body as the caller's reason, not as the client's", async () => {
+    const { client } = clientWith(stalledBody(200), { timeoutMs: 10_000, maxRetries: 0 });
+    const controller = new AbortController(); // as AbortSignal.timeout() would, with a TimeoutError reason
+    const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    const pending = client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(reason);
+    const error = await pending;
+    expect(error).toBe(reason);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it('settles the attempt of a 2xx whose body fails to read: timer cleared, caller listener removed', async () => {
+    const broken = () => {
+      const body = new ReadableStream({ start: (controller) => controller.error(new TypeError('terminated')) });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const { client, calls } = clientWith(broken, { timeoutMs: 1000, maxRetries: 0 });
+    const controller = new AbortController();
+    const error = await client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('terminated');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls[0]!.signal!.aborted).toBe(false); // the timer was cleared
+    controller.abort();
+    expect(calls[0]!.signal!.aborted).toBe(false); // and the listener on the caller's signal removed
+  });
+
   it("combines with the caller's signal; a caller abort is not retried", async () => {
     const { client, calls } = clientWith(hangUntilAborted, { timeoutMs: 10_000, maxRetries: 3 });
     const controller = new AbortController();

@@ -6,7 +6,7 @@ import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './sign
 
 export interface TransportOptions {
   fetch: typeof fetch;
-  /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `settleBody`). */
+  /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `CallState`). */
   timeoutMs: number;
   maxRetries: number;
   /** Waits between attempts; injectable so that tests need not sleep. */
@@ -24,19 +24,13 @@ export interface ResponseContext {
 const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
 
-// A 2xx is handed over unread, its attempt's timer still running so that a body that stalls
-// times out too; the client settles it once openapi-fetch has read the body.
-const unreadBodies = new WeakMap<Response, AttemptSignal>();
-
-/** Stops the timer of the attempt whose 2xx body has now been read (or given up on). */
-export function settleBody(response: Response | undefined): void {
-  if (response) unreadBodies.get(response)?.done();
-}
-
-/** The error for a 2xx body that did not arrive in time, or undefined when `error` is something else. */
-export function bodyTimeoutError(error: unknown, timeoutMs: number, method: string, url: string): TimeoutError | undefined {
-  if (!(error instanceof DOMException && error.name === 'TimeoutError')) return undefined; // our timer's reason
-  return new TimeoutError(`${method} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method, url });
+/**
+ * What the transport tells the client about one call. A 2xx is handed over unread, its attempt's
+ * timer still running so that a body that stalls times out too; the client settles `attempt` once
+ * openapi-fetch has read the body, or failed to.
+ */
+export interface CallState {
+  attempt?: AttemptSignal;
 }
 
 /**
@@ -44,12 +38,12 @@ export function bodyTimeoutError(error: unknown, timeoutMs: number, method: stri
  * redirect refusal. It takes the `PendingRequest` openapi-fetch built. The body of a non-2xx answer
  * is read here, inside the attempt (so a stall is a timeout, and the raw text is kept for the
  * error); a 2xx is handed over unread, since buffering it would cost more than the rest of the
- * client together (see test/client.bench.ts), with its timer still running until `settleBody`.
+ * client together (see test/client.bench.ts), with its timer still running (see `CallState`).
  */
 export function createTransport(options: TransportOptions) {
   const { fetch: send, timeoutMs, maxRetries, sleep = defaultSleep, random } = options;
 
-  return async function gigapayFetch(request: PendingRequest): Promise<Response> {
+  return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     const { url, method, headers, init } = request;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
     if ((method === 'POST' || method === 'PATCH') && !headers.has('idempotency-key')) {
@@ -70,7 +64,7 @@ export function createTransport(options: TransportOptions) {
           throw redirectError(received, method, url);
         }
         if (received.ok) {
-          unreadBodies.set(received, attemptState);
+          call.attempt = attemptState;
           return (response = received);
         }
         response = await buffer(received, method, url);

@@ -60,7 +60,11 @@ export interface SandboxControl {
    * the token is IP-whitelisted: requests from other addresses (such as 127.0.0.1) get a 403.
    */
   createAccount(options?: { allowedIps?: readonly string[] }): Credentials;
-  /** Forgets everything; the default credentials keep working on an empty integration. */
+  /**
+   * Makes the sandbox behave like a new one with the same options: forgets every object and account,
+   * the idempotency keys, the delivery log and pending deliveries, the clock offset, and fault settings
+   * changed since the start. The default credentials keep working on an empty integration.
+   */
   reset(): void;
   /** A JSON dump of all state, to assert that a request changed nothing. */
   snapshot(): string;

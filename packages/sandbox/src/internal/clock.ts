@@ -24,6 +24,12 @@ export class Clock {
     return Math.max(Date.now() * 1000 + this.offsetMicros, this.lastMicros);
   }
 
+  /** Back to wall-clock time, as a new sandbox starts (only for a reset: nothing dated survives it). */
+  reset(): void {
+    this.offsetMicros = 0;
+    this.lastMicros = 0;
+  }
+
   get offsetMilliseconds(): number {
     return this.offsetMicros / 1000;
   }

@@ -60,10 +60,13 @@ export class SandboxCore {
   readonly deliverer: WebhookDeliverer;
   readonly faults: FaultInjector;
   readonly defaultCredentials: Credentials;
+  /** The fault configuration the sandbox started with; `reset()` goes back to it. */
+  private readonly initialFaults: FaultConfig;
 
   constructor(options: CoreOptions = {}) {
     this.deliverer = new WebhookDeliverer(options.webhooks);
-    this.faults = new FaultInjector(options.faults);
+    this.initialFaults = options.faults ?? {};
+    this.faults = new FaultInjector(this.initialFaults);
     this.defaultCredentials = this.createAccount({ token: options.token, integrationId: options.integrationId, withFixedIntegrations: true });
   }
 
@@ -104,12 +107,20 @@ export class SandboxCore {
     return record;
   }
 
-  /** Forgets every object and account except the default credentials, which start empty again. */
+  /**
+   * Makes the sandbox behave like a new one with the same options: every object and account is
+   * forgotten except the default credentials (which start empty again), and so are the idempotency
+   * keys, the delivery log and pending deliveries (no further attempts), the clock's offset, and
+   * fault settings changed since the start (back to the `faults` option, the PRNG and queue restarted).
+   */
   reset(): void {
     const { token, integrationId } = this.defaultCredentials;
     this.accounts.clear();
     this.integrations.clear();
-    this.deliverer.log.length = 0;
+    this.idempotency.clear();
+    this.deliverer.reset();
+    this.faults.configure(this.initialFaults);
+    this.clock.reset();
     this.createAccount({ token, integrationId, withFixedIntegrations: true });
   }
 

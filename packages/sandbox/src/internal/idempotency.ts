@@ -38,6 +38,11 @@ export class IdempotencyStore {
   store(scope: string, fingerprint: string, response: StoredResponse, now: number): void {
     this.entries.set(scope, { fingerprint, response, expiresAt: now + IDEMPOTENCY_TTL_MICROS });
   }
+
+  /** Forgets every key (a reset sandbox must not replay responses for objects it no longer has). */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** The request's identity for key reuse: JSON bodies compare by value, not by whitespace. */

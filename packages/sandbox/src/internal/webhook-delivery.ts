@@ -49,6 +49,8 @@ export class WebhookDeliverer {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
   private nextId = 1;
+  /** Aborted by `reset()`: cancels the retries and open requests of everything queued before it. */
+  private generation = new AbortController();
   private readonly attempts: number;
   private readonly retryDelayMs: number;
   private readonly timeoutMs: number;
@@ -76,7 +78,8 @@ export class WebhookDeliverer {
     this.log.push(delivery);
     const chainKey = `${target.integrationId}\u0000${target.webhookId}`;
     const previous = this.chains.get(chainKey) ?? Promise.resolve();
-    const run = previous.then(() => this.deliver(delivery, target.secretKey));
+    const { signal } = this.generation;
+    const run = previous.then(() => this.deliver(delivery, target.secretKey, signal));
     this.chains.set(chainKey, run);
     this.inFlight.add(run);
     void run.finally(() => {
@@ -91,8 +94,19 @@ export class WebhookDeliverer {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async deliver(delivery: Delivery, secretKey: string): Promise<void> {
+  /** Empties the log and abandons every pending delivery (no further attempts), as in a new sandbox. */
+  reset(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+    this.log.length = 0;
+    this.chains.clear();
+    this.inFlight.clear();
+    this.nextId = 1;
+  }
+
+  private async deliver(delivery: Delivery, secretKey: string, cancelled: AbortSignal): Promise<void> {
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      if (cancelled.aborted) return;
       const started = Date.now();
       const signature = signPayload(secretKey, delivery.body, Math.floor(started / 1000));
       delivery.signature = signature;
@@ -103,12 +117,13 @@ export class WebhookDeliverer {
           headers: { 'content-type': 'application/json', 'gigapay-signature': signature, 'user-agent': 'gigapay-sandbox' },
           body: delivery.body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: AbortSignal.any([cancelled, AbortSignal.timeout(this.timeoutMs)]),
         });
         await response.arrayBuffer().catch(() => undefined);
         record.status = response.status;
         if (response.status < 200 || response.status >= 300) record.error = `receiver answered ${response.status}`;
       } catch (error) {
+        if (cancelled.aborted) return;
         record.error = error instanceof Error ? `${error.name}: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
       }
       record.durationMs = Date.now() - started;
@@ -117,8 +132,21 @@ export class WebhookDeliverer {
         delivery.state = 'delivered';
         return;
       }
-      if (attempt < this.attempts) await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * 2 ** (attempt - 1)));
+      if (attempt < this.attempts) await pause(this.retryDelayMs * 2 ** (attempt - 1), cancelled);
     }
     delivery.state = 'failed';
   }
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -166,4 +166,23 @@ describe('controls over HTTP', () => {
     expect(after.offset_ms - before.offset_ms).toBe(2 * 3600 * 1000);
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2 * 3600 * 1000);
   });
+
+  it('fails the same way in code and over HTTP (one control object serves both)', async () => {
+    const http = await fetch(`${sandbox.origin}/_sandbox/invoices/x/pay`, { method: 'POST', headers: { 'integration-id': 'no-such' } });
+    expect(http.status).toBe(404);
+    const { detail } = await http.json();
+    expect(detail).toBe('No integration "no-such" in this sandbox.');
+    const thrown = (() => {
+      try {
+        sandbox.control.payInvoice('x', 'no-such');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toBe(detail);
+    const faults = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 2 }) });
+    expect(faults.status).toBe(400);
+    expect(() => sandbox.control.setFaults({ errorRate: 2 })).toThrow((await faults.json()).detail);
+  });
 });

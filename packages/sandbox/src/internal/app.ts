@@ -13,10 +13,12 @@ import type { SandboxCore } from './core.js';
 import { fingerprint, type StoredResponse } from './idempotency.js';
 import { isIntegrationScoped, matchRoute } from './routes.js';
 import type { SpecValidator } from './validation.js';
-import { controlRoutes } from './control.js';
+import { controlRoutes, type SandboxControl } from './control.js';
 
 export interface AppOptions {
   core: SandboxCore;
+  /** The controls behind the `/_sandbox/` routes (the same object as `sandbox.control`). */
+  control: SandboxControl;
   validator: SpecValidator;
   /** Check every response against the spec; a mismatch becomes a 500. @default true */
   strict: boolean;
@@ -42,9 +44,9 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
-  const { core, validator, strict, log } = options;
+  const { core, control, validator, strict, log } = options;
   const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
-  app.route('/_sandbox', controlRoutes(core));
+  app.route('/_sandbox', controlRoutes(core, control));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
   app.onError((error) => {
     throw error;

@@ -1,30 +1,132 @@
 /**
- * Lifecycle and test controls under `/_sandbox/`, outside the API: what Gigapay and the employee
- * would do in real life, plus the clock, fault injection and the webhook delivery log. They take
- * no token (the sandbox listens on loopback only); `Integration-ID` picks the integration and
- * defaults to the ready default one.
+ * Lifecycle and test controls: what Gigapay and the employee would do in real life, plus the
+ * clock, fault injection and the webhook delivery log. One control object serves both surfaces:
+ * `sandbox.control` in code, and the HTTP routes under `/_sandbox/`, which only translate requests
+ * into its calls. Its errors are `ApiError`s (plain `Error`s with the message in `detail`): the
+ * routes answer them with their status, code sees them thrown.
+ *
+ * The routes take no token (the sandbox listens on loopback only); `Integration-ID` picks the
+ * integration and defaults to the ready default one.
  */
 import { Hono, type Context } from 'hono';
 import { formatTimestamp } from './clock.js';
 import { ApiError } from './errors.js';
-import type { SandboxCore } from './core.js';
-import type { FaultConfig } from './faults.js';
-import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
+import type { Credentials, SandboxCore } from './core.js';
+import type { FaultConfig, InjectedFault } from './faults.js';
+import { serializeEmployee, serializeInvoice, serializePayout, type serializeWebhook } from './serialize.js';
+import type { Delivery } from './webhook-delivery.js';
 
-export function controlRoutes(core: SandboxCore): Hono {
-  const control = new Hono({ strict: false });
+type Json = Record<string, unknown>;
 
-  control.onError((error, c) => {
+export interface DeliveryFilter {
+  event?: string;
+  webhookId?: string;
+}
+
+/** Lifecycle and test controls; the same operations as the `/_sandbox/` HTTP endpoints. */
+export interface SandboxControl {
+  /** Pays an invoice: sets `paid_at`, closes it, emits `Invoice.paid`, then notifies its payouts (`Payout.notified`). */
+  payInvoice(invoiceId: string, integrationId?: string): Json;
+  /** Sets `notified_at` and emits `Employee.notified`. */
+  notifyEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `claimed_at` (and `notified_at` if unset) and emits the events. */
+  claimEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `verified_at` (and the earlier steps if unset) and emits the events. */
+  verifyEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first. */
+  acceptPayout(payoutId: string, integrationId?: string): Json;
+  /** Moves sandbox time forward (for the 24-hour resend and idempotency windows). */
+  advanceClock(milliseconds: number): string;
+  /** Sandbox time, as the API formats timestamps. */
+  now(): string;
+  setFaults(config: FaultConfig): void;
+  faults(): { config: FaultConfig; injected: InjectedFault[] };
+  /** The webhook delivery log (every attempt, status and signature). */
+  deliveries(filter?: DeliveryFilter): Delivery[];
+  /** Waits until every queued delivery succeeded or ran out of retries, then returns the log. */
+  waitForDeliveries(filter?: DeliveryFilter): Promise<Delivery[]>;
+  clearDeliveries(): void;
+  /**
+   * A second account (token) with its own integration, for isolation tests. With `allowedIps`
+   * the token is IP-whitelisted: requests from other addresses (such as 127.0.0.1) get a 403.
+   */
+  createAccount(options?: { allowedIps?: readonly string[] }): Credentials;
+  /**
+   * Makes the sandbox behave like a new one with the same options: forgets every object and account,
+   * the idempotency keys, the delivery log and pending deliveries, the clock offset, and fault settings
+   * changed since the start. The default credentials keep working on an empty integration.
+   */
+  reset(): void;
+  /** A JSON dump of all state, to assert that a request changed nothing. */
+  snapshot(): string;
+}
+
+export function createControl(core: SandboxCore): SandboxControl {
+  /** The one integration lookup of both surfaces: a 404 over HTTP, a thrown Error in code. */
+  const target = (integrationId?: string) => {
+    const id = integrationId ?? core.defaultCredentials.integrationId;
+    const integration = core.integrations.get(id);
+    if (!integration) throw new ApiError(404, { detail: `No integration "${id}" in this sandbox.` });
+    return integration;
+  };
+  const filterLog = (filter: DeliveryFilter = {}) =>
+    core.deliverer.log.filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
+  return {
+    payInvoice: (id, integrationId) => {
+      const integration = target(integrationId);
+      return serializeInvoice(core.payInvoice(integration, id), integration.data);
+    },
+    notifyEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'notify')),
+    claimEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'claim')),
+    verifyEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'verify')),
+    acceptPayout: (id, integrationId) => {
+      const integration = target(integrationId);
+      return serializePayout(core.acceptPayout(integration, id), integration.data);
+    },
+    advanceClock: (milliseconds) => {
+      core.clock.advance(milliseconds);
+      return formatTimestamp(core.clock.peekMicros());
+    },
+    now: () => formatTimestamp(core.clock.peekMicros()),
+    setFaults: (config) => core.configureFaults(config),
+    faults: () => ({ config: core.faults.current, injected: [...core.faults.injected] }),
+    deliveries: filterLog,
+    waitForDeliveries: async (filter) => {
+      await core.deliverer.settle();
+      return filterLog(filter);
+    },
+    clearDeliveries: () => {
+      core.deliverer.log.length = 0;
+    },
+    createAccount: (options) => core.createAccount({ allowedIps: options?.allowedIps }),
+    reset: () => core.reset(),
+    snapshot: () => snapshot(core),
+  };
+}
+
+function snapshot(core: SandboxCore): string {
+  const integrations = [...core.integrations.values()].map((integration) => ({
+    id: integration.id,
+    name: integration.name,
+    metadata: integration.metadata,
+    employees: [...integration.data.employees.values()].map(serializeEmployee),
+    payouts: [...integration.data.payouts.values()].map((p) => serializePayout(p, integration.data)),
+    invoices: [...integration.data.invoices.values()].map((i) => serializeInvoice(i, integration.data)),
+    webhooks: [...integration.data.webhooks.values()].map((w): ReturnType<typeof serializeWebhook> => ({ ...w })),
+  }));
+  return JSON.stringify({ accounts: [...core.accounts.keys()], integrations });
+}
+
+/** The `/_sandbox/` routes: each one parses its request and calls `control`. */
+export function controlRoutes(core: SandboxCore, control: SandboxControl): Hono {
+  const routes = new Hono({ strict: false });
+
+  routes.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body as object, error.status as 400);
     return c.json({ detail: error instanceof Error ? error.message : String(error) }, 400);
   });
 
-  const integration = (c: Context) => {
-    const id = c.req.header('integration-id') ?? core.defaultCredentials.integrationId;
-    const found = core.integrations.get(id);
-    if (!found) throw new ApiError(404, { detail: `No integration "${id}" in this sandbox.` });
-    return found;
-  };
+  const integrationId = (c: Context) => c.req.header('integration-id');
 
   const jsonBody = async (c: Context): Promise<Record<string, unknown>> => {
     const text = await c.req.text();
@@ -38,10 +140,10 @@ export function controlRoutes(core: SandboxCore): Hono {
     throw new ApiError(400, { detail: 'Expected a JSON object body.' });
   };
 
-  control.get('/', (c) =>
+  routes.get('/', (c) =>
     c.json({
       ...core.defaultCredentials,
-      now: formatTimestamp(core.clock.peekMicros()),
+      now: control.now(),
       controls: [
         'POST /_sandbox/invoices/{id}/pay',
         'POST /_sandbox/employees/{id}/notify | claim | verify',
@@ -56,23 +158,15 @@ export function controlRoutes(core: SandboxCore): Hono {
     }),
   );
 
-  control.post('/invoices/:id/pay', (c) => {
-    const target = integration(c);
-    return c.json(serializeInvoice(core.payInvoice(target, c.req.param('id')), target.data));
-  });
+  routes.post('/invoices/:id/pay', (c) => c.json(control.payInvoice(c.req.param('id'), integrationId(c))));
+  routes.post('/employees/:id/notify', (c) => c.json(control.notifyEmployee(c.req.param('id'), integrationId(c))));
+  routes.post('/employees/:id/claim', (c) => c.json(control.claimEmployee(c.req.param('id'), integrationId(c))));
+  routes.post('/employees/:id/verify', (c) => c.json(control.verifyEmployee(c.req.param('id'), integrationId(c))));
+  routes.post('/payouts/:id/accept', (c) => c.json(control.acceptPayout(c.req.param('id'), integrationId(c))));
 
-  for (const step of ['notify', 'claim', 'verify'] as const) {
-    control.post(`/employees/:id/${step}`, (c) => c.json(serializeEmployee(core.advanceEmployee(integration(c), c.req.param('id'), step))));
-  }
-
-  control.post('/payouts/:id/accept', (c) => {
-    const target = integration(c);
-    return c.json(serializePayout(core.acceptPayout(target, c.req.param('id')), target.data));
-  });
-
-  const clockState = () => ({ now: formatTimestamp(core.clock.peekMicros()), offset_ms: core.clock.offsetMilliseconds });
-  control.get('/clock', (c) => c.json(clockState()));
-  control.post('/clock/advance', async (c) => {
+  const clockState = () => ({ now: control.now(), offset_ms: core.clock.offsetMilliseconds });
+  routes.get('/clock', (c) => c.json(clockState()));
+  routes.post('/clock/advance', async (c) => {
     const body = await jsonBody(c);
     const units = { milliseconds: 1, seconds: 1e3, minutes: 6e4, hours: 3.6e6, days: 8.64e7 } as const;
     let ms = 0;
@@ -82,40 +176,38 @@ export function controlRoutes(core: SandboxCore): Hono {
       if (typeof value !== 'number' || !(value >= 0)) throw new ApiError(400, { detail: `${unit} must be a non-negative number.` });
       ms += value * factor;
     }
-    core.clock.advance(ms);
+    control.advanceClock(ms);
     return c.json(clockState());
   });
 
-  control.get('/faults', (c) => c.json({ config: core.faults.current, injected: core.faults.injected }));
-  control.put('/faults', async (c) => {
-    core.configureFaults((await jsonBody(c)) as FaultConfig);
-    return c.json({ config: core.faults.current, injected: core.faults.injected });
+  routes.get('/faults', (c) => c.json(control.faults()));
+  routes.put('/faults', async (c) => {
+    control.setFaults((await jsonBody(c)) as FaultConfig);
+    return c.json(control.faults());
   });
 
-  control.get('/webhook-deliveries', async (c) => {
-    if (c.req.query('wait') === 'true') await core.deliverer.settle();
-    const event = c.req.query('event');
-    const webhook = c.req.query('webhook');
-    const results = core.deliverer.log.filter((d) => (!event || d.event === event) && (!webhook || d.webhookId === webhook));
+  routes.get('/webhook-deliveries', async (c) => {
+    const filter = { event: c.req.query('event'), webhookId: c.req.query('webhook') };
+    const results = c.req.query('wait') === 'true' ? await control.waitForDeliveries(filter) : control.deliveries(filter);
     return c.json({ count: results.length, results });
   });
-  control.delete('/webhook-deliveries', (c) => {
-    core.deliverer.log.length = 0;
+  routes.delete('/webhook-deliveries', (c) => {
+    control.clearDeliveries();
     return c.body(null, 204);
   });
 
-  control.post('/accounts', async (c) => {
+  routes.post('/accounts', async (c) => {
     const { allowed_ips } = await jsonBody(c);
     if (allowed_ips !== undefined && !(Array.isArray(allowed_ips) && allowed_ips.every((ip) => typeof ip === 'string'))) {
       throw new ApiError(400, { detail: 'allowed_ips must be a list of IP addresses.' });
     }
-    return c.json(core.createAccount({ allowedIps: allowed_ips as string[] | undefined }), 201);
+    return c.json(control.createAccount({ allowedIps: allowed_ips as string[] | undefined }), 201);
   });
-  control.post('/reset', (c) => {
-    core.reset();
+  routes.post('/reset', (c) => {
+    control.reset();
     return c.json(core.defaultCredentials);
   });
 
-  control.all('*', (c) => c.json({ detail: 'Not found.' }, 404));
-  return control;
+  routes.all('*', (c) => c.json({ detail: 'Not found.' }, 404));
+  return routes;
 }

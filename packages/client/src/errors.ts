@@ -29,13 +29,13 @@ export interface GigapayErrorInit {
 
 export class GigapayError extends Error {
   override name = 'GigapayError';
-  readonly status: number | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
-  readonly rawBody: string | undefined;
-  readonly headers: Headers | undefined;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
+  declare readonly rawBody: string | undefined;
+  declare readonly headers: Headers | undefined;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(message: string, init: GigapayErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -53,11 +53,11 @@ export class GigapayError extends Error {
 export class ValidationError extends GigapayError {
   override name = 'ValidationError';
   /** Messages by dotted field path, nested and per-item errors flattened. */
-  readonly fields: Record<string, string[]>;
+  declare readonly fields: Record<string, string[]>;
   /** Messages about the request as a whole (`non_field_errors` at the top level). */
-  readonly nonFieldErrors: string[];
+  declare readonly nonFieldErrors: string[];
   /** For a bulk request: one error object per submitted item, `{}` for the items that were fine. */
-  readonly items: ValidationErrorBody[] | undefined;
+  declare readonly items: ValidationErrorBody[] | undefined;
 
   constructor(message: string, init: GigapayErrorInit = {}) {
     super(message, init);
@@ -82,7 +82,7 @@ export class NotFoundError extends GigapayError {
 /** 429: slow down. `retryAfter` is the server's `Retry-After` in seconds, when it sent one. */
 export class RateLimitError extends GigapayError {
   override name = 'RateLimitError';
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   constructor(message: string, init: GigapayErrorInit = {}) {
     super(message, init);
     const ms = parseRetryAfter(init.headers?.get('retry-after'));
@@ -105,7 +105,7 @@ export class TimeoutError extends GigapayError {
 export class RedirectError extends GigapayError {
   override name = 'RedirectError';
   /** Where the server pointed to, resolved against the request URL. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(message: string, init: GigapayErrorInit & { location?: string } = {}) {
     super(message, init);
     this.location = init.location;

@@ -9,8 +9,6 @@
 export class PendingRequest {
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | null;
-  readonly signal: AbortSignal | null;
 
   constructor(
     readonly url: string,
@@ -19,7 +17,5 @@ export class PendingRequest {
     this.method = (init.method ?? 'GET').toUpperCase();
     // openapi-fetch always passes a Headers instance; copy anything else so that we may set keys.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body ?? null;
-    this.signal = init.signal ?? null;
   }
 }

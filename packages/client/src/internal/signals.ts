@@ -12,7 +12,7 @@ export interface AttemptSignal {
  * attempts. Combined by hand rather than with `AbortSignal.any`, which leaks in Node when one of
  * the inputs is a long-lived signal (nodejs/node#54614, #55351), and cleaned up explicitly.
  */
-export function attemptSignal(caller: AbortSignal | null, timeoutMs: number): AttemptSignal {
+export function attemptSignal(caller: AbortSignal | null | undefined, timeoutMs: number): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
   const timer =

@@ -50,7 +50,7 @@ export function createTransport(options: TransportOptions) {
       headers.set('Idempotency-Key', crypto.randomUUID());
     }
     const keyed = headers.has('idempotency-key');
-    const caller = request.signal;
+    const caller = init.signal;
 
     for (let attempt = 0; ; attempt++) {
       const attemptState = attemptSignal(caller, timeoutMs);

@@ -40,6 +40,16 @@ function refuseReadOnly(integration: IntegrationRecord): void {
   if (integration.type === 2) throw detailError(403, 'Integrations of type 2 (invoice integrations) are read-only.');
 }
 
+/** Where PATCH and PUT start: the integration (not type 2), the body, and its new `id` if any (checked to be free). */
+function editing(context: OperationContext) {
+  const integration = lookup(context);
+  refuseReadOnly(integration);
+  const input = objectBody(context.body);
+  const id = idValue(input.id);
+  checkId(context, id, integration);
+  return { integration, input, id };
+}
+
 function rename(context: OperationContext, integration: IntegrationRecord, id: string | undefined): void {
   if (id === undefined || id === integration.id) return;
   context.core.integrations.delete(integration.id);
@@ -71,11 +81,7 @@ export const integrationHandlers: Record<string, Handler> = {
   },
 
   updateIntegration(context) {
-    const integration = lookup(context);
-    refuseReadOnly(integration);
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(context, id, integration);
+    const { integration, input, id } = editing(context);
     const fields = writableFields(input, id ?? integration.id);
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
       if (has(input, key)) (integration as unknown as Record<string, unknown>)[key] = fields[key];
@@ -85,11 +91,7 @@ export const integrationHandlers: Record<string, Handler> = {
   },
 
   replaceIntegration(context) {
-    const integration = lookup(context);
-    refuseReadOnly(integration);
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(context, id, integration);
+    const { integration, input, id } = editing(context);
     Object.assign(integration, writableFields(input, id ?? integration.id));
     rename(context, integration, id);
     return { status: 200, body: serializeIntegration(integration) };

@@ -15,6 +15,16 @@ function checkId(data: IntegrationData, id: string | undefined, current?: Webhoo
   if (id !== undefined && id !== current?.id && data.webhooks.has(id)) throw fieldError('id', 'webhook with this id already exists.');
 }
 
+/** Where PATCH and PUT start: the webhook, the body, and its new `id` if any (checked to be free). */
+function editing(context: OperationContext) {
+  const { data } = scoped(context);
+  const webhook = lookup(context);
+  const input = objectBody(context.body);
+  const id = idValue(input.id);
+  checkId(data, id, webhook);
+  return { data, webhook, input, id, oldId: webhook.id };
+}
+
 const events = (value: unknown): string[] => (Array.isArray(value) ? [...new Set(value.map(String))] : []);
 const secret = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -46,12 +56,7 @@ export const webhookHandlers: Record<string, Handler> = {
   },
 
   updateWebhook(context) {
-    const { data } = scoped(context);
-    const webhook = lookup(context);
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(data, id, webhook);
-    const oldId = webhook.id;
+    const { data, webhook, input, id, oldId } = editing(context);
     if (id !== undefined) webhook.id = id;
     if (has(input, 'url')) webhook.url = String(input.url);
     if (has(input, 'events')) webhook.events = events(input.events);
@@ -63,12 +68,7 @@ export const webhookHandlers: Record<string, Handler> = {
 
   /** PUT without `secret_key` rotates the secret, as Gigapay's example shows. */
   replaceWebhook(context) {
-    const { data } = scoped(context);
-    const webhook = lookup(context);
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(data, id, webhook);
-    const oldId = webhook.id;
+    const { data, webhook, input, id, oldId } = editing(context);
     Object.assign(webhook, {
       id: id ?? oldId,
       url: String(input.url),

@@ -93,7 +93,10 @@ export class RateLimitError extends GigapayError {
 export class ServerError extends GigapayError {
   override name = 'ServerError';
 }
-/** No response: DNS, refused or reset connection, TLS. `cause` holds the underlying error. */
+/**
+ * No response: DNS, refused or reset connection, TLS. `cause` is a copy of the underlying error:
+ * its `name`, `message` and `code` (and those of its `cause` and `errors`), token redacted.
+ */
 export class ConnectionError extends GigapayError {
   override name = 'ConnectionError';
 }

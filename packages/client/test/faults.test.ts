@@ -113,7 +113,8 @@ describe('retries', () => {
     const error = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).message).toContain('GET https://api.demo.gigapay.se/v2/payouts/');
-    expect((error as ConnectionError).cause).toBeInstanceOf(TypeError);
+    // A copy of what fetch threw (name, message, code, and the same of its cause): see 'the token'.
+    expect((error as ConnectionError).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNRESET' } });
     expect(calls).toHaveLength(2);
   });
 
@@ -302,10 +303,36 @@ describe('the token', () => {
       () => json(500, 'oops'),
       () => new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/` } }),
       connectionReset,
-      // A fetch whose own error quotes the request headers.
+      // A fetch whose own error quotes the request headers, in its message or deeper down.
       (call: { headers: Headers }) => {
         throw new Error(`refused ${call.headers.get('authorization')}`);
       },
+      (call: { headers: Headers }) => {
+        const inner = new Error(`sent ${call.headers.get('authorization')}`);
+        throw new TypeError('fetch failed', { cause: new Error('socket closed', { cause: inner }) });
+      },
+      (call: { headers: Headers }) => {
+        throw Object.assign(new Error('refused'), { request: { headers: Object.fromEntries(call.headers) } });
+      },
+      (call: { headers: Headers }) => {
+        throw new TypeError('fetch failed', { cause: { code: 'EPROTO', headers: Object.fromEntries(call.headers) } });
+      },
+      (call: { headers: Headers }) => {
+        const attempts = [new Error('ECONNREFUSED ::1'), new Error(`ECONNREFUSED with ${call.headers.get('authorization')}`)];
+        throw new AggregateError(attempts, 'all addresses failed');
+      },
+      (call: { headers: Headers }) => {
+        throw { message: 'not an Error', headers: Object.fromEntries(call.headers) };
+      },
+      (call: { headers: Headers }) => {
+        const looped: Error & { auth?: string } = new Error('cause loops', { cause: null });
+        throw Object.assign(looped, { cause: looped, auth: call.headers.get('authorization') }); // ends, at a depth of 8
+      },
+      // A proxy that echoes the request headers into its error body.
+      (call: { headers: Headers }) => json(502, { detail: `Bad gateway for ${call.headers.get('authorization')}` }),
+      (call: { headers: Headers }) => new Response(`upstream refused: Authorization: ${call.headers.get('authorization')}`, { status: 503 }),
+      (call: { headers: Headers }) => json(400, { description: [`echo ${call.headers.get('authorization')}`] }),
+      (call: { headers: Headers }) => json(500, {}, { 'X-Echo-Authorization': call.headers.get('authorization')! }),
       hangUntilAborted,
     ];
     for (const respond of failures) {
@@ -316,5 +343,11 @@ describe('the token', () => {
       expect(leaks(error), inspect(error)).toBe(false);
       expect(calls[0]!.headers.get('authorization')).toBe(`Token ${TOKEN}`);
     }
+  });
+
+  it('is redacted from an error body in default mode too, where the body is the result', async () => {
+    const { client } = clientWith((call) => json(502, { detail: `Bad gateway for ${call.headers.get('authorization')}` }), { maxRetries: 0 });
+    const { error } = await settle(client.GET('/payouts/'));
+    expect(error).toEqual({ detail: 'Bad gateway for Token [redacted]' });
   });
 });

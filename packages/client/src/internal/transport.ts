@@ -51,6 +51,8 @@ export function createTransport(options: TransportOptions) {
     }
     const keyed = headers.has('idempotency-key');
     const caller = init.signal;
+    // A custom fetch, or a proxy in an error body, may quote the request headers: see `scrub`.
+    const secret = headers.get('authorization')?.replace(/^Token\s+/i, '');
 
     for (let attempt = 0; ; attempt++) {
       const attemptState = attemptSignal(caller, timeoutMs);
@@ -67,19 +69,15 @@ export function createTransport(options: TransportOptions) {
           call.attempt = attemptState;
           return (response = received);
         }
-        response = await buffer(received, method, url);
+        response = await buffer(received, method, url, secret);
       } catch (error) {
         // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
         if (caller?.aborted) throw caller.reason;
         if (error instanceof GigapayError) throw error;
-        const secret = headers.get('authorization')?.replace(/^Token\s+/i, '') || null;
+        const cause = scrub(error, secret);
         failure = attemptState.timedOut()
           ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url })
-          : new ConnectionError(`${method} ${url} failed to connect: ${describe(error, secret)}`, {
-              method,
-              url,
-              cause: withoutSecret(error, secret),
-            });
+          : new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { method, url, cause });
       } finally {
         if (!response?.ok) attemptState.done();
       }
@@ -95,27 +93,33 @@ export function createTransport(options: TransportOptions) {
 }
 
 /**
- * Reads an error response's body within the attempt, and keeps its raw text for the error. Only
- * 4xx and 5xx get here (2xx and 3xx are handled before), none of which is a null-body status.
+ * Reads an error response's body within the attempt, and keeps its raw text for the error. A proxy
+ * may echo the request headers: the token is redacted from the body and the headers. Only 4xx and
+ * 5xx get here (2xx and 3xx are handled before), none of which is a null-body status.
  */
-async function buffer(received: Response, method: string, url: string): Promise<Response> {
-  const rawBody = received.body ? await received.text() : undefined;
-  const response = new Response(rawBody, received);
+async function buffer(received: Response, method: string, url: string, secret?: string): Promise<Response> {
+  const rawBody = received.body ? scrub(await received.text(), secret) : undefined;
+  const { status, statusText } = received;
+  const headers = [...received.headers].map(([name, value]): [string, string] => [name, scrub(value, secret)]);
+  const response = new Response(rawBody, { status, statusText, headers });
   contexts.set(response, { method, url, rawBody });
   return response;
 }
 
-function describe(error: unknown, secret: string | null): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return redact(message, secret);
-}
-
-const redact = (text: string, secret: string | null) => (secret ? text.replaceAll(secret, '[redacted]') : text);
-
-/** A custom fetch may put request headers in its error; keep the token out of `cause`. */
-function withoutSecret(error: unknown, secret: string | null): unknown {
-  if (!secret) return error;
-  if (!(error instanceof Error)) return redact(String(error), secret);
-  const leaks = `${error.message}\n${error.stack ?? ''}\n${String(error.cause ?? '')}`.includes(secret);
-  return leaks ? new Error(redact(error.message, secret)) : error;
+/**
+ * A copy of `value` with the token replaced in every string. Of an object (what a custom fetch
+ * threw) only `name`, `message` and `code` are copied, and `cause` and `errors` (AggregateError)
+ * scrubbed in turn, to a depth of 8: never the original, whose other properties may hold the
+ * request headers.
+ */
+function scrub(value: any, secret?: string, depth = 0): any {
+  if (typeof value == 'string') return secret ? value.replaceAll(secret, '[redacted]') : value;
+  if (Object(value) !== value) return value; // any other primitive
+  if (depth > 8) return undefined;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));
+  const copy: any = new Error(scrub(String(value.message ?? ''), secret));
+  for (const key of ['name', 'code', 'cause', 'errors']) {
+    if (value[key] !== undefined) copy[key] = scrub(value[key], secret, depth + 1);
+  }
+  return copy;
 }

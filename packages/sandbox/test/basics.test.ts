@@ -83,13 +83,40 @@ describe('documented traps', () => {
     expect(detail.headers.get('location')).toBe(`${sandbox.url}employees/abc/`);
   });
 
-  it('405 with Allow for a wrong method', async () => {
+  it('405 with Allow for a wrong method (HEAD with GET, OPTIONS everywhere, in DRF order)', async () => {
     const response = await call('DELETE', 'employees/');
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(response.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     expect(response.body).toEqual({ detail: 'Method "DELETE" not allowed.' });
     const put = await call('PUT', 'payouts/x/', {});
-    expect(put.headers.get('allow')).toBe('GET, DELETE');
+    expect(put.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
+    expect((await call('POST', 'webhooks/x/', {})).headers.get('allow')).toBe('GET, PUT, PATCH, DELETE, HEAD, OPTIONS');
+    const head = await call('HEAD', 'employees/x/resend/');
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('PATCH, OPTIONS');
+  });
+
+  it('HEAD answers like GET without a body', async () => {
+    const head = await call('HEAD', 'employees/');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/application\/json/);
+    expect(head.body).toBeUndefined();
+    expect((await call('HEAD', 'employees/nope/')).status).toBe(404);
+    expect((await call('HEAD', 'employees/', undefined, { authorization: '' })).status).toBe(401);
+    expect((await call('HEAD', 'payouts/', undefined, { 'integration-id': '' })).status).toBe(403);
+    const inProcess = await sandbox.fetch(new Request(`${sandbox.url}employees/`, { method: 'HEAD', headers: { authorization: `Token ${sandbox.token}`, 'integration-id': sandbox.integrationId } }));
+    expect(inProcess.status).toBe(200);
+    expect(await inProcess.text()).toBe('');
+  });
+
+  it('OPTIONS answers 204 with Allow, after the same credential checks', async () => {
+    const options = await call('OPTIONS', 'payouts/x/');
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
+    expect((await call('OPTIONS', 'payouts/x/resend/')).headers.get('allow')).toBe('PATCH, OPTIONS');
+    expect((await call('OPTIONS', 'employees/', undefined, { authorization: '' })).status).toBe(401);
+    expect((await call('OPTIONS', 'employees/', undefined, { 'integration-id': '' })).status).toBe(403);
+    expect((await call('OPTIONS', 'integrations/', undefined, { 'integration-id': '' })).status).toBe(204);
   });
 
   it('404 for unknown paths and ids', async () => {

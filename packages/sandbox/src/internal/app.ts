@@ -3,6 +3,8 @@
  *   unknown path → 404 · missing trailing slash → 307 · token → 401 · method → 405 (Allow) ·
  *   injected fault · Integration-ID → 403 · Idempotency-Key replay/conflict · JSON parse →
  *   spec validation → handler → strict response validation → idempotency record → (drop fault).
+ * HEAD and OPTIONS are not operations of the spec: HEAD runs the route's GET and drops the body;
+ * OPTIONS answers 204 with `Allow` after the credential checks, without touching any operation.
  * Anything unexpected becomes a loud 500 naming the bug, never a crash.
  */
 import { Hono, type Context } from 'hono';
@@ -11,7 +13,7 @@ import type { OperationContext } from '../resources/context.js';
 import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
 import { fingerprint, type StoredResponse } from './idempotency.js';
-import { isIntegrationScoped, matchRoute } from './routes.js';
+import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecValidator } from './validation.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 
@@ -54,7 +56,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
 
   app.all('*', async (c) => {
     try {
-      return await handleApi(c);
+      const response = await handleApi(c);
+      return c.req.method === 'HEAD' ? new Response(null, response) : response;
     } catch (error) {
       if (error instanceof ApiError) return respond(error.status, error.body, error.headers);
       if (error instanceof DroppedConnection) throw error;
@@ -88,12 +91,15 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       return respond(403, { detail: `Requests from ${remote} are not allowed for this token (IP-whitelisting).` });
     }
 
-    const method = request.method.toUpperCase();
-    const operationId = match.route.methods[method as keyof typeof match.route.methods];
-    if (!operationId) {
-      const allow = Object.keys(match.route.methods).join(', ');
-      return respond(405, { detail: `Method "${method}" not allowed.` }, { allow });
+    const requested = request.method.toUpperCase();
+    if (requested === 'OPTIONS') {
+      if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
+      return respond(204, undefined, { allow: allowHeader(match.route) });
     }
+    // HEAD is a GET whose body the caller drops (see app.all above).
+    const method = requested === 'HEAD' ? 'GET' : requested;
+    const operationId = match.route.methods[method as keyof typeof match.route.methods];
+    if (!operationId) return respond(405, { detail: `Method "${requested}" not allowed.` }, { allow: allowHeader(match.route) });
 
     const fault = core.faults.decide(operationId);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
@@ -193,6 +199,12 @@ export class DroppedConnection extends Error {
     super('Injected fault: connection dropped after the write committed.');
     this.name = 'DroppedConnection';
   }
+}
+
+/** `Allow` as Django REST Framework orders it: the route's methods, then HEAD (with GET) and OPTIONS. */
+function allowHeader(route: Route): string {
+  const own = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => route.methods[method] !== undefined);
+  return [...own, ...(route.methods.GET ? ['HEAD'] : []), 'OPTIONS'].join(', ');
 }
 
 function replay(stored: StoredResponse, replayed = true): Response {

@@ -104,7 +104,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
       throw signal?.aborted
         ? signal.reason
         : state.attempt?.timedOut()
-          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method: verb, url })
+          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method: verb, url, idempotencyKey: state.idempotencyKey })
           : error;
     } finally {
       state.attempt?.done();

@@ -24,6 +24,8 @@ export interface GigapayErrorInit {
   headers?: Headers;
   method?: string;
   url?: string;
+  /** The `Idempotency-Key` the request was sent with. */
+  idempotencyKey?: string;
   cause?: unknown;
 }
 
@@ -36,6 +38,12 @@ export class GigapayError extends Error {
   declare readonly headers: Headers | undefined;
   declare readonly method: string | undefined;
   declare readonly url: string | undefined;
+  /**
+   * The `Idempotency-Key` the request was sent with: every POST and PATCH has one (the client's
+   * own, unless given in `headers`). After a `ConnectionError`, a `TimeoutError` or a 5xx the write
+   * may have been done: retry with `headers: { 'Idempotency-Key': error.idempotencyKey }` to be safe.
+   */
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, init: GigapayErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -46,6 +54,7 @@ export class GigapayError extends Error {
     this.headers = init.headers;
     this.method = init.method;
     this.url = init.url;
+    this.idempotencyKey = init.idempotencyKey;
   }
 }
 

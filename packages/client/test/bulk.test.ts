@@ -95,6 +95,7 @@ describe('createPayoutsInBulk', () => {
     const failed = report.results.filter((r) => r.status === 'failed');
     expect(failed).toHaveLength(100);
     expect(failed.every((r) => r.status === 'failed' && r.error instanceof ConnectionError && r.idempotencyKey === 'run-2:1')).toBe(true);
+    expect(failed[0]!.status === 'failed' && failed[0]!.error.idempotencyKey).toBe('run-2:1');
     expect(report.created).toHaveLength(150);
   });
 

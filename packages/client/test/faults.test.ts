@@ -10,7 +10,9 @@ import {
   GigapayError,
   RedirectError,
   TimeoutError,
+  type GigapayClientOptions,
 } from '../src/index.js';
+import { errorFromResult } from '../src/client.js';
 import type { BulkValidationError, ErrorDetail, ValidationError } from '@gigapay/types';
 import {
   BASE,
@@ -22,6 +24,7 @@ import {
   recordingFetch,
   sequence,
   TOKEN,
+  type RecordedCall,
 } from './helpers.js';
 
 const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', employee: 'employee-1' };
@@ -116,6 +119,44 @@ describe('retries', () => {
     // A copy of what fetch threw (name, message, code, and the same of its cause): see 'the token'.
     expect((error as ConnectionError).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNRESET' } });
     expect(calls).toHaveLength(2);
+  });
+
+  it('names the Idempotency-Key of a failed write, so that the caller can retry it safely', async () => {
+    // The first call fails in transport after its retries (the server may have taken it).
+    const { client, calls } = clientWith(sequence(connectionReset, connectionReset, () => json(201, payout('p1'))), { maxRetries: 1 });
+    const error = await settle(client.POST('/payouts/', { body: newPayout })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    const key = (error as ConnectionError).idempotencyKey;
+    expectTypeOf(key).toEqualTypeOf<string | undefined>();
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(calls.map((call) => call.headers.get('idempotency-key'))).toEqual([key, key]);
+
+    await settle(client.POST('/payouts/', { body: newPayout, headers: { 'Idempotency-Key': key! } }));
+    expect(calls[2]!.headers.get('idempotency-key')).toBe(key); // the same key: the server answers from its store
+  });
+
+  it('names the Idempotency-Key on every kind of error of a keyed request, and none for a GET', async () => {
+    const cases: [(call: RecordedCall) => Response | Promise<Response>, Partial<GigapayClientOptions>][] = [
+      [hangUntilAborted, { timeoutMs: 50 }], // TimeoutError
+      [stalledBody(201), { timeoutMs: 50 }], // TimeoutError of a 2xx body
+      [() => json(503, { detail: 'Down' }), { throwOnError: true }], // ServerError
+      [() => json(400, { amount: ['Invalid'] }), { throwOnError: true }], // ValidationError
+      [() => new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/` } }), {}], // RedirectError
+    ];
+    for (const [respond, options] of cases) {
+      const { client, calls } = clientWith(respond, { maxRetries: 0, ...options });
+      const error = await settle(client.POST('/payouts/', { body: newPayout })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GigapayError);
+      expect((error as GigapayError).idempotencyKey).toBe(calls[0]!.headers.get('idempotency-key'));
+      expect((error as GigapayError).idempotencyKey).toBeTruthy();
+
+      const get = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
+      if (get instanceof GigapayError) expect(get.idempotencyKey).toBeUndefined();
+    }
+    // The default mode builds the same errors (paginate, createPayoutsInBulk) from the response.
+    const { client, calls } = clientWith(() => json(503, { detail: 'Down' }), { maxRetries: 0 });
+    const { response, error } = await settle(client.PATCH('/employees/{id}/', { params: { path: { id: 'e1' } }, body: { name: 'A' } }));
+    expect(errorFromResult(response, error).idempotencyKey).toBe(calls[0]!.headers.get('idempotency-key'));
   });
 
   it('does not retry 400, 401, 403 or 404', async () => {

@@ -1,4 +1,5 @@
 import { RedirectError } from '../errors.js';
+import type { Where } from './transport.js';
 
 /** 3xx, or what a browser reports for a redirect under `redirect: 'manual'`. */
 export function isRedirect(response: Response): boolean {
@@ -6,7 +7,8 @@ export function isRedirect(response: Response): boolean {
 }
 
 /** Names the `Location` and the likely cause, as the Gigapay docs describe them. */
-export function redirectError(response: Response, method: string, url: string): RedirectError {
+export function redirectError(response: Response, where: Where): RedirectError {
+  const { method, url } = where;
   const header = response.headers.get('location');
   const from = new URL(url);
   const to = header ? new URL(header, url) : undefined;
@@ -20,6 +22,6 @@ export function redirectError(response: Response, method: string, url: string): 
   return new RedirectError(
     `${method} ${url} was redirected (${response.status}) to ${to?.href ?? 'a hidden location'}: ${cause}. ` +
       'Not followed, as many HTTP stacks drop the Authorization header on the way.',
-    { status: response.status, method, url, location: to?.href, headers: response.headers },
+    { ...where, status: response.status, location: to?.href, headers: response.headers },
   );
 }

@@ -16,10 +16,15 @@ export interface TransportOptions {
 }
 
 /** What the error factory needs of a response that openapi-fetch has already read. */
-export interface ResponseContext {
+export interface ResponseContext extends Where {
+  rawBody: string | undefined;
+}
+
+/** What every error of a request names: in errors' init, so that each may say what to retry with. */
+export interface Where {
   method: string;
   url: string;
-  rawBody: string | undefined;
+  idempotencyKey: string | undefined;
 }
 const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
@@ -31,6 +36,7 @@ export const responseContext = (response: Response) => contexts.get(response);
  */
 export interface CallState {
   attempt?: AttemptSignal;
+  idempotencyKey?: string;
 }
 
 /**
@@ -46,10 +52,12 @@ export function createTransport(options: TransportOptions) {
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     const { url, method, headers, init } = request;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
-    if ((method === 'POST' || method === 'PATCH') && !headers.has('idempotency-key')) {
-      headers.set('Idempotency-Key', crypto.randomUUID());
+    let idempotencyKey = headers.get('idempotency-key') || undefined;
+    if (!idempotencyKey && (method === 'POST' || method === 'PATCH')) {
+      headers.set('Idempotency-Key', (idempotencyKey = crypto.randomUUID()));
     }
-    const keyed = headers.has('idempotency-key');
+    const keyed = !!idempotencyKey;
+    const where: Where = { method, url, idempotencyKey };
     const caller = init.signal;
     // A custom fetch, or a proxy in an error body, may quote the request headers: see `scrub`.
     const secret = headers.get('authorization')?.replace(/^Token\s+/i, '');
@@ -63,21 +71,22 @@ export function createTransport(options: TransportOptions) {
         const received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
         if (isRedirect(received)) {
           await received.body?.cancel();
-          throw redirectError(received, method, url);
+          throw redirectError(received, where);
         }
         if (received.ok) {
           call.attempt = attemptState;
+          call.idempotencyKey = idempotencyKey;
           return (response = received);
         }
-        response = await buffer(received, method, url, secret);
+        response = await buffer(received, where, secret);
       } catch (error) {
         // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
         if (caller?.aborted) throw caller.reason;
         if (error instanceof GigapayError) throw error;
         const cause = scrub(error, secret);
         failure = attemptState.timedOut()
-          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, { method, url })
-          : new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { method, url, cause });
+          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, where)
+          : new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
       } finally {
         if (!response?.ok) attemptState.done();
       }
@@ -97,12 +106,12 @@ export function createTransport(options: TransportOptions) {
  * may echo the request headers: the token is redacted from the body and the headers. Only 4xx and
  * 5xx get here (2xx and 3xx are handled before), none of which is a null-body status.
  */
-async function buffer(received: Response, method: string, url: string, secret?: string): Promise<Response> {
+async function buffer(received: Response, where: Where, secret?: string): Promise<Response> {
   const rawBody = received.body ? scrub(await received.text(), secret) : undefined;
   const { status, statusText } = received;
   const headers = [...received.headers].map(([name, value]): [string, string] => [name, scrub(value, secret)]);
   const response = new Response(rawBody, { status, statusText, headers });
-  contexts.set(response, { method, url, rawBody });
+  contexts.set(response, { ...where, rawBody });
   return response;
 }
 

@@ -45,6 +45,57 @@ describe('integrations', () => {
     expect((await call('PUT', `integrations/${typeTwo}/`, integrationBody())).status).toBe(403);
   });
 
+  it('accepts multipart/form-data on create, update and replace, the logo as a file', async () => {
+    const send = (method: string, path: string, form: FormData, headers: Record<string, string> = {}) =>
+      fetch(new URL(path, sandbox.url), { method, headers: { authorization: `Token ${sandbox.token}`, ...headers }, body: form });
+    const toForm = (fields: Record<string, string | Blob>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      return form;
+    };
+    const logo = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' });
+    const fields = { ...integrationBody({ id: 'form-1' }), metadata: JSON.stringify({ crm: 17 }), address_line_2: '', logo };
+
+    const created = await send('POST', 'integrations/', toForm(fields), { 'idempotency-key': 'form-create' });
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body).toMatchObject({ id: 'form-1', type: 3, name: 'Pinestreet Tech', metadata: { crm: 17 }, address_line_2: null });
+    expect(body.logo).toBe('https://sandbox.gigapay.invalid/logos/form-1.png');
+    // A retry sends a new multipart boundary; the key still matches the same form.
+    const retried = await send('POST', 'integrations/', toForm(fields), { 'idempotency-key': 'form-create' });
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+
+    const patched = await send('PATCH', 'integrations/form-1/', toForm({ city: 'Göteborg' }));
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ city: 'Göteborg', name: 'Pinestreet Tech', metadata: { crm: 17 }, logo: body.logo });
+    const replaced = await send('PUT', 'integrations/form-1/', toForm(integrationBody({ name: 'Replaced' })));
+    expect(await replaced.json()).toMatchObject({ name: 'Replaced', logo: null, metadata: {} });
+
+    // Validated against the same schema as the JSON body.
+    const incomplete = await send('PUT', 'integrations/form-1/', toForm({ name: 'Only a name' }));
+    expect(incomplete.status).toBe(400);
+    expect((await incomplete.json()).email).toEqual(['This field is required.']);
+    const badEmail = await send('PATCH', 'integrations/form-1/', toForm({ email: 'not an email' }));
+    expect(await badEmail.json()).toEqual({ email: ['Enter a valid email address.'] });
+    const badMetadata = await send('PATCH', 'integrations/form-1/', toForm({ metadata: '{not json' }));
+    expect(badMetadata.status).toBe(400);
+    expect(await badMetadata.json()).toEqual({ metadata: ['Value must be valid JSON.'] });
+    const listMetadata = await send('PATCH', 'integrations/form-1/', toForm({ metadata: '[1]' }));
+    expect(listMetadata.status).toBe(400);
+
+    const malformed = await fetch(new URL('integrations/', sandbox.url), {
+      method: 'POST', headers: { authorization: `Token ${sandbox.token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a form',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).non_field_errors[0]).toMatch(/^Multipart form parse error - /);
+
+    // Only where the spec documents a form.
+    const employee = await send('POST', 'employees/', toForm(employeeBody()), { 'integration-id': sandbox.integrationId });
+    expect(employee.status).toBe(400);
+    expect((await employee.json()).non_field_errors[0]).toMatch(/^Unsupported media type "multipart\/form-data; boundary=.*this operation accepts application\/json bodies/);
+  });
+
   it('deletes only empty type 3 integrations', async () => {
     const types = (await call('GET', 'integrations/')).body.results;
     for (const t of types.filter((i: { type: number }) => i.type !== 3)) expect((await call('DELETE', `integrations/${t.id}/`)).status).toBe(403);

@@ -1,7 +1,7 @@
 /**
  * The HTTP pipeline, in the order the real API (Django + DRF) answers:
  *   unknown path → 404 · missing trailing slash → 307 · token → 401 · method → 405 (Allow) ·
- *   injected fault · Integration-ID → 403 · Idempotency-Key replay/conflict · JSON parse →
+ *   injected fault · Integration-ID → 403 · (multipart form parse) · Idempotency-Key replay/conflict · JSON parse →
  *   spec validation → handler → strict response validation → idempotency record → (drop fault).
  * HEAD and OPTIONS are not operations of the spec: HEAD runs the route's GET and drops the body;
  * OPTIONS answers 204 with `Allow` after the credential checks, without touching any operation.
@@ -110,7 +110,14 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
 
     const integration = isIntegrationScoped(match.route) ? core.integrationFor(account, request.headers.get('integration-id')) : undefined;
-    const bodyText = BODY_METHODS.has(method) ? await request.text() : '';
+    const contentType = request.headers.get('content-type') ?? 'application/json';
+    // A form, where the spec documents one (the Integrations writes): read into the object its
+    // schema describes, and from there on treated as that JSON body. Its identity for
+    // Idempotency-Key is that object, since the multipart boundary differs on every send.
+    const form = BODY_METHODS.has(method) && /^multipart\/form-data\b/i.test(contentType) && validator.mediaTypes(operationId).includes('multipart/form-data')
+      ? await readForm(request, operationId)
+      : undefined;
+    const bodyText = form ? JSON.stringify(form) : BODY_METHODS.has(method) ? await request.text() : '';
 
     const key = MUTATING.has(method) ? request.headers.get('idempotency-key') : null;
     const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
@@ -125,11 +132,11 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       }
     }
 
-    let body: unknown = {};
-    if (bodyText.trim() !== '') {
-      const contentType = request.headers.get('content-type') ?? 'application/json';
+    let body: unknown = form ?? {};
+    if (!form && bodyText.trim() !== '') {
       if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-        return respond(400, { non_field_errors: [`Unsupported media type "${contentType}": the sandbox accepts application/json bodies only.`] });
+        const accepted = validator.mediaTypes(operationId);
+        return respond(400, { non_field_errors: [`Unsupported media type "${contentType}": this operation accepts ${(accepted.length ? accepted : ['application/json']).join(' or ')} bodies.`] });
       }
       try {
         body = JSON.parse(bodyText);
@@ -138,7 +145,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       }
     }
 
-    const invalid = validator.validateRequest(operationId, url.searchParams, body);
+    const invalid = validator.validateRequest(operationId, url.searchParams, body, form ? 'multipart/form-data' : 'application/json');
     let result: { status: number; body?: unknown; headers?: Record<string, string> };
     if (invalid) result = { status: 400, body: invalid };
     else {
@@ -176,6 +183,19 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     // Only requests that got past validation are remembered (as Stripe does).
     if (key && !invalid) core.idempotency.store(scope, print, stored, core.clock.peekMicros());
     return finish(c, fault.kind, replay(stored, false));
+  }
+
+  /** A multipart body as its schema's object; a form that does not parse is a 400, never a 5xx. */
+  async function readForm(request: Request, operationId: string): Promise<Record<string, unknown>> {
+    let data: FormData;
+    try {
+      data = await request.formData();
+    } catch (error) {
+      throw new ApiError(400, { non_field_errors: [`Multipart form parse error - ${(error as Error).message}`] });
+    }
+    const read = await validator.formBody(operationId, data);
+    if ('errors' in read) throw new ApiError(400, read.errors);
+    return read.body;
   }
 
   /** The drop fault: the write is committed, then the connection dies before any response byte. */

@@ -10,7 +10,7 @@ export interface OperationContext {
   params: Record<string, string>;
   url: URL;
   query: URLSearchParams;
-  /** The parsed JSON body (`{}` when the request had none). */
+  /** The parsed body (`{}` when the request had none): JSON, or a multipart form read into the same shape. */
   body: unknown;
   language: string;
 }

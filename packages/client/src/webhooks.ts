@@ -4,7 +4,7 @@
  * browsers, and edge runtimes.
  */
 import type { WebhookEventName, WebhookPayloads } from '@gigapay/types';
-import { encoder, hmac, toBytes, toHex, timingSafeEqual } from './internal/hmac.js';
+import { hmac, toHex, toText, timingSafeEqual, type WebhookPayload } from './internal/hmac.js';
 import type { Expand } from './types.js';
 
 export type WebhookSignatureFailure =
@@ -29,8 +29,7 @@ export class WebhookSignatureError extends Error {
   }
 }
 
-/** The raw request body: the exact bytes received, or their text. */
-export type WebhookPayload = string | Uint8Array | ArrayBuffer;
+export type { WebhookPayload };
 
 export interface VerifyWebhookOptions {
   payload: WebhookPayload;
@@ -38,9 +37,9 @@ export interface VerifyWebhookOptions {
   header: string | null | undefined;
   /** The webhook's `secret_key`. */
   secret: string;
-  /** @default 300 */
+  /** How far `t` may be from `now`, either way; a number ≥ 0 (`Infinity` turns the check off). @default 300 */
   toleranceSeconds?: number;
-  /** The current time: a Date, or Unix seconds like `t`. @default new Date() */
+  /** The current time: a valid Date, or Unix seconds like `t`. @default new Date() */
   now?: Date | number;
 }
 
@@ -56,7 +55,7 @@ const fail = (reason: WebhookSignatureFailure, message: string) => new WebhookSi
 /** Returns the `Gigapay-Signature` header for a payload. For tests and the sandbox. */
 export async function signWebhookPayload({ payload, secret, timestamp }: SignWebhookOptions): Promise<string> {
   const t = String(timestamp ?? Math.floor(Date.now() / 1000));
-  return `t=${t},v1=${toHex(await hmac(secret, t, toBytes(payload)))}`;
+  return `t=${t},v1=${toHex(await hmac(secret, t, payload))}`;
 }
 
 /**
@@ -65,6 +64,11 @@ export async function signWebhookPayload({ payload, secret, timestamp }: SignWeb
  */
 export async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<{ timestamp: number }> {
   const { payload, header, secret, toleranceSeconds = 300, now = new Date() } = options;
+  const nowSeconds = typeof now === 'number' ? now : now.getTime() / 1000;
+  // A NaN would let any timestamp through: a mistake of the caller's, not a bad signature.
+  if (!(Number.isFinite(nowSeconds) && toleranceSeconds >= 0)) {
+    throw new TypeError('verifyWebhookSignature: `now` must be a valid time, `toleranceSeconds` a number >= 0');
+  }
   if (typeof payload == 'object' && !ArrayBuffer.isView(payload) && !(payload instanceof ArrayBuffer)) {
     throw fail('body_reserialized', 'payload must be the raw body (string or bytes), not a parsed object');
   }
@@ -87,18 +91,18 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
   }
   if (t === undefined || !signatures.length) throw malformed();
 
-  const nowSeconds = typeof now === 'number' ? now : now.getTime() / 1000;
   const skew = nowSeconds - Number(t);
-  if (Math.abs(skew) > toleranceSeconds) {
+  // Negated, so that a NaN anywhere rejects.
+  if (!(Math.abs(skew) <= toleranceSeconds)) {
     const age = skew > 0 ? `${Math.round(skew)} s old` : `${Math.round(-skew)} s in the future`;
     throw fail('timestamp_outside_tolerance', `t is ${age}, beyond the ${toleranceSeconds} s tolerance: a replay, or a clock off`);
   }
 
-  const matches = async (body: Uint8Array) => {
+  const matches = async (body: WebhookPayload) => {
     const expected = await hmac(secret, t!, body);
     return signatures.some((signature) => timingSafeEqual(signature, expected));
   };
-  if (await matches(toBytes(payload))) return { timestamp: Number(t) };
+  if (await matches(payload)) return { timestamp: Number(t) };
   throw (await signedInAnotherForm(payload, matches))
     ? fail('body_reserialized', 'the body was re-serialised after parsing: verify the raw body as received')
     : fail('no_matching_signature', 'no v1 matches: check the secret_key, and pass the raw body as received');
@@ -110,10 +114,10 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
  * same JSON (Python's `json.dumps`, with or without `ensure_ascii`, or compact), that is what
  * happened. Only tried after a failure, so genuine deliveries pay nothing for it.
  */
-async function signedInAnotherForm(payload: WebhookPayload, matches: (body: Uint8Array) => Promise<boolean>) {
+async function signedInAnotherForm(payload: WebhookPayload, matches: (body: WebhookPayload) => Promise<boolean>) {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+    parsed = JSON.parse(toText(payload));
   } catch {
     return false;
   }
@@ -123,7 +127,7 @@ async function signedInAnotherForm(payload: WebhookPayload, matches: (body: Uint
     // Indented output has no raw newline inside strings, so the indentation can be folded safely.
     let text = python ? JSON.stringify(parsed, null, 1).replace(/,\n */g, ', ').replace(/\n */g, '') : JSON.stringify(parsed);
     if (ascii) text = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (await matches(encoder.encode(text))) return true;
+    if (await matches(text)) return true;
   }
   return false;
 }
@@ -136,6 +140,5 @@ export async function parseWebhook<Event extends WebhookEventName>(
   options: VerifyWebhookOptions & { event: Event },
 ): Promise<Expand<WebhookPayloads[Event]>> {
   await verifyWebhookSignature(options);
-  const { payload } = options;
-  return JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+  return JSON.parse(toText(options.payload));
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { Employee, Invoice } from '@gigapay/types';
 import {
   parseWebhook,
@@ -103,6 +103,64 @@ describe('verifyWebhookSignature', () => {
     const header = await signWebhookPayload({ payload: body, secret: 'cached', timestamp: t });
     const results = await Promise.all(Array.from({ length: 20 }, () => outcome({ payload: body, header, secret: 'cached', now })));
     expect(new Set(results)).toEqual(new Set(['accepted']));
+  });
+
+  it('does not keep a key whose import failed', async () => {
+    const spy = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValueOnce(new Error('engine busy'));
+    try {
+      const header = await signWebhookPayload({ payload: body, secret: 'flaky', timestamp: t }).catch((e: unknown) => e);
+      expect((header as Error).message).toBe('engine busy');
+      const retried = await signWebhookPayload({ payload: body, secret: 'flaky', timestamp: t });
+      expect(retried).toBe(`t=${t},v1=${nodeHmac('flaky', t, body)}`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuses an empty (or unset) secret with a TypeError that says so', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    for (const empty of ['', undefined as unknown as string]) {
+      const error = await verifyWebhookSignature({ payload: body, header, secret: empty, now }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toContain('secret is empty');
+      await expect(signWebhookPayload({ payload: body, secret: empty })).rejects.toThrow(TypeError);
+    }
+  });
+
+  it('refuses a NaN tolerance or an invalid now, instead of accepting any timestamp', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    const misconfigured = [
+      { toleranceSeconds: Number.NaN },
+      { toleranceSeconds: Number('300s') },
+      { toleranceSeconds: -1 },
+      { now: new Date('not a date') },
+      { now: Number.NaN },
+      { now: Number.POSITIVE_INFINITY },
+    ];
+    for (const options of misconfigured) {
+      const error = await verifyWebhookSignature({ payload: body, header, secret, now: t + 10 ** 9, ...options }).catch((e: unknown) => e);
+      expect(error, JSON.stringify(options)).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/`now` must be a valid time, `toleranceSeconds` a number >= 0/);
+    }
+    // Infinity is a deliberate "no limit".
+    expect(await outcome({ payload: body, header, secret, now: t + 10 ** 9, toleranceSeconds: Infinity })).toBe('accepted');
+  });
+
+  it('takes only the bytes of a view, not the rest of its buffer', async () => {
+    const header = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    const bytes = new TextEncoder().encode(body);
+    const padded = new Uint8Array(bytes.length + 16);
+    padded.set(bytes, 8);
+    const views = [
+      padded.subarray(8, 8 + bytes.length),
+      new DataView(padded.buffer, 8, bytes.length),
+      Buffer.from(body), // from Node's shared pool: a view into a larger buffer
+    ];
+    for (const payload of views) {
+      expect(await outcome({ payload, header, secret, now })).toBe('accepted');
+      await expect(parseWebhook({ payload, header, secret, now, event: 'Payout.created' })).resolves.toMatchObject({ id: 'p1' });
+    }
+    expect(await signWebhookPayload({ payload: views[1]!, secret, timestamp: t })).toBe(header);
   });
 });
 

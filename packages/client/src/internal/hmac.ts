@@ -1,28 +1,35 @@
 /** HMAC-SHA256 with Web Crypto, and a constant-time comparison. */
-export const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
 
-/** Imported keys are cached per secret: importKey costs more than the HMAC of a small body. */
+/**
+ * Imported keys are cached per secret: importKey costs more than the HMAC of a small body. A failed
+ * import is not kept, so that the next call tries again.
+ */
 export function hmacKey(secret: string): Promise<CryptoKey> {
+  // An unset secret (`process.env.X!` is undefined) would otherwise sign with the text "undefined".
+  if (!secret) throw new TypeError('The webhook secret is empty: pass its secret_key');
   let key = keys.get(secret);
   if (!key) {
     if (keys.size >= 32) keys.clear(); // a handful of secrets in practice; never grow without bound
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     keys.set(secret, key);
+    key.catch(() => keys.delete(secret));
   }
   return key;
 }
 
-/** The raw body as bytes: text is UTF-8 encoded; bytes are taken as they are. */
-export function toBytes(payload: string | Uint8Array | ArrayBuffer): Uint8Array {
-  return typeof payload === 'string' ? encoder.encode(payload) : new Uint8Array(payload as ArrayBuffer);
-}
+/** The raw body: the exact bytes received (a Buffer, any typed array or DataView, an ArrayBuffer), or their text. */
+export type WebhookPayload = string | ArrayBufferView | ArrayBuffer;
 
-export async function hmac(secret: string, timestamp: string, payload: Uint8Array): Promise<Uint8Array> {
-  const prefix = encoder.encode(`${timestamp}.`);
-  const message = new Uint8Array(prefix.length + payload.length);
-  message.set(prefix);
-  message.set(payload, prefix.length);
+/** The raw body as text, to parse. */
+export const toText = (payload: WebhookPayload) => (typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+
+/**
+ * HMAC-SHA256 of `${timestamp}.${payload}`. A Blob joins the parts as bytes: text UTF-8 encoded,
+ * a view (a Buffer from a pool, a DataView) only its own range of its buffer.
+ */
+export async function hmac(secret: string, timestamp: string, payload: WebhookPayload): Promise<Uint8Array> {
+  const message = await new Blob([`${timestamp}.`, payload as BlobPart]).arrayBuffer();
   return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), message));
 }
 

@@ -5,7 +5,7 @@ import type { Expand, GigapayClient } from './types.js';
 
 export interface BulkOptions {
   /**
-   * Payouts per request. Keep it the same when re-running with the same `keyPrefix`.
+   * Payouts per request, a whole number ≥ 1. Keep it the same when re-running with the same `keyPrefix`.
    * @default 100
    */
   chunkSize?: number;
@@ -33,8 +33,10 @@ export type BulkItemResult =
   /** The item was fine, but another item of its chunk was invalid, so the chunk was refused. */
   | (ItemBase & { status: 'rejected'; error: ValidationError })
   /**
-   * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...). For a
-   * connection error or timeout the server may have created it: re-run with the same `keyPrefix`.
+   * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...). Anything
+   * else its call threw (a 2xx body that is not JSON, ...) is wrapped in a `GigapayError` whose
+   * `cause` is the original. For a connection error, a timeout or a 2xx that could not be read the
+   * server may have created it: re-run with the same `keyPrefix`.
    */
   | (ItemBase & { status: 'failed'; error: GigapayError });
 
@@ -49,15 +51,16 @@ export interface BulkReport {
 
 /**
  * Sends many payouts through the bulk form of `POST /payouts/`, chunk by chunk, and reports the
- * outcome of every single one: nothing is dropped when a chunk is refused or fails in transit.
- * Chunks go one after the other; a failed chunk does not stop the next ones.
+ * outcome of every single one: nothing is dropped when a chunk is refused or fails in transit, or
+ * when its call throws anything else (reported as `failed`). Chunks go one after the other; a
+ * failed chunk does not stop the next ones. It rejects only for a bad `chunkSize`.
  */
 export async function createPayoutsInBulk(
   client: GigapayClient<boolean>,
   payouts: readonly PayoutCreate[],
   { chunkSize = 100, keyPrefix = crypto.randomUUID() }: BulkOptions = {},
 ): Promise<BulkReport> {
-  if (!(chunkSize >= 1)) throw new RangeError('createPayoutsInBulk: chunkSize must be at least 1');
+  if (!(Number.isInteger(chunkSize) && chunkSize >= 1)) throw new RangeError('createPayoutsInBulk: chunkSize must be a whole number >= 1');
   const post = client.POST as unknown as (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const results: BulkItemResult[] = [];
 
@@ -73,8 +76,11 @@ export async function createPayoutsInBulk(
       if (result.response.ok) created = result.data;
       else error = errorFromResult(result.response, result.error);
     } catch (thrown) {
-      if (!(thrown instanceof GigapayError)) throw thrown; // a caller abort or a bug: not ours to swallow
-      error = thrown;
+      // Whatever it is, it is this chunk's outcome: rethrowing would lose the report and keyPrefix.
+      error =
+        thrown instanceof GigapayError
+          ? thrown
+          : new GigapayError(`The bulk request failed: ${thrown}`, { cause: thrown, idempotencyKey });
     }
 
     items.forEach((_, offset) => {

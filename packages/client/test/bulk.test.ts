@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PayoutCreate } from '@gigapay/types';
-import { ConnectionError, createGigapayClient, createPayoutsInBulk, ValidationError } from '../src/index.js';
+import { ConnectionError, createGigapayClient, createPayoutsInBulk, GigapayError, ValidationError, type GigapayClient } from '../src/index.js';
 import { connectionReset, json, payout, recordingFetch, TOKEN, type RecordedCall } from './helpers.js';
 
 const payouts: PayoutCreate[] = Array.from({ length: 250 }, (_, i) => ({
@@ -118,9 +118,48 @@ describe('createPayoutsInBulk', () => {
     expect(server.created.size).toBe(250);
   });
 
-  it('rejects a chunk size below 1', async () => {
-    const { fetch } = recordingFetch(() => json(200, []));
+  it('rejects a chunk size that is not a whole number of at least 1', async () => {
+    const { fetch, calls } = recordingFetch(() => json(200, []));
     const client = createGigapayClient({ token: TOKEN, fetch });
-    await expect(createPayoutsInBulk(client, payouts, { chunkSize: 0 })).rejects.toThrow(RangeError);
+    for (const chunkSize of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(createPayoutsInBulk(client, payouts, { chunkSize }), String(chunkSize)).rejects.toThrow(RangeError);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('keeps the report when a chunk throws something other than a GigapayError', async () => {
+    // Chunk 1 is created, but its 2xx body arrives garbled: openapi-fetch throws a SyntaxError.
+    const server = fakeServer();
+    const { fetch } = recordingFetch((call) =>
+      call.headers.get('idempotency-key')!.endsWith(':1')
+        ? (server.handle(call), new Response('[{"id": "payout-1', { status: 200, headers: { 'content-type': 'application/json' } }))
+        : server.handle(call),
+    );
+    const client = createGigapayClient({ token: TOKEN, fetch });
+    const report = await settle(createPayoutsInBulk(client, payouts, { chunkSize: 100 }));
+
+    expect(report.keyPrefix).toMatch(/^[0-9a-f-]{36}$/);
+    expect(report.results).toHaveLength(250);
+    expect(report.created).toHaveLength(150);
+    const failed = report.results.filter((r) => r.status === 'failed');
+    expect(failed.map((r) => r.index)).toEqual(payouts.slice(100, 200).map((_, i) => 100 + i));
+    const first = failed[0]!;
+    expect(first.status === 'failed' && first.error).toBeInstanceOf(GigapayError);
+    expect(first.status === 'failed' && first.error.cause).toBeInstanceOf(SyntaxError);
+    expect(first.status === 'failed' && first.error.message).toMatch(/^The bulk request failed: SyntaxError/);
+    expect(first.status === 'failed' && first.error.idempotencyKey).toBe(`${report.keyPrefix}:1`);
+
+    // A client whose call throws an abort in chunk 1: chunks 0 and 2 still reported.
+    let n = 0;
+    const aborting = {
+      POST: async (_path: string, init: { body: PayoutCreate[] }) => {
+        if (n++ === 1) throw new DOMException('The operation was aborted.', 'AbortError');
+        return { data: init.body.map((p) => payout(p.id!)), response: new Response(null, { status: 200 }) };
+      },
+    } as unknown as GigapayClient<false>;
+    const second = await createPayoutsInBulk(aborting, payouts, { chunkSize: 100, keyPrefix: 'run-3' });
+    expect(second.results.map((r) => r.status)).toEqual([...Array(100).fill('created'), ...Array(100).fill('failed'), ...Array(50).fill('created')]);
+    const aborted = second.results[100]!;
+    expect(aborted.status === 'failed' && (aborted.error.cause as Error).name).toBe('AbortError');
   });
 });

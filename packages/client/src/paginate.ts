@@ -19,16 +19,16 @@ export async function* paginate<Path extends ListPath, Init extends ListInit<Pat
 ): AsyncGenerator<ListItem<Path, Init>, void, undefined> {
   const get = client.GET as unknown as (path: string, init: object) => Promise<Page>;
   let pageInit: object = init ?? {};
-  let previousQuery: string | undefined;
+  const fetched = new Set<string>();
   for (;;) {
     const { data, error, response } = await get(path, pageInit);
     if (!response.ok || !data) throw errorFromResult(response, error);
     yield* data.results as ListItem<Path, Init>[];
     if (!data.next) return;
     const query = new URL(data.next).search.slice(1);
-    // A `next` that does not move would loop for ever.
-    if (query === previousQuery) throw new Error(`paginate: ${path} returned the same next page twice (${data.next})`);
-    previousQuery = query;
+    // A `next` back to a page already fetched (itself, or further back) would loop for ever.
+    if (fetched.has(query)) throw new Error(`paginate: ${path} loops: next is a page already fetched (${data.next})`);
+    fetched.add(query);
     pageInit = { ...init, querySerializer: () => query };
   }
 }

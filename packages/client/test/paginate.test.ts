@@ -94,6 +94,21 @@ describe('paginate', () => {
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
-    await expect(run()).rejects.toThrow('same next page twice');
+    await expect(run()).rejects.toThrow('loops: next is a page already fetched');
+  });
+
+  it('stops on a next that leads back to an earlier page', async () => {
+    // page 2 → page 3 → page 2 → …
+    const { client, calls } = clientWith((call, index) => {
+      if (index > 5) return json(404, { detail: 'Invalid page.' }); // ends the loop if it is not caught
+      const page = new URL(call.url).searchParams.get('page');
+      const next = `https://api.demo.gigapay.se/v2/invoices/?page=${page === '2' ? 3 : 2}`;
+      return json(200, { count: 9, next, previous: null, results: [] });
+    });
+    const run = async () => {
+      for await (const _ of paginate(client, '/invoices/'));
+    };
+    await expect(run()).rejects.toThrow('paginate: /invoices/ loops: next is a page already fetched (https://api.demo.gigapay.se/v2/invoices/?page=2)');
+    expect(calls.map((call) => new URL(call.url).search)).toEqual(['', '?page=2', '?page=3']);
   });
 });

@@ -374,6 +374,8 @@ describe('the token', () => {
       (call: { headers: Headers }) => new Response(`upstream refused: Authorization: ${call.headers.get('authorization')}`, { status: 503 }),
       (call: { headers: Headers }) => json(400, { description: [`echo ${call.headers.get('authorization')}`] }),
       (call: { headers: Headers }) => json(500, {}, { 'X-Echo-Authorization': call.headers.get('authorization')! }),
+      (call: { headers: Headers }) =>
+        new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/`, 'X-Echo-Authorization': call.headers.get('authorization')! } }),
       hangUntilAborted,
     ];
     for (const respond of failures) {

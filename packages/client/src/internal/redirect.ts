@@ -22,6 +22,7 @@ export function redirectError(response: Response, where: Where): RedirectError {
   return new RedirectError(
     `${method} ${url} was redirected (${response.status}) to ${to?.href ?? 'a hidden location'}: ${cause}. ` +
       'Not followed, as many HTTP stacks drop the Authorization header on the way.',
-    { ...where, status: response.status, location: to?.href, headers: response.headers },
+    // No `headers`: a proxy may echo the request's, token included, and `location` is all there is to it.
+    { ...where, status: response.status, location: to?.href },
   );
 }

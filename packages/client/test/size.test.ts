@@ -2,6 +2,7 @@
  * Size budget: each entry bundled as a consumer's bundler would (esbuild, minified, ESM,
  * openapi-fetch included), then gzipped.
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -31,4 +32,13 @@ describe('bundle size (min + gzip)', () => {
       expect(gzip).toBeLessThanOrEqual(budget);
     });
   }
+});
+
+describe("the README's sizes", () => {
+  it('are the measured ones, in kB (1000 B) to one decimal', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const [, client, webhooks] = /- ([\d.]+) kB min\+gzip with openapi-fetch included[^;]*; the\s+webhooks entry ([\d.]+) kB/.exec(readme) ?? [];
+    const kB = async (entry: string) => ((await minGzip(entry)).gzip / 1000).toFixed(1);
+    expect({ client, webhooks }).toEqual({ client: await kB('src/index.ts'), webhooks: await kB('src/webhooks.ts') });
+  });
 });

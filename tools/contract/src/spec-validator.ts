@@ -141,14 +141,23 @@ export function createSpecValidator(spec: Json) {
   }
 
   function checkResponse(found: OperationMatch, response: RecordedResponse): string[] {
-    const documented = found.operation.responses[String(response.status)];
+    const documented = deref(found.operation.responses[String(response.status)]);
     if (!documented) return [`status ${response.status} is not documented for ${found.operationId}`];
-    const content = deref(documented).content;
-    if (!content) return response.body === '' ? [] : [`status ${response.status} of ${found.operationId} documents no body, got ${response.body.slice(0, 80)}`];
-    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
-      return [`response content-type ${response.headers.get('content-type')} is not application/json`];
+    const problems: string[] = [];
+    for (const [name, header] of Object.entries<Json>(documented.headers ?? {}).map(([n, h]) => [n, deref(h)] as const)) {
+      const value = response.headers.get(name);
+      if (value === null) {
+        if (header.required) problems.push(`response header ${name} is required`);
+      } else problems.push(...schemaErrors(header.schema, value, `response header ${name}`));
     }
-    return parsedBodyErrors(content['application/json'].schema, response.body, `response ${response.status} body`);
+    const content = documented.content;
+    if (!content) {
+      return response.body === '' ? problems : [...problems, `status ${response.status} of ${found.operationId} documents no body, got ${response.body.slice(0, 80)}`];
+    }
+    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+      return [...problems, `response content-type ${response.headers.get('content-type')} is not application/json`];
+    }
+    return [...problems, ...parsedBodyErrors(content['application/json'].schema, response.body, `response ${response.status} body`)];
   }
 
   /** Checks a webhook notification as a receiver got it: the event's payload schema and signature header. */

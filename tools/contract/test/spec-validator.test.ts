@@ -49,6 +49,23 @@ describe('the spec validator', () => {
     expect(validator.checkResponse(found, { status: 404, headers: json, body: '{"detail":"Not found."}' })).toEqual([]);
   });
 
+  it('checks the headers a response documents', () => {
+    // The Gigapay spec documents no response header, so this uses a copy that adds one.
+    const withHeader = structuredClone(spec);
+    withHeader.paths['/payouts/{id}/'].get.responses['404'] = {
+      description: 'Not found',
+      headers: { 'Request-Id': { required: true, schema: { type: 'string', pattern: '^req_' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorDetail' } } },
+    };
+    const strict = createSpecValidator(withHeader);
+    const found = strict.match('GET', new URL(`${base}/payouts/p1/`))!;
+    const body = '{"detail":"Not found."}';
+    const headers = (extra: Record<string, string> = {}) => new Headers({ 'content-type': 'application/json', ...extra });
+    expect(strict.checkResponse(found, { status: 404, headers: headers({ 'request-id': 'req_1' }), body })).toEqual([]);
+    expect(strict.checkResponse(found, { status: 404, headers: headers(), body })).toEqual(['response header Request-Id is required']);
+    expect(strict.checkResponse(found, { status: 404, headers: headers({ 'request-id': '1' }), body })[0]).toMatch(/^response header Request-Id must match pattern/);
+  });
+
   it('checks webhook payloads and their signature header', () => {
     const headers = new Headers({ 'gigapay-signature': `t=1583327301,v1=${'a'.repeat(64)}` });
     expect(validator.checkWebhook('Payout.created', headers, JSON.stringify(payout))).toEqual([]);

@@ -26,7 +26,7 @@ for (const [file, content] of Object.entries(outputs)) {
   console.log(`wrote ${file}`);
 }
 if (stale.length) {
-  console.error(`Stale bundle: ${stale.join(', ')} no longer match spec/. Run \`npm start\` (or \`pnpm --filter @gigapay/spec bundle\`) and commit the result.`);
+  console.error(`Stale bundle: ${stale.join(', ')} no longer match spec/. Run \`npm start\` (or \`pnpm --filter @gigapay/openapi bundle\`) and commit the result.`);
   process.exit(1);
 }
 console.log(`bundle up to date: ${BUNDLE_FILES.join(', ')}`);

@@ -11,7 +11,7 @@ import { loadTypeScriptSamples, loadWebhookSamples, withCodeSamples } from './sa
 export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLES_DIR = join(DOCS_DIR, 'samples');
 export const DIST_DIR = join(DOCS_DIR, 'dist');
-export const SPEC_FILE = createRequire(import.meta.url).resolve('@gigapay/spec/dist/openapi.json');
+export const SPEC_FILE = createRequire(import.meta.url).resolve('@gigapay/openapi/openapi.json');
 
 export function readSpec() {
   return JSON.parse(readFileSync(SPEC_FILE, 'utf8'));

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { createGigapayError, GigapayError, TimeoutError } from './errors.js';
+import { splitCallOptions, type CallOptions } from './internal/call-options.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -23,45 +24,45 @@ export interface GigapayClientOptions {
    * Override per call with `headers: { 'Integration-ID': '…' }`.
    * @default undefined
    */
-  integrationId?: string;
+  integrationId?: string | undefined;
   /**
    * `'demo'` (no real money moves), `'production'`, or a base URL such as `http://127.0.0.1:4010/v2/`.
    * @default 'demo'
    */
-  server?: keyof typeof SERVERS | (string & {});
+  server?: keyof typeof SERVERS | (string & {}) | undefined;
   /**
    * Sent as `Accept-Language` (for example `'sv'`); the API answers in English without it.
    * @default undefined
    */
-  language?: string;
+  language?: string | undefined;
   /**
    * The `fetch` to send requests with. It is called as `fetch(url, init)` once per attempt.
    * @default globalThis.fetch
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Time limit of each attempt, in milliseconds, from sending until the whole response body has
    * arrived. 0 turns it off. Combined with the `signal` of a call.
    * @default 30000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx, and only for
    * requests that are safe to repeat (GET, PUT, DELETE, or keyed by `Idempotency-Key`).
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Throw a `GigapayError` subclass for 4xx and 5xx instead of returning `{ error, response }`.
    * Transport failures (`ConnectionError`, `TimeoutError`, `RedirectError`) are thrown either way.
    * @default false
    */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
   /**
    * Sent as `User-Agent`, so that Gigapay support can tell the client and version apart.
    * @default '@gigapay/client/<version>'
    */
-  userAgent?: string;
+  userAgent?: string | undefined;
 }
 
 /** Creates a client. Pass `throwOnError: true` to get data-only results and thrown errors. */
@@ -90,9 +91,10 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   const core = createClient({ baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server, headers, Request: PendingRequest as never });
   const transport = createTransport({ fetch, timeoutMs, maxRetries });
 
-  type Call = (url: string, init?: { signal?: AbortSignal | null }) => Promise<{ error?: unknown; response: Response }>;
-  const method = (verb: string, call: Call): Call => async (url, init) => {
-    const state: CallState = {};
+  type Call = (url: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const method = (verb: string, call: Call) => async (url: string, callInit?: CallOptions) => {
+    const { init, options } = splitCallOptions(callInit);
+    const state: CallState = { ...options };
     let result: Awaited<ReturnType<Call>>;
     try {
       // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
@@ -104,21 +106,22 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
       throw signal?.aborted
         ? signal.reason
         : state.attempt?.timedOut()
-          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method: verb, url, idempotencyKey: state.idempotencyKey })
+          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${state.timeoutMs ?? timeoutMs} ms`, { method: verb, url, idempotencyKey: state.idempotencyKey })
           : error;
     } finally {
       state.attempt?.done();
     }
     if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
-    return result;
+    // `status` on the result itself: it discriminates `data` and `error` (see GigapayResult).
+    return { ...result, status: result.response.status };
   };
 
   return {
-    GET: method('GET', core.GET as Call),
-    POST: method('POST', core.POST as Call),
-    PUT: method('PUT', core.PUT as Call),
-    PATCH: method('PATCH', core.PATCH as Call),
-    DELETE: method('DELETE', core.DELETE as Call),
+    GET: method('GET', core.GET as never),
+    POST: method('POST', core.POST as never),
+    PUT: method('PUT', core.PUT as never),
+    PATCH: method('PATCH', core.PATCH as never),
+    DELETE: method('DELETE', core.DELETE as never),
   } as never;
 }
 

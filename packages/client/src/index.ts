@@ -21,15 +21,19 @@ export {
   type ValidationErrorBody,
 } from './errors.js';
 export type {
-  ClientPaths,
+  CallInit,
   Expand,
   ExpandableField,
   GigapayClient,
   GigapayMethod,
   GigapayResult,
+  HttpStatus,
   ListItem,
   ListPath,
+  OperationInfo,
+  Operations,
 } from './types.js';
+export type { CallOptions } from './internal/call-options.js';
 export type {
   BulkValidationError as BulkValidationErrorBody,
   Employee,

@@ -1,5 +1,5 @@
 import { errorFromResult } from './client.js';
-import type { GigapayClient, ListInit, ListItem, ListPath } from './types.js';
+import type { CallInit, ExpandableField, GigapayClient, ListItem, ListPath, Operations } from './types.js';
 
 /**
  * Every item of a list endpoint, page by page: one page in memory at a time, each page a call of
@@ -12,18 +12,18 @@ import type { GigapayClient, ListInit, ListItem, ListPath } from './types.js';
  *   console.log(payout.employee.name);
  * }
  */
-export async function* paginate<Path extends ListPath, Init extends ListInit<Path>>(
+export async function* paginate<Path extends ListPath, Expanded extends ExpandableField = never>(
   client: GigapayClient<boolean>,
   path: Path,
-  init?: Init,
-): AsyncGenerator<ListItem<Path, Init>, void, undefined> {
+  init?: CallInit<Operations<'get'>[Path], Expanded>,
+): AsyncGenerator<ListItem<Path, Expanded>, void, undefined> {
   const get = client.GET as unknown as (path: string, init: object) => Promise<Page>;
   let pageInit: object = init ?? {};
   const fetched = new Set<string>();
   for (;;) {
     const { data, error, response } = await get(path, pageInit);
     if (!response.ok || !data) throw errorFromResult(response, error);
-    yield* data.results as ListItem<Path, Init>[];
+    yield* data.results as ListItem<Path, Expanded>[];
     if (!data.next) return;
     const query = new URL(data.next).search.slice(1);
     // A `next` back to a page already fetched (itself, or further back) would loop for ever.

@@ -1,52 +1,123 @@
 /**
- * Type-level layer over openapi-fetch: declarations only, no runtime code. It turns the generated
- * `paths` into what callers of this client see:
+ * Type-level layer over the generated `paths`: declarations only, no runtime code.
  *
- * - header parameters the client fills in (`Integration-ID`) become optional per call;
+ * Built for checking speed. `Operations<M>` turns each operation into an `OperationInfo` once (its
+ * init, body, and result branches, all precomputed); a call only looks its path up and applies
+ * two small type parameters inferred from its init: `Expanded` (the names in `params.query.expand`)
+ * and `Bulk` (the `length` of an array body, `never` for a single body). Nothing depends on the
+ * init's literal type, so every call of the same shape shares the same instantiations, and the
+ * init is checked as a plain object type: an unknown key is an excess-property error naming it.
+ *
+ * - header parameters the client fills in (`Integration-ID`, …) are optional per call;
  * - `expand: ['employee']` turns `payout.employee` into `Employee`, and its absence into `string`;
- * - a bulk body (an array) gives an array back, a single body a single object;
- * - with `throwOnError: true`, results only have the `data` branch.
+ *   a body with an inline employee (an object) is only accepted with it;
+ * - a bulk body (an array) gives the array back, a single body the single object;
+ * - `status` is the union of the documented statuses and discriminates `data` / `error`; any other
+ *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.
  */
 import type { Employee, Invoice, paths as GigapayPaths } from '@gigapay/types';
-import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
+import type { CallOptions } from './internal/call-options.js';
 
-type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
-type Media = `${string}/${string}`;
+export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 /** Fields that hold an id, or the object when named in `expand`. */
 export type ExpandableField = 'employee' | 'invoice';
 
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+/**
+ * The statuses registered with IANA. Written out rather than computed: a union of every number from
+ * 100 to 599 costs thousands of instantiations per operation.
+ */
+export type HttpStatus =
+  | 100 | 101 | 102 | 103
+  | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226
+  | 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308
+  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417
+  | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451
+  | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
-/** Header parameters are all optional: the client sends `Integration-ID` from its options. */
-type WithClientHeaders<Operation> = Operation extends { parameters: infer Params }
-  ? Omit<Operation, 'parameters'> & {
-      parameters: Omit<Params, 'header'> & {
-        header?: Params extends { header?: infer Header } ? Partial<NonNullable<Header>> : never;
-      };
-    }
-  : Operation;
+type Defined<T> = Exclude<T, undefined>;
+/** `{ [Name]: T }`, optional when `Optional`; nothing at all when `T` is `never`. */
+type Member<Name extends string, T, Optional extends boolean> = [T] extends [never]
+  ? {}
+  : Optional extends true
+    ? { [K in Name]?: T }
+    : { [K in Name]: T };
 
-/** The generated `paths`, as the client accepts them. */
-export type ClientPaths<Paths = GigapayPaths> = {
-  [Path in keyof Paths]: {
-    [M in keyof Paths[Path]]: M extends Method ? WithClientHeaders<Paths[Path][M]> : Paths[Path][M];
-  };
+type ParamsOf<P> = Member<'path', Defined<P['path' & keyof P]>, false> &
+  Member<'query', Defined<P['query' & keyof P]>, {} extends Defined<P['query' & keyof P]> ? true : false> &
+  // Header parameters are all optional: the client sends `Integration-ID` from its options.
+  Member<'header', Partial<Defined<P['header' & keyof P]>>, true>;
+
+type Params<Operation> = Operation extends { parameters: infer P } ? ParamsOf<P> : {};
+type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
+
+/** A body whose `employee` is an object (only with `expand: ['employee']`) keeps to the id. */
+type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
+  ? [Extract<Employee_, string>] extends [never]
+    ? never
+    : [Exclude<Employee_, string>] extends [never]
+      ? Body
+      : Body & { employee: Extract<Employee_, string> }
+  : Body;
+
+type ResponseBody<Response_> = Response_ extends { content: { 'application/json': infer Body } } ? Body : undefined;
+type Responses<Operation> = Operation extends { responses: infer R } ? R : {};
+type IsSuccess<Status> = `${Status & number}` extends `2${string}` ? true : false;
+
+type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
+type ErrorBranches<R> =
+  | { [S in keyof R]: IsSuccess<S> extends true ? never : ErrorBranch<S, ResponseBody<R[S]>> }[keyof R]
+  // A status the spec does not document (a 502 from a proxy, …).
+  | ErrorBranch<Exclude<HttpStatus, keyof R>, unknown>;
+
+/** 2xx statuses → body; `Kind` picks those whose body is an array (`true`), or not (`false`). */
+type SuccessBodies<R, Kind extends boolean | 'any'> = {
+  [S in keyof R as IsSuccess<S> extends true
+    ? Kind extends 'any'
+      ? S
+      : (ResponseBody<R[S]> extends readonly unknown[] ? true : false) extends Kind
+        ? S
+        : never
+    : never]: ResponseBody<R[S]>;
 };
 
-export type PathsWithMethod<Paths, M extends Method> = {
-  [Path in keyof Paths]: Paths[Path] extends Record<M, {}> ? Path : never;
-}[keyof Paths];
+/** All that a call needs to know of an operation, computed once per operation. */
+export interface OperationInfo {
+  /** The init without its `body` (params and call options). */
+  init: object;
+  initRequired: boolean;
+  body: unknown;
+  bodyWithEmployeeId: unknown;
+  bodyRequired: boolean;
+  expandable: boolean;
+  /** An array body is accepted as well as a single one. */
+  bulk: boolean;
+  single: object;
+  many: object;
+  errors: unknown;
+}
 
-/**
- * Names listed in `params.query.expand` of a call's init. The keys must be present (not optional):
- * an init that was not given is inferred as the constraint, where `expand` is optional.
- */
-export type ExpandOf<Init> = Init extends { params: { query: { expand: infer List } } }
-  ? List extends readonly (infer Name)[]
-    ? Name
-    : never
-  : never;
+type Info<Operation> = {
+  init: Member<'params', Params<Operation>, {} extends Params<Operation> ? true : false> & CallOptions;
+  initRequired: {} extends Params<Operation> ? (undefined extends Operation['requestBody' & keyof Operation] ? false : true) : true;
+  body: JsonBody<Operation>;
+  bodyWithEmployeeId: WithEmployeeId<JsonBody<Operation>>;
+  bodyRequired: undefined extends Operation['requestBody' & keyof Operation] ? false : true;
+  expandable: Params<Operation> extends { query?: { expand?: unknown } } ? true : false;
+  bulk: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never] ? false : true;
+  single: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never]
+    ? SuccessBodies<Responses<Operation>, 'any'>
+    : SuccessBodies<Responses<Operation>, false>;
+  many: SuccessBodies<Responses<Operation>, true>;
+  errors: ErrorBranches<Responses<Operation>>;
+};
+
+/** Every path that has method `M`, with its operation's `OperationInfo`. */
+export type Operations<M extends Method, Paths = GigapayPaths> = {
+  [Path in keyof Paths as Paths[Path] extends Record<M, object> ? Path : never]: Info<Paths[Path][M & keyof Paths[Path]]>;
+};
 
 /**
  * `T` with every expandable field narrowed: the object type when its name is in `Expanded`, the id
@@ -68,73 +139,68 @@ export type Expand<T, Expanded = never> = T extends readonly (infer Item)[]
       }
     : T;
 
-/** A bulk (array) body gets the array response; a single body the single object. */
-type MatchBody<Data, Init> = [Extract<Data, readonly unknown[]>, Exclude<Data, readonly unknown[]>] extends [
-  never,
-  unknown,
-]
-  ? Data
-  : [Exclude<Data, readonly unknown[]>] extends [never]
-    ? Data
-    : Init extends { body: readonly unknown[] }
-      ? Extract<Data, readonly unknown[]>
-      : Exclude<Data, readonly unknown[]>;
+type Body<Op extends OperationInfo, Expanded> = 'employee' extends Expanded ? Op['body'] : Op['bodyWithEmployeeId'];
 
-type Response_<Operation, Init> = FetchResponse<Operation & Record<string | number, any>, Init, Media>;
-type DataOf<Result> = Result extends { data: infer Data } ? Data : never;
-type ErrorOf<Result> = Result extends { error: infer Error } ? Error : never;
+type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
+  ? {}
+  : Op['bulk'] extends true
+    ? // `Bulk` is inferred from an array body's `length`; a single body has none, and stays `never`.
+      Member<'body', Body<Op, Expanded> & { readonly length?: Bulk }, Op['bodyRequired'] extends true ? false : true>
+    : Member<'body', Body<Op, Expanded>, Op['bodyRequired'] extends true ? false : true>;
 
-/** The data of a successful call, with `expand` and the body's shape applied. */
-export type GigapayData<Operation, Init> = Expand<MatchBody<DataOf<Response_<Operation, Init>>, Init>, ExpandOf<Init>>;
-/** The parsed error body of a failed call, typed by the operation's documented statuses. */
-export type GigapayErrorBody<Operation, Init = {}> = ErrorOf<Response_<Operation, Init>>;
+type ExpandMember<Op extends OperationInfo, Expanded> = Op['expandable'] extends true
+  ? { params?: { query?: { expand?: readonly Expanded[] } } }
+  : {};
 
-/** What a call resolves to: `{ data, error, response }`, or only the data branch when throwing. */
-export type GigapayResult<Operation, Init, Throws extends boolean = false> =
-  | { data: GigapayData<Operation, Init>; error?: never; response: Response }
-  | (Throws extends true ? never : { data?: never; error: GigapayErrorBody<Operation, Init>; response: Response });
+/** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
+export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never> = Op['init'] &
+  ExpandMember<Op, Expanded> &
+  BodyMember<Op, Expanded, Bulk>;
 
-/** Per-call options. `fetch` and `middleware` are left out: they would bypass retries and keys. */
-type InitParam<Init> = RequiredKeys<Init> extends never
-  ? [(Init & { fetch?: never; middleware?: never; [key: string]: unknown })?]
-  : [Init & { fetch?: never; middleware?: never; [key: string]: unknown }];
+export type CallArgs<Op extends OperationInfo, Expanded, Bulk> = Op['initRequired'] extends true
+  ? [init: CallInit<Op, Expanded, Bulk>]
+  : [init?: CallInit<Op, Expanded, Bulk>];
 
-export type GigapayMethod<Paths, M extends Method, Throws extends boolean> = <
-  Path extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[Path], M & keyof Paths[Path]>,
+type SuccessBranches<Bodies, Expanded> = {
+  [S in keyof Bodies]: { status: S; data: Expand<Bodies[S], Expanded>; error?: never; response: Response };
+}[keyof Bodies];
+
+/** What a call resolves to: one branch per documented status, discriminated by `status`. */
+export type GigapayResult<Op extends OperationInfo, Expanded = never, Bulk = never, Throws extends boolean = false> =
+  | SuccessBranches<[Bulk] extends [never] ? Op['single'] : Op['many'], Expanded>
+  | (Throws extends true ? never : Op['errors']);
+
+export type GigapayMethod<M extends Method, Throws extends boolean> = <
+  Path extends keyof Operations<M>,
+  Expanded extends ExpandableField = never,
+  Bulk extends number = never,
 >(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<GigapayResult<Paths[Path][M & keyof Paths[Path]], Init, Throws>>;
+  ...init: CallArgs<Operations<M>[Path], Expanded, Bulk>
+) => Promise<GigapayResult<Operations<M>[Path], Expanded, Bulk, Throws>>;
 
 /** The client: openapi-fetch's methods, typed from the Gigapay spec. */
-export interface GigapayClient<Throws extends boolean = false, Paths = ClientPaths> {
-  GET: GigapayMethod<Paths, 'get', Throws>;
-  POST: GigapayMethod<Paths, 'post', Throws>;
-  PUT: GigapayMethod<Paths, 'put', Throws>;
-  PATCH: GigapayMethod<Paths, 'patch', Throws>;
-  DELETE: GigapayMethod<Paths, 'delete', Throws>;
+export interface GigapayClient<Throws extends boolean = false> {
+  GET: GigapayMethod<'get', Throws>;
+  POST: GigapayMethod<'post', Throws>;
+  PUT: GigapayMethod<'put', Throws>;
+  PATCH: GigapayMethod<'patch', Throws>;
+  DELETE: GigapayMethod<'delete', Throws>;
 }
 
 export type { Employee, Invoice };
 
-/** Init of a GET on `Path`, as `paginate` accepts it. */
-export type ListInit<Path extends PathsWithMethod<ClientPaths, 'get'>> = MaybeOptionalInit<ClientPaths[Path], 'get'>;
-
 /** Paths whose GET returns a page (`{ count, next, previous, results }`). */
 export type ListPath = {
-  [Path in PathsWithMethod<ClientPaths, 'get'>]: GigapayResult<ClientPaths[Path]['get'], {}, true>['data'] extends {
-    results: readonly unknown[];
-  }
+  [Path in keyof Operations<'get'>]: Operations<'get'>[Path]['single'] extends Record<200, { results: readonly unknown[] }>
     ? Path
     : never;
-}[PathsWithMethod<ClientPaths, 'get'>];
+}[keyof Operations<'get'>];
 
 /** One item of a list endpoint's pages, with `expand` applied. */
-export type ListItem<Path extends PathsWithMethod<ClientPaths, 'get'>, Init> = GigapayResult<
-  ClientPaths[Path]['get'],
-  Init,
-  true
->['data'] extends { results: readonly (infer Item)[] }
-  ? Item
+export type ListItem<Path extends ListPath, Expanded = never> = Operations<'get'>[Path]['single'] extends Record<
+  200,
+  { results: readonly (infer Item)[] }
+>
+  ? Expand<Item, Expanded>
   : never;

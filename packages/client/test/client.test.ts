@@ -103,7 +103,7 @@ describe('types', () => {
     expectTypeOf(expanded.data!.invoice).toEqualTypeOf<string>();
     expect(expanded.data!.employee.name).toBe('Åsa Öberg');
 
-    type Both = Awaited<ReturnType<typeof client.GET<'/payouts/', { params: { query: { expand: ('employee' | 'invoice')[] } } }>>>;
+    type Both = Awaited<ReturnType<typeof client.GET<'/payouts/', 'employee' | 'invoice'>>>;
     expectTypeOf<NonNullable<Both['data']>['results'][number]['employee']>().toEqualTypeOf<Employee>();
     expectTypeOf<NonNullable<Both['data']>['results'][number]['invoice']>().toEqualTypeOf<Invoice>();
 

@@ -1,0 +1,36 @@
+/** Options of one call, beside openapi-fetch's `params`, `body` and `headers`. */
+export interface CallOptions {
+  /** Headers of this call; they override the client's (`'Integration-ID': 'other'` acts as another integration). */
+  headers?: HeadersInit | Record<string, string | undefined>;
+  /** Aborts the call: it rejects with the signal's reason, and is never retried. */
+  signal?: AbortSignal | null | undefined;
+  /** This call's time limit per attempt, in milliseconds (0: none). The client's `timeoutMs` otherwise. */
+  timeoutMs?: number | undefined;
+  /** This call's retries after the first attempt. The client's `maxRetries` otherwise. */
+  maxRetries?: number | undefined;
+  /** Sent as `Idempotency-Key` (instead of the client's own UUID for a POST or PATCH). */
+  idempotencyKey?: string | undefined;
+  /** openapi-fetch's body serialiser, for example to send `multipart/form-data`. */
+  bodySerializer?: ((body: any) => unknown) | undefined;
+}
+
+/** The per-call options that the transport applies, taken out of an init before openapi-fetch sees it. */
+export interface TransportCallOptions {
+  timeoutMs?: number | undefined;
+  maxRetries?: number | undefined;
+}
+
+/**
+ * Splits an init into what openapi-fetch takes and the options the transport applies; the
+ * idempotency key becomes the `Idempotency-Key` header.
+ */
+export function splitCallOptions(init: CallOptions | undefined): { init: CallOptions | undefined; options: TransportCallOptions } {
+  if (!init) return { init, options: {} };
+  const { timeoutMs, maxRetries, idempotencyKey, ...rest } = init;
+  if (idempotencyKey !== undefined) {
+    const headers = new Headers(rest.headers as HeadersInit | undefined);
+    headers.set('Idempotency-Key', idempotencyKey);
+    rest.headers = headers;
+  }
+  return { init: rest, options: { timeoutMs, maxRetries } };
+}

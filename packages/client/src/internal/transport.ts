@@ -3,6 +3,7 @@ import type { PendingRequest } from './pending-request.js';
 import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
+import type { TransportCallOptions } from './call-options.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
@@ -34,7 +35,7 @@ export const responseContext = (response: Response) => contexts.get(response);
  * timer still running so that a body that stalls times out too; the client settles `attempt` once
  * openapi-fetch has read the body, or failed to.
  */
-export interface CallState {
+export interface CallState extends TransportCallOptions {
   attempt?: AttemptSignal;
   idempotencyKey?: string;
 }
@@ -47,9 +48,11 @@ export interface CallState {
  * client together (see test/client.bench.ts), with its timer still running (see `CallState`).
  */
 export function createTransport(options: TransportOptions) {
-  const { fetch: send, timeoutMs, maxRetries, sleep = defaultSleep, random } = options;
+  const { fetch: send, sleep = defaultSleep, random } = options;
 
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
+    // The call's own options, else the client's.
+    const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = call;
     const { url, method, headers, init } = request;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
     let idempotencyKey = headers.get('idempotency-key') || undefined;

@@ -1,3 +1,4 @@
+import type { ErrorDetail } from '@gigapay/types';
 import { parseRetryAfter } from './internal/retry-policy.js';
 
 /**
@@ -61,6 +62,8 @@ export class GigapayError extends Error {
 /** 400: the request was understood but refused. Field paths are dotted (`employee.email`, `3.amount`). */
 export class ValidationError extends GigapayError {
   override name = 'ValidationError';
+  /** The DRF validation body, or for a bulk request one per item (`{}` for the items that were fine). */
+  declare readonly body: ValidationErrorBody | ValidationErrorBody[];
   /** Messages by dotted field path, nested and per-item errors flattened. */
   declare readonly fields: Record<string, string[]>;
   /** Messages about the request as a whole (`non_field_errors` at the top level). */
@@ -79,14 +82,17 @@ export class ValidationError extends GigapayError {
 /** 401: no valid token (also what a followed redirect that dropped the header looks like). */
 export class AuthenticationError extends GigapayError {
   override name = 'AuthenticationError';
+  declare readonly body: ErrorDetail;
 }
 /** 403: the token may not do this: unknown or missing `Integration-ID`, read-only object, IP allow-list. */
 export class PermissionDeniedError extends GigapayError {
   override name = 'PermissionDeniedError';
+  declare readonly body: ErrorDetail;
 }
 /** 404: no such object for this integration (or a page past the end). */
 export class NotFoundError extends GigapayError {
   override name = 'NotFoundError';
+  declare readonly body: ErrorDetail;
 }
 /** 429: slow down. `retryAfter` is the server's `Retry-After` in seconds, when it sent one. */
 export class RateLimitError extends GigapayError {

@@ -4,6 +4,7 @@ import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
 import type { TransportCallOptions } from './call-options.js';
+import { requestIdOf, type Observer } from './logger.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
@@ -14,6 +15,8 @@ export interface TransportOptions {
   sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
   /** Randomness for the backoff jitter. */
   random?: () => number;
+  /** Told of every attempt (the `logger` and the `onRequest` / `onResponse` hooks). */
+  observer?: Observer;
 }
 
 /** What the error factory needs of a response that openapi-fetch has already read. */
@@ -48,7 +51,7 @@ export interface CallState extends TransportCallOptions {
  * client together (see test/client.bench.ts), with its timer still running (see `CallState`).
  */
 export function createTransport(options: TransportOptions) {
-  const { fetch: send, sleep = defaultSleep, random } = options;
+  const { fetch: send, sleep = defaultSleep, random, observer } = options;
 
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     // The call's own options, else the client's.
@@ -67,11 +70,24 @@ export function createTransport(options: TransportOptions) {
 
     for (let attempt = 0; ; attempt++) {
       const attemptState = attemptSignal(caller, timeoutMs);
+      let received: Response | undefined;
       let response: Response | undefined;
       let failure: GigapayError | undefined;
+      const event = { method, url: scrub(url, secret), attempt: attempt + 1, idempotencyKey };
+      observer?.request(event);
+      const started = performance.now();
+      const report = (willRetry: boolean) =>
+        observer?.response({
+          ...event,
+          status: received?.status,
+          requestId: received && requestIdOf(received.headers),
+          durationMs: performance.now() - started,
+          error: failure,
+          willRetry,
+        });
       try {
         // The same headers (key included) and the same serialised body on every attempt.
-        const received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
+        received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
         if (isRedirect(received)) {
           await received.body?.cancel();
           throw redirectError(received, where);
@@ -79,13 +95,18 @@ export function createTransport(options: TransportOptions) {
         if (received.ok) {
           call.attempt = attemptState;
           call.idempotencyKey = idempotencyKey;
+          report(false);
           return (response = received);
         }
         response = await buffer(received, where, secret);
       } catch (error) {
         // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
         if (caller?.aborted) throw caller.reason;
-        if (error instanceof GigapayError) throw error;
+        if (error instanceof GigapayError) {
+          failure = error;
+          report(false);
+          throw error;
+        }
         const cause = scrub(error, secret);
         failure = attemptState.timedOut()
           ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, where)
@@ -95,7 +116,9 @@ export function createTransport(options: TransportOptions) {
       }
 
       const retryAfterMs = response && parseRetryAfter(response.headers.get('retry-after'));
-      if (!shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs })) {
+      const retry = shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs });
+      report(retry);
+      if (!retry) {
         if (failure) throw failure;
         return response!;
       }

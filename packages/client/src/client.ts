@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { createGigapayError, GigapayError, TimeoutError } from './errors.js';
 import { splitCallOptions, type CallOptions } from './internal/call-options.js';
+import { createObserver, requestIdOf, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -63,6 +64,29 @@ export interface GigapayClientOptions {
    * @default '@gigapay/client/<version>'
    */
   userAgent?: string | undefined;
+  /**
+   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods. Lines name
+   * method, URL, attempt, status, request id and timing; never a header, so never the token.
+   * @default globalThis.console
+   */
+  logger?: Logger | undefined;
+  /**
+   * The least severe level logged: `'debug'` (every attempt), `'info'` (retries), `'warn'` (a call
+   * given up without an answer or on a 5xx), `'error'` (a refused redirect), or `'off'`.
+   * @default 'warn'
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Called before every attempt with its method, URL, attempt number and idempotency key.
+   * @default undefined
+   */
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  /**
+   * Called after every attempt with what `onRequest` saw, and the status, request id, duration,
+   * error (connection, timeout, redirect) and whether the client retries.
+   * @default undefined
+   */
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
 /** Creates a client. Pass `throwOnError: true` to get data-only results and thrown errors. */
@@ -79,6 +103,10 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     maxRetries = 2,
     throwOnError = false,
     userAgent = `@gigapay/client/${__VERSION__}`,
+    logger = globalThis.console,
+    logLevel = 'warn',
+    onRequest,
+    onResponse,
   } = options;
   if (!token || /\s/.test(token)) {
     throw new TypeError('createGigapayClient: `token` must be the bare API key (no "Token " prefix, no spaces).');
@@ -89,7 +117,8 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
 
   // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
   const core = createClient({ baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server, headers, Request: PendingRequest as never });
-  const transport = createTransport({ fetch, timeoutMs, maxRetries });
+  const observer = createObserver({ logger, logLevel, onRequest, onResponse });
+  const transport = createTransport({ fetch, timeoutMs, maxRetries, observer });
 
   type Call = (url: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const method = (verb: string, call: Call) => async (url: string, callInit?: CallOptions) => {
@@ -130,7 +159,7 @@ export function errorFromResult(response: Response, body: unknown): GigapayError
   const { status, headers } = response;
   return createGigapayError({
     status,
-    requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+    requestId: requestIdOf(headers),
     body,
     headers,
     ...responseContext(response),

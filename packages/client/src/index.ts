@@ -3,6 +3,7 @@
  * Webhook signatures live in `@gigapay/client/webhooks`.
  */
 export { createGigapayClient, SERVERS, type GigapayClientOptions } from './client.js';
+export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';
 export {
@@ -30,10 +31,12 @@ export type {
   HttpStatus,
   ListItem,
   ListPath,
+  OperationError,
   OperationInfo,
   Operations,
 } from './types.js';
 export type { CallOptions } from './internal/call-options.js';
+export type { Logger, LogLevel, RequestEvent, ResponseEvent } from './internal/logger.js';
 export type {
   BulkValidationError as BulkValidationErrorBody,
   Employee,

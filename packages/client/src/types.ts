@@ -16,6 +16,15 @@
  *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.
  */
 import type { Employee, Invoice, paths as GigapayPaths } from '@gigapay/types';
+import type {
+  AuthenticationError,
+  GigapayError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from './errors.js';
 import type { CallOptions } from './internal/call-options.js';
 
 export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
@@ -72,16 +81,21 @@ type ErrorBranches<R> =
   // A status the spec does not document (a 502 from a proxy, …).
   | ErrorBranch<Exclude<HttpStatus, keyof R>, unknown>;
 
-/** 2xx statuses → body; `Kind` picks those whose body is an array (`true`), or not (`false`). */
+/**
+ * 2xx statuses → body. `Kind` keeps the array bodies (`true`, a bulk call's), the others (`false`),
+ * or all (`'any'`); a status left without a body is left out.
+ */
 type SuccessBodies<R, Kind extends boolean | 'any'> = {
-  [S in keyof R as IsSuccess<S> extends true
-    ? Kind extends 'any'
-      ? S
-      : (ResponseBody<R[S]> extends readonly unknown[] ? true : false) extends Kind
-        ? S
-        : never
-    : never]: ResponseBody<R[S]>;
+  [S in keyof R as IsSuccess<S> extends true ? ([OfKind<ResponseBody<R[S]>, Kind>] extends [never] ? never : S) : never]: OfKind<
+    ResponseBody<R[S]>,
+    Kind
+  >;
 };
+type OfKind<Body, Kind> = Kind extends true
+  ? Extract<Body, readonly unknown[]>
+  : Kind extends false
+    ? Exclude<Body, readonly unknown[]>
+    : Body;
 
 /** All that a call needs to know of an operation, computed once per operation. */
 export interface OperationInfo {
@@ -97,6 +111,7 @@ export interface OperationInfo {
   single: object;
   many: object;
   errors: unknown;
+  errorBodies: object;
 }
 
 type Info<Operation> = {
@@ -112,6 +127,7 @@ type Info<Operation> = {
     : SuccessBodies<Responses<Operation>, false>;
   many: SuccessBodies<Responses<Operation>, true>;
   errors: ErrorBranches<Responses<Operation>>;
+  errorBodies: { [S in keyof Responses<Operation> as IsSuccess<S> extends true ? never : S]: ResponseBody<Responses<Operation>[S]> };
 };
 
 /** Every path that has method `M`, with its operation's `OperationInfo`. */
@@ -204,3 +220,24 @@ export type ListItem<Path extends ListPath, Expanded = never> = Operations<'get'
 >
   ? Expand<Item, Expanded>
   : never;
+
+/** The class `createGigapayError` picks for a status. */
+type ErrorClassFor<Status> = Status extends 400
+  ? ValidationError
+  : Status extends 401
+    ? AuthenticationError
+    : Status extends 403
+      ? PermissionDeniedError
+      : Status extends 404
+        ? NotFoundError
+        : Status extends 429
+          ? RateLimitError
+          : `${Status & number}` extends `5${string}`
+            ? ServerError
+            : GigapayError;
+
+/** The error thrown for `Status` by an operation: its class, with the body the spec documents (else `unknown`). */
+export type OperationError<Op extends OperationInfo, Status extends HttpStatus> = Omit<ErrorClassFor<Status>, 'status' | 'body'> & {
+  readonly status: Status;
+  readonly body: Status extends keyof Op['errorBodies'] ? Op['errorBodies'][Status] : unknown;
+};

@@ -43,6 +43,10 @@ describe('README defaults table', () => {
       'maxRetries',
       'throwOnError',
       'userAgent',
+      'logger',
+      'logLevel',
+      'onRequest',
+      'onResponse',
     ]);
     expect(readmeDefaults()).toEqual(fromCode);
   });

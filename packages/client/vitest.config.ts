@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Type assertions sit beside the runtime ones, in the same files.
-    typecheck: { include: ['test/**/*.test.ts'], tsconfig: './tsconfig.json' },
+    typecheck: { include: ['test/**/*.test.ts', 'test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     benchmark: { include: ['test/**/*.bench.ts'] },
   },
 });

@@ -1,0 +1,183 @@
+/**
+ * Type tests of the built client (`@gigapay/client` is this package's own dist/), one block per
+ * point of issue 12. Checked by `vitest --typecheck`, and again in a strict consumer with
+ * `exactOptionalPropertyTypes` (test/strict-consumer.test.ts). The same calls run against the
+ * sandbox in test/sandbox.test.ts.
+ */
+import type { BulkValidationError, Employee, ErrorDetail, Payout, ValidationError as ValidationBody } from '@gigapay/types';
+import {
+  createGigapayClient,
+  isErrorOf,
+  NotFoundError,
+  ValidationError,
+  type Expand,
+  type Logger,
+  type RequestEvent,
+  type ResponseEvent,
+  type ValidationErrorBody,
+} from '@gigapay/client';
+import { describe, expectTypeOf, test } from 'vitest';
+
+declare const env: { GIGAPAY_INTEGRATION_ID?: string; GIGAPAY_SERVER?: string; GIGAPAY_LANGUAGE?: string };
+const gigapay = createGigapayClient({ token: 'key', integrationId: env.GIGAPAY_INTEGRATION_ID });
+const throwing = createGigapayClient({ token: 'key', throwOnError: true });
+const payout = { employee: 'e1', currency: 'SEK', description: 'Gig', amount: '100.00' } as const;
+const inlineEmployee = { name: 'Åsa', email: 'asa@example.com', country: 'SWE' };
+
+describe('1. results narrowed by status', () => {
+  test('status discriminates data and error', async () => {
+    const r = await gigapay.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });
+    expectTypeOf(r.status).toExtend<number>();
+    if (r.status === 404) expectTypeOf(r.error.detail).toEqualTypeOf<string>();
+    else if (r.status === 200) expectTypeOf(r.data.amount).toEqualTypeOf<string>();
+    if (r.status === 400) expectTypeOf(r.error).toEqualTypeOf<ValidationBody>();
+    if (r.status === 200) expectTypeOf(r.error).toEqualTypeOf<undefined>();
+    // An undocumented status (a 502 from a proxy) is the general branch.
+    if (r.status === 502) expectTypeOf(r.error).toBeUnknown();
+  });
+
+  test('a single create is 201, a bulk one 200', async () => {
+    const single = await gigapay.POST('/payouts/', { body: payout });
+    if (single.status === 201) expectTypeOf(single.data).toEqualTypeOf<Expand<Payout>>();
+    // @ts-expect-error: a single body is never answered 200 (that is the bulk answer)
+    if (single.status === 200) single.data;
+    const bulk = await gigapay.POST('/payouts/', { body: [payout, payout] });
+    if (bulk.status === 200) expectTypeOf(bulk.data).toEqualTypeOf<Expand<Payout>[]>();
+    if (bulk.status === 400) expectTypeOf(bulk.error).toEqualTypeOf<ValidationBody | BulkValidationError>();
+  });
+
+  test('with throwOnError only the 2xx branches remain', async () => {
+    const r = await throwing.DELETE('/payouts/{id}/', { params: { path: { id: 'p1' } } });
+    expectTypeOf(r.status).toEqualTypeOf<204>();
+    const { data } = await throwing.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });
+    expectTypeOf(data.employee).toEqualTypeOf<string>();
+  });
+});
+
+describe('2. thrown errors typed from the spec', () => {
+  test('the classes carry the bodies', () => {
+    expectTypeOf<NotFoundError['body']>().toEqualTypeOf<ErrorDetail>();
+    expectTypeOf<ValidationError['body']>().toEqualTypeOf<ValidationErrorBody | ValidationErrorBody[]>();
+  });
+
+  test('isErrorOf narrows a caught unknown to an operation and status', () => {
+    const error: unknown = new Error();
+    if (isErrorOf(error, 'POST', '/payouts/', 400)) {
+      expectTypeOf(error.body).toEqualTypeOf<ValidationBody | BulkValidationError>();
+      expectTypeOf(error.fields).toEqualTypeOf<Record<string, string[]>>();
+      expectTypeOf(error.status).toEqualTypeOf<400>();
+    }
+    if (isErrorOf(error, 'GET', '/payouts/{id}/', 404)) expectTypeOf(error.body.detail).toEqualTypeOf<string>();
+    if (isErrorOf(error, 'GET', '/payouts/{id}/', 503)) expectTypeOf(error.body).toBeUnknown();
+    // @ts-expect-error: no GET on /pricing/{id}/resend/
+    isErrorOf(error, 'GET', '/pricing/{id}/resend/', 404);
+  });
+});
+
+describe('3. exact bodies, params and inits', () => {
+  test('an unknown key is an error naming it', async () => {
+    await gigapay.POST('/payouts/', {
+      body: {
+        ...payout,
+        // @ts-expect-error: 'metdata' does not exist (did you mean 'metadata'?)
+        metdata: { job_id: 1 },
+      },
+    });
+    await gigapay.POST('/payouts/', {
+      body: [
+        {
+          employee: 'e1',
+          currency: 'SEK',
+          description: 'Gig',
+          amount: '1.00',
+          // @ts-expect-error: unknown keys are refused in bulk items too
+          descripton: 'typo',
+        },
+      ],
+    });
+    // @ts-expect-error: 'parms' does not exist (did you mean 'params'?)
+    await gigapay.GET('/payouts/', { parms: { query: { page: 2 } } });
+    // @ts-expect-error: 'qurey' does not exist in params
+    await gigapay.GET('/payouts/', { params: { qurey: { page: 2 } } });
+    // @ts-expect-error: 'pag' is not a query parameter of listPayouts
+    await gigapay.GET('/payouts/', { params: { query: { pag: 2 } } });
+    // @ts-expect-error: per-call fetch would bypass retries and keys
+    await gigapay.GET('/payouts/', { fetch: globalThis.fetch });
+  });
+
+  test('expand narrowing, bulk arrays and the amount rule keep working', async () => {
+    const expanded = await gigapay.GET('/payouts/', { params: { query: { expand: ['employee'] } } });
+    if (expanded.status === 200) expectTypeOf(expanded.data.results[0]!.employee).toEqualTypeOf<Employee>();
+    const plain = await gigapay.GET('/payouts/');
+    if (plain.status === 200) expectTypeOf(plain.data.results[0]!.employee).toEqualTypeOf<string>();
+    // @ts-expect-error: exactly one of amount, invoiced_amount and cost
+    await gigapay.POST('/payouts/', { body: { ...payout, cost: '2.00' } });
+    // @ts-expect-error: only employee and invoice can be expanded
+    await gigapay.GET('/payouts/', { params: { query: { expand: ['integration'] } } });
+  });
+});
+
+describe('4. an inline employee requires expand: [employee]', () => {
+  test('refused without, accepted (and expanded) with', async () => {
+    await gigapay.POST('/payouts/', {
+      // @ts-expect-error: an inline employee needs `params: { query: { expand: ['employee'] } }`
+      body: { ...payout, employee: inlineEmployee },
+    });
+    const r = await gigapay.POST('/payouts/', { params: { query: { expand: ['employee'] } }, body: { ...payout, employee: inlineEmployee } });
+    if (r.status === 201) expectTypeOf(r.data.employee).toEqualTypeOf<Employee>();
+    // Pricing takes an inline employee under the same rule.
+    // @ts-expect-error: an inline employee needs expand
+    await gigapay.POST('/pricing/', { body: { ...payout, employee: inlineEmployee } });
+    await gigapay.POST('/pricing/', { params: { query: { expand: ['employee'] } }, body: { ...payout, employee: inlineEmployee } });
+  });
+});
+
+describe('5. per-call options; client options take undefined', () => {
+  test('timeoutMs, maxRetries, idempotencyKey and signal on any call', async () => {
+    await gigapay.GET('/payouts/', { timeoutMs: 120_000, maxRetries: 0, signal: AbortSignal.timeout(1000) });
+    await gigapay.POST('/payouts/', { body: payout, idempotencyKey: 'order-42', maxRetries: 5 });
+    await gigapay.PATCH('/employees/{id}/resend/', { params: { path: { id: 'e1' } }, timeoutMs: undefined });
+    // @ts-expect-error: a number of milliseconds
+    await gigapay.GET('/payouts/', { timeoutMs: '5s' });
+  });
+
+  test('every optional client option accepts undefined', () => {
+    createGigapayClient({
+      token: 'key',
+      integrationId: env.GIGAPAY_INTEGRATION_ID,
+      server: env.GIGAPAY_SERVER,
+      language: env.GIGAPAY_LANGUAGE,
+      timeoutMs: undefined,
+      maxRetries: undefined,
+      throwOnError: undefined,
+      userAgent: undefined,
+      fetch: undefined,
+      logger: undefined,
+      logLevel: undefined,
+      onRequest: undefined,
+      onResponse: undefined,
+    });
+  });
+});
+
+describe('6. logger and hooks', () => {
+  test('levels, a logger object and the events', () => {
+    const logger: Logger = console;
+    createGigapayClient({
+      token: 'key',
+      logger,
+      logLevel: 'debug',
+      onRequest: (event) => expectTypeOf(event).toEqualTypeOf<RequestEvent>(),
+      onResponse: (event) => {
+        expectTypeOf(event.status).toEqualTypeOf<number | undefined>();
+        expectTypeOf(event.requestId).toEqualTypeOf<string | undefined>();
+        expectTypeOf(event.durationMs).toEqualTypeOf<number>();
+        expectTypeOf(event).toExtend<ResponseEvent>();
+        // @ts-expect-error: the events carry no headers (so never the token)
+        event.headers;
+      },
+    });
+    // @ts-expect-error: not a level
+    createGigapayClient({ token: 'key', logLevel: 'verbose' });
+  });
+});

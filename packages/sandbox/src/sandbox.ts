@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { bundledSpec } from './generated/openapi.js';
 import { createApp } from './internal/app.js';
+import { ignoredFieldsWarning } from './internal/unknown-fields.js';
 import { createControl, type SandboxControl } from './internal/control.js';
 import { SandboxCore } from './internal/core.js';
 import type { FaultConfig } from './internal/faults.js';
@@ -72,6 +73,7 @@ function assemble(options: Omit<SandboxOptions, 'port' | 'host'>) {
     validator: validatorFor(options.spec ?? bundledSpec),
     strict: options.strict ?? true,
     log: options.log ?? ((message) => console.error(message)),
+    ignoredFields: ignoredFieldsWarning(options.spec ?? bundledSpec),
   });
   return { core, control, app };
 }

@@ -16,6 +16,7 @@ import { fingerprint, type StoredResponse } from './idempotency.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecValidator } from './validation.js';
 import { controlRoutes, type SandboxControl } from './control.js';
+import type { IgnoredFieldsWarning } from './unknown-fields.js';
 
 export interface AppOptions {
   core: SandboxCore;
@@ -26,6 +27,8 @@ export interface AppOptions {
   strict: boolean;
   /** Where spec violations and sandbox bugs are reported. @default console.error */
   log: (message: string) => void;
+  /** Names the fields of a valid body that the spec does not declare (accepted and dropped, as the API does). */
+  ignoredFields?: IgnoredFieldsWarning;
 }
 
 /** Node's request/response pair, present when served by @hono/node-server. */
@@ -46,7 +49,7 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
-  const { core, control, validator, strict, log } = options;
+  const { core, control, validator, strict, log, ignoredFields } = options;
   const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
   app.route('/_sandbox', controlRoutes(core, control));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
@@ -165,6 +168,13 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         if (!(error instanceof ApiError)) throw error;
         result = { status: error.status, body: error.body, headers: error.headers };
       }
+    }
+
+    // The API drops unknown fields silently; the sandbox says which (a header and a log line).
+    const warning = invalid ? undefined : ignoredFields?.(operationId, body);
+    if (warning) {
+      result.headers = { ...result.headers, 'gigapay-sandbox-warning': warning };
+      log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
     }
 
     if (strict) {

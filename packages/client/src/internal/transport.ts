@@ -80,7 +80,7 @@ export function createTransport(options: TransportOptions) {
         observer?.response({
           ...event,
           status: received?.status,
-          requestId: received && requestIdOf(received.headers),
+          requestId: received && scrub(requestIdOf(received.headers), secret),
           durationMs: performance.now() - started,
           error: failure,
           willRetry,

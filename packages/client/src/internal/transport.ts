@@ -1,5 +1,6 @@
 import { ConnectionError, GigapayError, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
 import type { PendingRequest } from './pending-request.js';
+import { redact } from './redact.js';
 import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
@@ -90,7 +91,7 @@ export function createTransport(options: TransportOptions) {
         received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
         if (isRedirect(received)) {
           await received.body?.cancel();
-          throw redirectError(received, where);
+          throw redirectError(received, where, secret);
         }
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
           const handedOver = received;
@@ -156,7 +157,7 @@ async function buffer(received: Response, where: Where, secret?: string): Promis
  * request headers.
  */
 function scrub(value: any, secret?: string, depth = 0): any {
-  if (typeof value == 'string') return secret ? value.replaceAll(secret, '[redacted]') : value;
+  if (typeof value == 'string') return redact(value, secret);
   if (Object(value) !== value) return value; // any other primitive
   if (depth > 8) return undefined;
   if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));

@@ -22,7 +22,8 @@ export function redirectError(response: Response, where: Where, secret?: string)
       : to.pathname === `${from.pathname}/`
         ? 'missing trailing slash: every Gigapay path ends with "/"'
         : 'unexpected redirect';
-  const location = (to?.href ?? header) && redact(to?.href ?? header!, secret);
+  const href = to?.href ?? (header || undefined);
+  const location = href === undefined ? undefined : redact(href, secret);
   return new RedirectError(
     `${method} ${url} was redirected (${response.status}) to ${location ?? 'a hidden location'}: ${cause}. ` +
       'Not followed, as many HTTP stacks drop the Authorization header on the way.',

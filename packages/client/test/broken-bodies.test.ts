@@ -5,24 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GigapayError, ResponseBodyError, TimeoutError } from '../src/index.js';
-import { BASE, clientWith, json, payout, sequence } from './helpers.js';
+import { BASE, clientWith, json, payout, sequence, settle } from './helpers.js';
 
 const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', employee: 'employee-1' };
 const requestId = { 'x-request-id': 'req-42' };
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  const outcome = promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  await vi.runAllTimersAsync();
-  const result = await outcome;
-  if ('error' in result) throw result.error;
-  return result.value;
-}
 
 /** Half a body, then the connection drops: undici's `TypeError: terminated`. */
 export const cutOff = (status: number) => () => {

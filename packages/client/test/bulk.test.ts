@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PayoutCreate } from '@gigapay/types';
 import { ConnectionError, createGigapayClient, createPayoutsInBulk, GigapayError, ResponseBodyError, ValidationError, type GigapayClient } from '../src/index.js';
-import { connectionReset, json, payout, recordingFetch, TOKEN, type RecordedCall } from './helpers.js';
+import { connectionReset, json, payout, recordingFetch, settle, TOKEN, type RecordedCall } from './helpers.js';
 
 const payouts: PayoutCreate[] = Array.from({ length: 250 }, (_, i) => ({
   id: `payout-${i}`,
@@ -42,12 +42,6 @@ function fakeServer(options: { invalid?: Set<string>; breakBefore?: (key: string
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  const done = promise.then((value) => ({ value }));
-  await vi.runAllTimersAsync();
-  return (await done).value;
-}
 
 describe('createPayoutsInBulk', () => {
   it('sends chunks through POST /payouts/, each with its own key, and reports every item', async () => {

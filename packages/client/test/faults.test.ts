@@ -24,6 +24,7 @@ import {
   payout,
   recordingFetch,
   sequence,
+  settle,
   TOKEN,
   type RecordedCall,
 } from './helpers.js';
@@ -32,18 +33,6 @@ const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', emplo
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-/** Runs a call to completion, firing every pending timer (backoff, Retry-After) on the way. */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  const outcome = promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  await vi.runAllTimersAsync();
-  const result = await outcome;
-  if ('error' in result) throw result.error;
-  return result.value;
-}
 
 describe('retries', () => {
   it('retries 503 then 201 with the same Idempotency-Key and the same body', async () => {

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
-import { createGigapayError, GigapayError, TimeoutError } from './errors.js';
+import { createGigapayError, GigapayError, requestIdOf } from './errors.js';
 import { splitCallOptions, type CallOptions } from './internal/call-options.js';
-import { createObserver, requestIdOf, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
+import { createObserver, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -55,7 +55,7 @@ export interface GigapayClientOptions {
   maxRetries?: number | undefined;
   /**
    * Throw a `GigapayError` subclass for 4xx and 5xx instead of returning `{ error, response }`.
-   * Transport failures (`ConnectionError`, `TimeoutError`, `RedirectError`) are thrown either way.
+   * Transport failures (`ConnectionError`, `ResponseBodyError`, `TimeoutError`, `RedirectError`) are thrown either way.
    * @default false
    */
   throwOnError?: boolean | undefined;
@@ -120,25 +120,22 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   const observer = createObserver({ logger, logLevel, onRequest, onResponse });
   const transport = createTransport({ fetch, timeoutMs, maxRetries, observer });
 
-  type Call = (url: string, init?: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const method = (verb: string, call: Call) => async (url: string, callInit?: CallOptions) => {
-    const { init, options } = splitCallOptions(callInit);
-    const state: CallState = { ...options };
+  type Init = CallOptions & { parseAs?: string };
+  type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const method = (call: Call) => async (url: string, callInit?: Init) => {
+    const { init, options: callOptions } = splitCallOptions(callInit);
+    const state: CallState = { ...callOptions, parseAs: (init as Init | undefined)?.parseAs };
     let result: Awaited<ReturnType<Call>>;
     try {
       // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
       result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never);
     } catch (error) {
-      // The transport's own errors pass through. A 2xx body is read by openapi-fetch after the
-      // transport: the caller's abort then comes as they gave it, and the attempt's timer covers it.
+      // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
+      // openapi-fetch: the caller's abort then comes as they gave it, anything else names the call.
       const signal = init?.signal;
-      throw signal?.aborted
-        ? signal.reason
-        : state.attempt?.timedOut()
-          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${state.timeoutMs ?? timeoutMs} ms`, { method: verb, url, idempotencyKey: state.idempotencyKey })
-          : error;
+      throw signal?.aborted ? signal.reason : state.unread && !(error instanceof GigapayError) ? state.unread.failed(error) : error;
     } finally {
-      state.attempt?.done();
+      state.unread?.attempt.done();
     }
     if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
     // `status` on the result itself: it discriminates `data` and `error` (see GigapayResult).
@@ -146,11 +143,11 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   };
 
   return {
-    GET: method('GET', core.GET as never),
-    POST: method('POST', core.POST as never),
-    PUT: method('PUT', core.PUT as never),
-    PATCH: method('PATCH', core.PATCH as never),
-    DELETE: method('DELETE', core.DELETE as never),
+    GET: method(core.GET as Call),
+    POST: method(core.POST as Call),
+    PUT: method(core.PUT as Call),
+    PATCH: method(core.PATCH as Call),
+    DELETE: method(core.DELETE as Call),
   } as never;
 }
 

@@ -15,6 +15,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
+  ResponseBodyError,
   ServerError,
   TimeoutError,
   ValidationError,

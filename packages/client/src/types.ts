@@ -25,7 +25,7 @@ import type {
   ServerError,
   ValidationError,
 } from './errors.js';
-import type { CallOptions } from './internal/call-options.js';
+import type { CallOptions, ParseAs, ParsedAs } from './internal/call-options.js';
 
 export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
@@ -169,31 +169,41 @@ type ExpandMember<Op extends OperationInfo, Expanded> = Op['expandable'] extends
   : {};
 
 /** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
-export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never> = Op['init'] &
+export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never, Parse = 'json'> = Op['init'] &
   ExpandMember<Op, Expanded> &
-  BodyMember<Op, Expanded, Bulk>;
+  BodyMember<Op, Expanded, Bulk> & { parseAs?: Parse };
 
-export type CallArgs<Op extends OperationInfo, Expanded, Bulk> = Op['initRequired'] extends true
-  ? [init: CallInit<Op, Expanded, Bulk>]
-  : [init?: CallInit<Op, Expanded, Bulk>];
+export type CallArgs<Op extends OperationInfo, Expanded, Bulk, Parse> = Op['initRequired'] extends true
+  ? [init: CallInit<Op, Expanded, Bulk, Parse>]
+  : [init?: CallInit<Op, Expanded, Bulk, Parse>];
 
-type SuccessBranches<Bodies, Expanded> = {
-  [S in keyof Bodies]: { status: S; data: Expand<Bodies[S], Expanded>; error?: never; response: Response };
+type SuccessBranches<Bodies, Expanded, Parse extends ParseAs> = {
+  [S in keyof Bodies]: {
+    status: S;
+    data: Parse extends 'json' ? Expand<Bodies[S], Expanded> : ParsedAs[Parse];
+    error?: never;
+    response: Response;
+  };
 }[keyof Bodies];
 
 /** What a call resolves to: one branch per documented status, discriminated by `status`. */
-export type GigapayResult<Op extends OperationInfo, Expanded = never, Bulk = never, Throws extends boolean = false> =
-  | SuccessBranches<[Bulk] extends [never] ? Op['single'] : Op['many'], Expanded>
-  | (Throws extends true ? never : Op['errors']);
+export type GigapayResult<
+  Op extends OperationInfo,
+  Expanded = never,
+  Bulk = never,
+  Throws extends boolean = false,
+  Parse extends ParseAs = 'json',
+> = SuccessBranches<[Bulk] extends [never] ? Op['single'] : Op['many'], Expanded, Parse> | (Throws extends true ? never : Op['errors']);
 
 export type GigapayMethod<M extends Method, Throws extends boolean> = <
   Path extends keyof Operations<M>,
   Expanded extends ExpandableField = never,
   Bulk extends number = never,
+  Parse extends ParseAs = 'json',
 >(
   url: Path,
-  ...init: CallArgs<Operations<M>[Path], Expanded, Bulk>
-) => Promise<GigapayResult<Operations<M>[Path], Expanded, Bulk, Throws>>;
+  ...init: CallArgs<Operations<M>[Path], Expanded, Bulk, Parse>
+) => Promise<GigapayResult<Operations<M>[Path], Expanded, Bulk, Throws, Parse>>;
 
 /** The client: openapi-fetch's methods, typed from the Gigapay spec. */
 export interface GigapayClient<Throws extends boolean = false> {

@@ -8,8 +8,9 @@ import { createGigapayClient, isErrorOf, NotFoundError, ValidationError } from '
 
 let sandbox: ListeningSandbox;
 const logs: string[] = [];
-const client = (options: { throwOnError?: boolean } = {}) =>
-  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off', ...options });
+const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off' });
+const throwing = () =>
+  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off', throwOnError: true });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, log: (line) => logs.push(line) });
@@ -20,7 +21,7 @@ const employeeBody = { name: 'Åsa Öberg', email: 'asa@example.com', country: '
 const payoutFor = (employee: string) => ({ employee, currency: 'SEK', description: 'Gig', amount: '100.00' });
 
 async function anEmployee(): Promise<string> {
-  const { data } = await client({ throwOnError: true }).POST('/employees/', { body: { ...employeeBody, email: `${crypto.randomUUID()}@example.com` } });
+  const { data } = await throwing().POST('/employees/', { body: { ...employeeBody, email: `${crypto.randomUUID()}@example.com` } });
   return data.id;
 }
 
@@ -47,7 +48,7 @@ describe('results narrowed by status', () => {
 
 describe('thrown errors typed from the spec', () => {
   it('throws a NotFoundError whose body is { detail }, and isErrorOf names its operation and status', async () => {
-    const error = await client({ throwOnError: true })
+    const error = await throwing()
       .GET('/payouts/{id}/', { params: { path: { id: 'no-such-payout' } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
@@ -62,7 +63,7 @@ describe('thrown errors typed from the spec', () => {
 
   it('throws a ValidationError whose body is the per-item array of a bulk 400', async () => {
     const employee = await anEmployee();
-    const error = await client({ throwOnError: true })
+    const error = await throwing()
       .POST('/payouts/', { body: [payoutFor(employee), { ...payoutFor(employee), amount: 'lots' }] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -139,6 +139,9 @@ describe('5. per-call options; client options take undefined', () => {
     await gigapay.PATCH('/employees/{id}/resend/', { params: { path: { id: 'e1' } }, timeoutMs: undefined });
     // @ts-expect-error: a number of milliseconds
     await gigapay.GET('/payouts/', { timeoutMs: '5s' });
+    // openapi-fetch's parseAs: data is then what it reads.
+    const text = await gigapay.GET('/payouts/{id}/', { params: { path: { id: 'p1' } }, parseAs: 'text' });
+    if (text.status === 200) expectTypeOf(text.data).toEqualTypeOf<string>();
   });
 
   test('every optional client option accepts undefined', () => {

@@ -1,3 +1,13 @@
+/** openapi-fetch's ways of reading a body, and what `data` then is. */
+export interface ParsedAs {
+  json: never;
+  text: string;
+  blob: Blob;
+  arrayBuffer: ArrayBuffer;
+  stream: ReadableStream<Uint8Array> | null;
+}
+export type ParseAs = keyof ParsedAs;
+
 /** Options of one call, beside openapi-fetch's `params`, `body` and `headers`. */
 export interface CallOptions {
   /** Headers of this call; they override the client's (`'Integration-ID': 'other'` acts as another integration). */
@@ -10,6 +20,8 @@ export interface CallOptions {
   maxRetries?: number | undefined;
   /** Sent as `Idempotency-Key` (instead of the client's own UUID for a POST or PATCH). */
   idempotencyKey?: string | undefined;
+  /** How to read a 2xx body (openapi-fetch's): `data` is then a string, a Blob, … instead of the JSON. */
+  parseAs?: ParseAs | undefined;
   /** openapi-fetch's body serialiser, for example to send `multipart/form-data`. */
   bodySerializer?: ((body: any) => unknown) | undefined;
 }

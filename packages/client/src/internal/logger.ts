@@ -44,9 +44,6 @@ export type Observer = ReturnType<typeof createObserver>;
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
-/** `x-request-id`, or `request-id`: what Gigapay support asks for. */
-export const requestIdOf = (headers: Headers) => headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
-
 /**
  * What the transport reports of each attempt, to the hooks and as log lines: debug for every
  * attempt, info for a retry, warn for a call that gives up without an answer or on a 5xx, error

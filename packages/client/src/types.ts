@@ -52,15 +52,23 @@ type Member<Name extends string, T, Optional extends boolean> = [T] extends [nev
     ? { [K in Name]?: T }
     : { [K in Name]: T };
 
-type ParamsOf<P> = Member<'path', Defined<P['path' & keyof P]>, false> &
-  Member<'query', Defined<P['query' & keyof P]>, {} extends Defined<P['query' & keyof P]> ? true : false> &
-  // Header parameters are all optional: the client sends `Integration-ID` from its options.
-  Member<'header', Partial<Defined<P['header' & keyof P]>>, true>;
+/*
+ * Properties are read by indexed access (`T[K & keyof T]`) rather than matched with `infer`: a
+ * conditional type relates the whole operation to its pattern, which costs far more.
+ */
+type Get<T, K extends PropertyKey> = Defined<T[K & keyof T]>;
+type Query<Operation> = Get<Get<Operation, 'parameters'>, 'query'>;
+/** The names `params.query.expand` takes, `never` where there is no `expand`. */
+type ExpandNames<Operation> = Get<Query<Operation>, 'expand'> extends readonly (infer Name)[] ? Name : never;
 
-type Params<Operation> = Operation extends { parameters: infer P } ? ParamsOf<P> : {};
-type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
-  ? Body
-  : never;
+type ParamsOf<P, Q> = Member<'path', Get<P, 'path'>, false> &
+  // `expand` is left out: `CallInit` adds it, typed by the names the call gives.
+  Member<'query', Q extends object ? Omit<Q, 'expand'> : never, {} extends Q ? true : false> &
+  // Header parameters are all optional: the client sends `Integration-ID` from its options.
+  Member<'header', Partial<Get<P, 'header'>>, true>;
+
+type Params<Operation> = ParamsOf<Get<Operation, 'parameters'>, Query<Operation>>;
+type JsonBody<Operation> = Get<Get<Get<Operation, 'requestBody'>, 'content'>, 'application/json'>;
 
 /** A body whose `employee` is an object (only with `expand: ['employee']`) keeps to the id. */
 type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
@@ -71,8 +79,8 @@ type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
       : Body & { employee: Extract<Employee_, string> }
   : Body;
 
-type ResponseBody<Response_> = Response_ extends { content: { 'application/json': infer Body } } ? Body : undefined;
-type Responses<Operation> = Operation extends { responses: infer R } ? R : {};
+type ResponseBody<Response_> = [Get<Response_, 'content'>] extends [never] ? undefined : Get<Get<Response_, 'content'>, 'application/json'>;
+type Responses<Operation> = Get<Operation, 'responses'>;
 type IsSuccess<Status> = `${Status & number}` extends `2${string}` ? true : false;
 
 type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
@@ -105,7 +113,8 @@ export interface OperationInfo {
   body: unknown;
   bodyWithEmployeeId: unknown;
   bodyRequired: boolean;
-  expandable: boolean;
+  /** The names `params.query.expand` takes (`never`: no `expand`). */
+  expandable: unknown;
   /** An array body is accepted as well as a single one. */
   bulk: boolean;
   single: object;
@@ -120,7 +129,7 @@ type Info<Operation> = {
   body: JsonBody<Operation>;
   bodyWithEmployeeId: WithEmployeeId<JsonBody<Operation>>;
   bodyRequired: undefined extends Operation['requestBody' & keyof Operation] ? false : true;
-  expandable: Params<Operation> extends { query?: { expand?: unknown } } ? true : false;
+  expandable: ExpandNames<Operation>;
   bulk: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never] ? false : true;
   single: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never]
     ? SuccessBodies<Responses<Operation>, 'any'>
@@ -157,16 +166,27 @@ export type Expand<T, Expanded = never> = T extends readonly (infer Item)[]
 
 type Body<Op extends OperationInfo, Expanded> = 'employee' extends Expanded ? Op['body'] : Op['bodyWithEmployeeId'];
 
+/**
+ * Matches no body (its items are `never`): it is there to infer `Bulk` from an array body's
+ * `length`, and a single body, having none, leaves `Bulk` at `never`. In a union beside the body,
+ * not intersected with it: relating an array to an intersection compares every array method.
+ */
+interface BulkMarker<Bulk> {
+  readonly length: Bulk;
+  readonly [index: number]: never;
+}
+
 type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
   ? {}
-  : Op['bulk'] extends true
-    ? // `Bulk` is inferred from an array body's `length`; a single body has none, and stays `never`.
-      Member<'body', Body<Op, Expanded> & { readonly length?: Bulk }, Op['bodyRequired'] extends true ? false : true>
-    : Member<'body', Body<Op, Expanded>, Op['bodyRequired'] extends true ? false : true>;
+  : Member<
+      'body',
+      Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>,
+      Op['bodyRequired'] extends true ? false : true
+    >;
 
-type ExpandMember<Op extends OperationInfo, Expanded> = Op['expandable'] extends true
-  ? { params?: { query?: { expand?: readonly Expanded[] } } }
-  : {};
+type ExpandMember<Op extends OperationInfo, Expanded> = [Op['expandable']] extends [never]
+  ? {}
+  : { params?: { query?: { expand?: readonly Extract<Expanded, Op['expandable']>[] } } };
 
 /** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
 export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never, Parse = 'json'> = Op['init'] &

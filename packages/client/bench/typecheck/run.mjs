@@ -1,58 +1,84 @@
 #!/usr/bin/env node
 /**
  * Type-check cost of the built client for a strict consumer, measured with
- * `tsc --extendedDiagnostics`: instantiations (deterministic) and check time (median of the runs,
- * all fixtures measured in the same run so that the ratios compare like with like).
+ * `tsc --extendedDiagnostics`: instantiations (deterministic) and times (medians of the runs).
+ * With `--against <git ref>`, that ref's client is built in a scratch copy and measured in the
+ * same run, fixture by fixture, interleaved, so that the two compare on the same machine load.
  *
- *   node bench/typecheck/run.mjs [runs=5]     (after `pnpm build`: it checks dist/)
+ *   node bench/typecheck/run.mjs [--runs 5] [--against main]     (after `pnpm build`: it checks dist/)
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const runs = Number(process.argv[2] ?? 5);
+const packageDir = join(here, '../..');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' } } });
+const runs = Number(values.runs);
 const fixtures = readdirSync(join(here, 'fixtures')).filter((name) => name.endsWith('.ts')).sort();
 const scratch = mkdtempSync(join(tmpdir(), 'gigapay-typecheck-'));
 
-function measure(fixture) {
+/** A copy of the client at `ref`, built, with this checkout's node_modules and these fixtures. */
+function buildAt(ref) {
+  const root = join(scratch, 'ref');
+  mkdirSync(root);
+  const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: packageDir, encoding: 'utf8' }).trim();
+  execSync(`git archive ${ref} packages/client tsconfig.base.json | tar -x -C ${root}`, { cwd: top, stdio: 'inherit' });
+  const copy = join(root, 'packages/client');
+  symlinkSync(join(packageDir, 'node_modules'), join(copy, 'node_modules'));
+  execFileSync(process.execPath, [require.resolve('tsup/dist/cli-default.js'), '--silent'], { cwd: copy, stdio: 'inherit' });
+  cpSync(here, join(copy, 'bench/typecheck'), { recursive: true });
+  return join(copy, 'bench/typecheck');
+}
+
+function measure(benchDir, fixture) {
   const config = join(scratch, `${basename(fixture, '.ts')}.json`);
-  writeFileSync(config, JSON.stringify({ extends: join(here, 'tsconfig.json'), files: [join(here, 'fixtures', fixture)] }));
+  writeFileSync(config, JSON.stringify({ extends: join(benchDir, 'tsconfig.json'), files: [join(benchDir, 'fixtures', fixture)] }));
   let output;
   try {
-    output = execFileSync(process.execPath, [tsc, '-p', config, '--extendedDiagnostics'], { encoding: 'utf8' });
+    output = execFileSync(process.execPath, ['--require', join(here, 'cpu-time.cjs'), tsc, '-p', config, '--extendedDiagnostics'], { encoding: 'utf8' });
   } catch (error) {
     throw new Error(`${fixture} does not type-check:\n${error.stdout}`);
   }
   const read = (label) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(output)[1]);
-  return { instantiations: read('Instantiations'), types: read('Types'), check: read('Check time'), total: read('Total time') };
+  return { instantiations: read('Instantiations'), check: read('Check time'), total: read('Total time'), cpu: read('CPU time') };
 }
 
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
-const samples = Object.fromEntries(fixtures.map((fixture) => [fixture, []]));
+const median = (list) => list.toSorted((a, b) => a - b)[Math.floor(list.length / 2)];
+const subjects = { this: here };
 try {
-  // Interleaved, so that a slow moment of a shared machine falls on every fixture alike.
-  for (let run = 0; run < runs; run++) for (const fixture of fixtures) samples[fixture].push(measure(fixture));
+  if (values.against) subjects[values.against] = buildAt(values.against);
+  const samples = {};
+  // Interleaved, so that a busy moment of a shared machine falls on every fixture alike.
+  for (let run = 0; run < runs; run++) {
+    for (const fixture of fixtures) {
+      for (const [name, dir] of Object.entries(subjects)) (samples[`${name} ${fixture}`] ??= []).push(measure(dir, fixture));
+    }
+  }
+  const row = (name, fixture) => {
+    const list = samples[`${name} ${fixture}`];
+    const of = (key) => median(list.map((sample) => sample[key]));
+    return { instantiations: list[0].instantiations, check: of('check'), total: of('total'), cpu: of('cpu') };
+  };
+  console.log(`tsc --extendedDiagnostics, median of ${runs} runs, Node ${process.version}\n`);
+  console.log('| client | fixture | instantiations | over baseline | check time | total time | × baseline | CPU time | × baseline |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const name of Object.keys(subjects)) {
+    const base = row(name, 'import-only.ts');
+    for (const fixture of fixtures) {
+      const r = row(name, fixture);
+      console.log(
+        `| ${name} | ${fixture} | ${r.instantiations} | ${r.instantiations - base.instantiations} | ${r.check.toFixed(2)} s | ` +
+          `${r.total.toFixed(2)} s | ${(r.total / base.total).toFixed(2)} | ${r.cpu.toFixed(2)} s | ${(r.cpu / base.cpu).toFixed(2)} |`,
+      );
+    }
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
-}
-
-const baseline = 'import-only.ts';
-const row = (fixture) => {
-  const list = samples[fixture];
-  return { instantiations: list[0].instantiations, types: list[0].types, check: median(list.map((s) => s.check)), total: median(list.map((s) => s.total)) };
-};
-const base = row(baseline);
-console.log(`tsc --extendedDiagnostics, median of ${runs} runs, Node ${process.version}\n`);
-console.log('| fixture | instantiations | over baseline | types | check time | × baseline | total time | × baseline |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const fixture of fixtures) {
-  const r = row(fixture);
-  console.log(
-    `| ${fixture} | ${r.instantiations} | ${r.instantiations - base.instantiations} | ${r.types} | ${r.check.toFixed(2)} s | ${(r.check / base.check).toFixed(2)} | ${r.total.toFixed(2)} s | ${(r.total / base.total).toFixed(2)} |`,
-  );
 }

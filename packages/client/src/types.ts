@@ -3,8 +3,9 @@
  *
  * Built for checking speed. `Operations<M>` turns each operation into an `OperationInfo` once (its
  * init, body, and result branches, all precomputed); a call only looks its path up and applies
- * two small type parameters inferred from its init: `Expanded` (the names in `params.query.expand`)
- * and `Bulk` (the `length` of an array body, `never` for a single body). Nothing depends on the
+ * three small type parameters inferred from its init: `Expanded` (the names in
+ * `params.query.expand`), `Bulk` (the `length` of an array body, `never` for a single body) and
+ * `Parse` (its `parseAs`, `'json'` by default). Nothing depends on the
  * init's literal type, so every call of the same shape shares the same instantiations, and the
  * init is checked as a plain object type: an unknown key is an excess-property error naming it.
  *

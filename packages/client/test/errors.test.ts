@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AuthenticationError,
+  ConnectionError,
   createGigapayError,
   GigapayError,
+  PermissionDeniedError,
+  RedirectError,
+  ResponseBodyError,
+  TimeoutError,
   NotFoundError,
   RateLimitError,
   ServerError,
@@ -49,5 +55,64 @@ describe('createGigapayError', () => {
     expect((limited as RateLimitError).retryAfter).toBe(1.5);
     expect(limited.message).toBe('Request failed with 429: no body (request id r-1)');
     expect(limited.name).toBe('RateLimitError');
+  });
+
+  it('names every class, as `name` and in its stack and String()', () => {
+    const byStatus = { 0: 'GigapayError', 400: 'ValidationError', 401: 'AuthenticationError', 403: 'PermissionDeniedError', 404: 'NotFoundError', 429: 'RateLimitError', 500: 'ServerError', 503: 'ServerError', 418: 'GigapayError' };
+    for (const [status, name] of Object.entries(byStatus)) {
+      const error = createGigapayError({ status: Number(status) });
+      expect(error.name).toBe(name);
+      expect(String(error)).toMatch(new RegExp(`^${name}: `));
+    }
+    const own = { ConnectionError, TimeoutError, ResponseBodyError, RedirectError, AuthenticationError, PermissionDeniedError };
+    for (const [name, ErrorClass] of Object.entries(own)) {
+      const error = new ErrorClass('m');
+      expect(error.name).toBe(name);
+      expect(error).toBeInstanceOf(GigapayError);
+    }
+  });
+
+  it('sets a cause only when there is one', () => {
+    expect('cause' in new GigapayError('m')).toBe(false);
+    expect('cause' in new GigapayError('m', { cause: undefined })).toBe(false);
+    expect(new GigapayError('m', { cause: 0 }).cause).toBe(0);
+  });
+
+  it('has no non-field errors and no retryAfter when the response gave none', () => {
+    expect((createGigapayError({ status: 400, body: { amount: ['x'] } }) as ValidationError).nonFieldErrors).toEqual([]);
+    expect((createGigapayError({ status: 429 }) as RateLimitError).retryAfter).toBeUndefined();
+    expect((createGigapayError({ status: 429, headers: new Headers() }) as RateLimitError).retryAfter).toBeUndefined();
+    expect((createGigapayError({ status: 429, headers: new Headers({ 'retry-after': '0' }) }) as RateLimitError).retryAfter).toBe(0);
+  });
+
+  it('says where, only when it knows both method and url', () => {
+    expect(createGigapayError({ status: 500, method: 'GET' }).message).toBe('Request failed with 500: no body');
+    expect(createGigapayError({ status: 500, url: 'https://x/' }).message).toBe('Request failed with 500: no body');
+    expect(createGigapayError({ status: 500, method: 'GET', url: 'https://x/' }).message).toBe('GET https://x/ failed with 500: no body');
+  });
+
+  it('describes the body: its detail, up to three fields, or its text (trimmed, at most 200 characters)', () => {
+    const message = (init: Parameters<typeof createGigapayError>[0]) => createGigapayError({ status: 400, ...init }).message.replace('Request failed with 400: ', '');
+    expect(message({ body: { detail: 'Not allowed.' } })).toBe('Not allowed.');
+    expect(message({ body: { detail: 42, amount: ['Too big.'] } })).toBe('amount: Too big.');
+    expect(message({ body: { a: ['1'], b: ['2', '3'], c: '4' } })).toBe('a: 1; b: 2 3; c: 4');
+    expect(message({ body: { a: ['1'], b: ['2'], c: ['3'], d: ['4'], e: ['5'] } })).toBe('a: 1; b: 2; c: 3; and 2 more');
+    expect(message({ body: '  plain text  ' })).toBe('plain text');
+    expect(message({ body: 'x'.repeat(300) })).toBe('x'.repeat(200));
+    expect(message({ body: { unknown: 1 }, rawBody: '  {"unknown": 1}  ' })).toBe('{"unknown": 1}');
+    expect(message({ body: undefined, rawBody: ' raw ' })).toBe('raw');
+    expect(message({ body: 7, rawBody: 'seven' })).toBe('seven');
+    expect(message({ body: {} })).toBe('no body');
+    expect(message({ body: null, rawBody: '   ' })).toBe('no body');
+  });
+
+  it('flattens only lists of messages: empty lists dropped, other lists and values walked into', () => {
+    const error = createGigapayError({
+      status: 400,
+      body: { a: [], b: 'one', c: [{ d: ['nested'] }, 'x'], e: 5, f: null, g: [1, 2] },
+    }) as ValidationError;
+    expect(error.fields).toEqual({ b: ['one'], 'c.0.d': ['nested'], 'c.1': ['x'] });
+    expect((createGigapayError({ status: 400, body: 'text' }) as ValidationError).fields).toEqual({});
+    expect((createGigapayError({ status: 400, body: null }) as ValidationError).fields).toEqual({});
   });
 });

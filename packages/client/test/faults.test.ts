@@ -50,6 +50,35 @@ describe('retries', () => {
     expect(second.body).toBe(first.body);
   });
 
+  it("retries with the caller's own key, and never keys a GET, PUT or DELETE", async () => {
+    const flaky = () => sequence(() => json(503, { detail: 'Down' }), connectionReset, () => json(200, payout('p1')));
+    const post = clientWith(flaky());
+    await settle(post.client.POST('/payouts/', { body: newPayout, headers: { 'Idempotency-Key': 'order-42' } }));
+    expect(post.calls.map((call) => call.headers.get('idempotency-key'))).toEqual(['order-42', 'order-42', 'order-42']);
+
+    type Client = ReturnType<typeof clientWith>['client'];
+    const calls: ((c: Client) => Promise<unknown>)[] = [
+      (c) => c.GET('/payouts/'),
+      (c) => c.DELETE('/payouts/{id}/', { params: { path: { id: 'p1' } } }),
+      (c) => c.PUT('/employees/{id}/', { params: { path: { id: 'e1' } }, body: { name: 'A' } as never }),
+    ];
+    for (const call of calls) {
+      const { client, calls } = clientWith(flaky());
+      await settle(call(client));
+      expect(calls).toHaveLength(3); // retried: safe to repeat without a key
+      expect(calls.map((c) => c.headers.get('idempotency-key'))).toEqual([null, null, null]);
+    }
+  });
+
+  it('makes maxRetries + 1 attempts at most, and one with maxRetries 0', async () => {
+    for (const maxRetries of [0, 1, 4]) {
+      const { client, calls } = clientWith(() => json(503, {}, { 'Retry-After': '0' }), { maxRetries });
+      await settle(client.POST('/payouts/', { body: newPayout }));
+      expect(calls).toHaveLength(maxRetries + 1);
+      expect(new Set(calls.map((call) => call.headers.get('idempotency-key'))).size).toBe(1);
+    }
+  });
+
   it('waits what Retry-After says on 429, then retries', async () => {
     const { client, calls } = clientWith(sequence(() => json(429, { detail: 'Slow down' }, { 'Retry-After': '2' }), () => json(200, payout('p1'))));
     const pending = client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });

@@ -52,4 +52,32 @@ describe('RedirectError and a token in Location', () => {
     expect(error.location).toBe(`${BASE}/payouts/`);
     expect(error.message).toContain('trailing slash');
   });
+
+  it('names the cause: plain http, a missing trailing slash, or neither, and 300 is a redirect too', async () => {
+    const cases: [number, string, string, string][] = [
+      [301, 'http://api.demo.gigapay.se/v2/', 'https://api.demo.gigapay.se/v2/payouts/', 'plain http: use the https:// base URL'],
+      [307, 'http://127.0.0.1:4010/v2/', 'http://127.0.0.1:4010/v2/payouts/', 'missing trailing slash: every Gigapay path ends with "/"'],
+      [302, `${BASE}/`, `${BASE}/elsewhere/`, 'unexpected redirect'],
+      [300, `${BASE}/`, `${BASE}/elsewhere/`, 'unexpected redirect'],
+    ];
+    for (const [status, server, location, cause] of cases) {
+      const { fetch } = recordingFetch(() => new Response(null, { status, headers: { Location: location } }));
+      const error = (await createGigapayClient({ token: TOKEN, fetch, server }).GET('/payouts' as '/payouts/').catch((e: unknown) => e)) as RedirectError;
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error.message).toBe(
+        `GET ${server}payouts was redirected (${status}) to ${location}: ${cause}. Not followed, as many HTTP stacks drop the Authorization header on the way.`,
+      );
+    }
+  });
+
+  it("explains a browser's opaque redirect, whose target it hides", async () => {
+    const opaque = { status: 0, ok: false, type: 'opaqueredirect', headers: new Headers(), body: null } as unknown as Response;
+    const { fetch } = recordingFetch(() => opaque);
+    const error = (await createGigapayClient({ token: TOKEN, fetch }).GET('/payouts/').catch((e: unknown) => e)) as RedirectError;
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.location).toBeUndefined();
+    expect(error.message).toBe(
+      `GET ${BASE}/payouts/ was redirected (0) to a hidden location: a browser hides the target of manual redirects. Not followed, as many HTTP stacks drop the Authorization header on the way.`,
+    );
+  });
 });

@@ -33,7 +33,7 @@ describe('shouldRetry', () => {
   });
 
   it('repeats idempotent methods after a connection error or timeout (no status)', () => {
-    for (const method of ['GET', 'PUT', 'DELETE']) expect(shouldRetry(outcome({ method }))).toBe(true);
+    for (const method of ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']) expect(shouldRetry(outcome({ method, keyed: false }))).toBe(true);
   });
 
   it('retries 408, 429 and 5xx', () => {
@@ -76,6 +76,6 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Fri, 29 Apr 2022 09:00:00 GMT', now)).toBe(0);
   });
   it('ignores what it cannot read', () => {
-    for (const value of [null, undefined, '', 'soon', '-1']) expect(parseRetryAfter(value, now)).toBeUndefined();
+    for (const value of [null, undefined, '', 'soon', '-1', '5 seconds', '1.5.2', 'x5']) expect(parseRetryAfter(value, now)).toBeUndefined();
   });
 });

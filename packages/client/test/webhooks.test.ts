@@ -186,6 +186,101 @@ describe('verifyWebhookSignature', () => {
   });
 });
 
+describe('verifyWebhookSignature, one by one', () => {
+  const now = t;
+  const v1 = nodeHmac(secret, t, body);
+  const message = (options: Partial<Parameters<typeof verifyWebhookSignature>[0]>) =>
+    verifyWebhookSignature({ payload: body, header: `t=${t},v1=${v1}`, secret, now, ...options }).then(
+      () => 'accepted',
+      (error: WebhookSignatureError) => `${error.name} ${error.reason}: ${error.message}`,
+    );
+
+  it('says what is wrong, in words', async () => {
+    expect(await message({ header: undefined })).toBe('WebhookSignatureError missing_header: no Gigapay-Signature header');
+    expect(await message({ header: 'x' })).toBe('WebhookSignatureError malformed_header: Gigapay-Signature must read t=<unix seconds>,v1=<64 hex digits>');
+    expect(await message({ header: [] })).toBe('WebhookSignatureError malformed_header: Gigapay-Signature must be one string');
+    expect(await message({ payload: {} as never })).toBe('WebhookSignatureError body_reserialized: payload must be the raw body (string or bytes), not a parsed object');
+    expect(await message({ now: t + 400 })).toBe('WebhookSignatureError timestamp_outside_tolerance: t is 400 s old, beyond the 300 s tolerance: a replay, or a clock off');
+    expect(await message({ now: t - 400 })).toBe('WebhookSignatureError timestamp_outside_tolerance: t is 400 s in the future, beyond the 300 s tolerance: a replay, or a clock off');
+    expect(await message({ secret: 'other' })).toBe(
+      'WebhookSignatureError no_matching_signature: no v1 matches: check the secret_key, and pass the raw body as received (diagnose: true tells if it was re-serialised)',
+    );
+    expect(await message({ secret: 'other', diagnose: true })).toBe(
+      'WebhookSignatureError no_matching_signature: no v1 matches: check the secret_key, and pass the raw body as received',
+    );
+    const raw = '{"a": 1}';
+    const header = `t=${t},v1=${nodeHmac(secret, t, raw)}`;
+    expect(await message({ payload: '{"a":1}', header, diagnose: true })).toBe(
+      'WebhookSignatureError body_reserialized: the body was re-serialised after parsing: verify the raw body as received',
+    );
+  });
+
+  it('makes its verdicts without a stack trace, and leaves Error.stackTraceLimit as it was', async () => {
+    const before = Error.stackTraceLimit;
+    const error = (await verifyWebhookSignature({ payload: body, header: 'x', secret, now }).catch((e: unknown) => e)) as Error;
+    expect(error.stack).not.toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('after').stack).toMatch(/\n\s+at /);
+  });
+
+  it('accepts a tolerance of 0 at the very second, and spaces around values', async () => {
+    expect(await message({ toleranceSeconds: 0 })).toBe('accepted');
+    expect(await message({ toleranceSeconds: 0, now: t + 1 })).toMatch(/timestamp_outside_tolerance/);
+    expect(await message({ header: `t= ${t} ,v1= ${v1} ` })).toBe('accepted');
+    expect(await message({ header: `t=${t},v1=${v1},=ignored,v2=` })).toBe('accepted');
+  });
+
+  it('takes only well-formed values: t all digits, v1 exactly 64 hex digits, other schemes ignored', async () => {
+    for (const header of [`t=${t}x,v1=${v1}`, `t=x${t},v1=${v1}`, `t=${t},v1=zz${v1}`, `t=${t},v0=${v1}`, `t=${t},v1=${v1},junk`]) {
+      expect(await message({ header }), header).toMatch(/malformed_header/);
+    }
+  });
+
+  it('with diagnose, recognises each server-side form of the same JSON, and a payload that is no JSON', async () => {
+    const object = { id: 'e1', name: 'Åsa', nested: { deeper: { list: [1, 2] } } };
+    const indent = (text: string) => text.replace(/,\n */g, ', ').replace(/\n */g, '');
+    const ascii = (text: string) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const pythonForms = {
+      'json.dumps': ascii(indent(JSON.stringify(object, null, 1))),
+      'json.dumps, ensure_ascii=False': indent(JSON.stringify(object, null, 1)),
+      'compact, ensure_ascii': ascii(JSON.stringify(object)),
+    };
+    for (const [form, raw] of Object.entries(pythonForms)) {
+      const header = `t=${t},v1=${nodeHmac(secret, t, raw)}`;
+      expect(await message({ payload: raw, header }), form).toBe('accepted');
+      expect(await message({ payload: JSON.stringify(object), header, diagnose: true }), form).toMatch(/body_reserialized/);
+    }
+    expect(pythonForms['json.dumps']).toContain('"nested": {"deeper": {"list": [1, 2]}}');
+    expect(await message({ payload: 'not json', secret: 'other', diagnose: true })).toMatch(/no_matching_signature/);
+  });
+});
+
+describe('signWebhookPayload and the key cache', () => {
+  it('stamps the current time by default', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(t * 1000 + 999);
+      expect(await signWebhookPayload({ payload: body, secret })).toBe(`t=${t},v1=${nodeHmac(secret, t, body)}`);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('imports keys that cannot be extracted, and keeps at most 32 of them', async () => {
+    expect((await hmacKey('kept')).extractable).toBe(false);
+    // Evictions clear the whole cache; between two of them, 31 other secrets fit beside the probe.
+    const evictedAfter = () => {
+      const probe = hmacKey('probe');
+      for (let n = 1; ; n++) {
+        hmacKey(`secret-${Math.random()}`);
+        if (hmacKey('probe') !== probe) return n;
+      }
+    };
+    evictedAfter();
+    expect(evictedAfter()).toBe(31);
+  });
+});
+
 describe('verifyWebhookSignature, properties', () => {
   const payloads = fc.string({ unit: 'binary', maxLength: 300 });
   const secrets = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });

@@ -20,7 +20,7 @@ export interface AttemptOutcome {
   /** Zero-based number of the attempt that just finished. */
   attempt: number;
   maxRetries: number;
-  /** HTTP status, or undefined when no response arrived (connection error or timeout). */
+  /** HTTP status, or undefined when no usable response arrived (connection error, timeout, a body that broke). */
   status?: number;
   /** Parsed `Retry-After`, when the response had one. */
   retryAfterMs?: number;
@@ -32,7 +32,8 @@ export function shouldRetry(outcome: AttemptOutcome): boolean {
   if (attempt >= maxRetries) return false;
   // Repeating an unkeyed POST or PATCH could pay someone twice.
   if (!keyed && !IDEMPOTENT_METHODS.has(method)) return false;
-  // No response at all: the server may never have seen it, and repeating is safe (checked above).
+  // No usable response: the server may never have seen it, or done it and the answer was lost on
+  // the way (a body cut off or garbled). Repeating is safe (checked above).
   if (status === undefined) return true;
   // The server asked for a longer pause than we block for: hand the decision to the caller.
   if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) return false;

@@ -72,8 +72,9 @@ export interface GigapayClientOptions {
   logger?: Logger | undefined;
   /**
    * The least severe level logged: `'debug'` (every attempt), `'info'` (retries), `'warn'` (a call
-   * given up without an answer or on a 5xx), `'error'` (a refused redirect), or `'off'`.
-   * @default 'warn'
+   * given up without an answer or on a 5xx), `'error'` (a refused redirect), or `'off'`: a library
+   * stays quiet unless asked.
+   * @default 'off'
    */
   logLevel?: LogLevel | undefined;
   /**
@@ -104,7 +105,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     throwOnError = false,
     userAgent = `@gigapay/client/${__VERSION__}`,
     logger = globalThis.console,
-    logLevel = 'warn',
+    logLevel = 'off',
     onRequest,
     onResponse,
   } = options;

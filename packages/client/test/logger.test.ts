@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function recording(logLevel: LogLevel) {
+function recording(logLevel: LogLevel | undefined) {
   const lines: { level: string; args: unknown[] }[] = [];
   const logger = Object.fromEntries(
     (['debug', 'info', 'warn', 'error'] as const).map((level) => [level, (...args: unknown[]) => lines.push({ level, args })]),
@@ -92,6 +92,13 @@ describe('log levels', () => {
     expect(levels.warn).toEqual(['warn', 'error']);
     expect(levels.error).toEqual(['error']);
     expect(levels.off).toEqual([]);
+  });
+
+  it("are 'off' by default: a client under faults stays quiet unless asked", async () => {
+    const { client, lines } = recording(undefined);
+    await client.GET('/payouts/{id}/', { params: { path: { id: 'down' } } });
+    await client.GET('/payouts/{id}/', { params: { path: { id: 'moved' } } }).catch(() => {});
+    expect(lines).toEqual([]);
   });
 
   it('name the call in each line', async () => {

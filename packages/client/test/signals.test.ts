@@ -78,13 +78,14 @@ describe('sleep', () => {
 
   it('lets go of the signal once it has resolved', async () => {
     const controller = new AbortController();
-    let listeners = 0;
+    const listening = new Map<string, number>();
     const signal = controller.signal;
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
-    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
+    const count = (type: string, by: number) => listening.set(type, (listening.get(type) ?? 0) + by);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => (count(args[0], 1), add(...args))) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (count(args[0], -1), remove(...args))) as typeof remove;
     await sleep(1, signal);
-    expect(listeners).toBe(0);
+    expect(Object.fromEntries(listening)).toEqual({ abort: 0 });
   });
 });

@@ -47,6 +47,27 @@ describe('reading a 2xx', () => {
     expect(named.requestId).toBe('r-9');
   });
 
+  it('names a body that failed with no reason at all', async () => {
+    const broken = () => new Response(new ReadableStream({ start: (c) => c.error(undefined) }), { status: 200 });
+    const { client } = clientWith(broken, { maxRetries: 0 });
+    const error = (await client.GET('/payouts/').catch((e: unknown) => e)) as ResponseBodyError;
+    expect(error).toBeInstanceOf(ResponseBodyError);
+    expect(error.message).toBe(`GET ${BASE}/payouts/: the body of its 200 could not be read: undefined`);
+  });
+
+  it("rejects with the caller's reason when the caller aborts during a 2xx body, retries left or not", async () => {
+    const stalled = (call: { signal?: AbortSignal }) =>
+      new Response(new ReadableStream({ start: (c) => call.signal?.addEventListener('abort', () => c.error(call.signal?.reason)) }), { status: 200 });
+    const { client, calls } = clientWith(stalled, { maxRetries: 0 });
+    const controller = new AbortController();
+    const pending = client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    const reason = new Error('user left');
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expect(calls).toHaveLength(1);
+  });
+
   it("rejects with the caller's reason when the caller aborts during a 2xx body, and does not retry", async () => {
     const stalled = (call: { signal?: AbortSignal }) =>
       new Response(new ReadableStream({ start: (c) => call.signal?.addEventListener('abort', () => c.error(call.signal?.reason)) }), { status: 200 });
@@ -84,6 +105,8 @@ describe('what a fetch threw', () => {
   it('names it in the message, an Error by its message and anything else as it is', async () => {
     expect((await thrownBy(new TypeError('fetch failed'))).message).toBe(`GET ${BASE}/payouts/ failed to connect: fetch failed`);
     expect((await thrownBy('plain string')).message).toBe(`GET ${BASE}/payouts/ failed to connect: plain string`);
+    expect((await thrownBy(undefined)).message).toBe(`GET ${BASE}/payouts/ failed to connect: undefined`);
+    expect((await thrownBy(null)).message).toBe(`GET ${BASE}/payouts/ failed to connect: null`);
     const primitive = await thrownBy(42);
     expect(primitive.message).toBe(`GET ${BASE}/payouts/ failed to connect: 42`);
     expect(primitive.cause).toBe(42);

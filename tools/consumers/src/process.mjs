@@ -44,8 +44,9 @@ export function firstError(output) {
     .split('\n')
     .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
     .filter(Boolean);
-  const looksLikeError = /\berror\b|\bERR!|Error:|TS\d{4}|failed|not ok|Assertion/i;
-  return lines.find((line) => looksLikeError.test(line)) ?? lines[0] ?? '(no output)';
+  const thrown = /^(?:Uncaught )?[\w.]*Error\b.*?:|\berror TS\d{4}|^npm error|\bERR!|^✘ \[ERROR\]/;
+  const looksLikeError = /\berror\b|failed|not ok/i;
+  return lines.find((line) => thrown.test(line)) ?? lines.find((line) => looksLikeError.test(line)) ?? lines[0] ?? '(no output)';
 }
 
 /** A TCP port free on 127.0.0.1 right now (the OS picks it). */

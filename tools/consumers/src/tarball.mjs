@@ -4,6 +4,11 @@ import { gunzipSync } from 'node:zlib';
 
 /** `[{ path, size }]` of every regular file, paths without npm's `package/` prefix. */
 export function tarballFiles(file) {
+  return tarballEntries(file).map(({ path, size }) => ({ path, size }));
+}
+
+/** Like tarballFiles(), with each file's `content` (a Buffer). */
+export function tarballEntries(file) {
   const tar = gunzipSync(readFileSync(file));
   const files = [];
   let offset = 0;
@@ -15,7 +20,8 @@ export function tarballFiles(file) {
     const prefix = field(345, 155);
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
-    if (type === '0' || type === '') files.push({ path: (prefix ? `${prefix}/${name}` : name).replace(/^package\//, ''), size });
+    const path = (prefix ? `${prefix}/${name}` : name).replace(/^package\//, '');
+    if (type === '0' || type === '') files.push({ path, size, content: tar.subarray(offset + 512, offset + 512 + size) });
     offset += 512 + Math.ceil(size / 512) * 512;
   }
   return files;

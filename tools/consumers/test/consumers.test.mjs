@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMERS, ConsumerFailure, checkAndBuild, installConsumer, runSession, sessionVersions, writeConsumer } from '../src/consumers.mjs';
 import { NODE_VERSIONS, nodeBinary } from '../src/node-binaries.mjs';
 import { npmEnvironment, publishPackages, startRegistry } from '../src/registry.mjs';
+import { tarballProblems } from '../src/tarball-checks.mjs';
 
 const NPM_CACHE = new URL('../.cache/npm/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'gigapay-consumers-'));
@@ -43,6 +44,24 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+describe('tarballs', () => {
+  it('carry their entries, types, README, LICENSE and metadata; no tests, fixtures or local paths', () => {
+    console.table(published.map(({ name, version, packedSize, unpackedSize }) => ({ name, version, packed: packedSize, unpacked: unpackedSize })));
+    expect(Object.fromEntries(published.map((p) => [p.name, tarballProblems(p)]))).toEqual({
+      '@gigapay/openapi': [],
+      '@gigapay/types': [],
+      '@gigapay/client': [],
+      '@gigapay/sandbox': [],
+    });
+  });
+
+  it('the sandbox carries only what a user runs: its bundle, types and bin', () => {
+    const sandbox = published.find((p) => p.name === '@gigapay/sandbox');
+    const extra = sandbox.files.map((f) => f.path).filter((path) => !/^(dist\/[\w-]+\.(js|d\.ts)|bin\/gigapay-sandbox\.js|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
+    expect(extra).toEqual([]);
+  });
+});
+
 describe('consumers', () => {
   for (const name of names) {
     it(`${name}: npm install, tsc --noEmit, build`, async () => {
@@ -69,4 +88,3 @@ describe.concurrent('sessions against the installed gigapay-sandbox', () => {
   }
 });
 
-export { published };

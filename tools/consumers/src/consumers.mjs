@@ -4,17 +4,23 @@
  * built the way such a project builds, and run as a short session against the installed sandbox.
  * Every failure is one line: `consumer <name>, Node <version>, step <step>: <first error>`.
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { firstError, run } from './process.mjs';
+import { snippetSources } from './snippets.mjs';
 
 const require = createRequire(import.meta.url);
 const TEMPLATES = fileURLToPath(new URL('../consumers/', import.meta.url));
 const TSC = require.resolve('typescript/bin/tsc');
-const TYPES_NODE_VERSION = JSON.parse(readFileSync(require.resolve('@types/node/package.json'), 'utf8')).version;
+/** Exact versions of what the consumers install besides ours: the workspace's @types/node, and express for a README snippet. */
+const THIRD_PARTY = {
+  '@types/node': JSON.parse(readFileSync(require.resolve('@types/node/package.json'), 'utf8')).version,
+  express: '4.22.2',
+  '@types/express': '4.17.25',
+};
 
 /** The one line a failure is reported as. */
 export class ConsumerFailure extends Error {
@@ -36,11 +42,13 @@ export const CONSUMERS = {
   esm: {
     type: 'module',
     dependencies: ['@gigapay/client', '@gigapay/openapi'],
-    devDependencies: ['@gigapay/sandbox', '@gigapay/types', '@types/node'],
+    devDependencies: ['@gigapay/sandbox', '@gigapay/types', '@types/node', 'express', '@types/express'],
+    // Every ts snippet of the READMEs, compiled with the consumer (see snippets.mjs).
+    snippets: true,
     sessions: 'all',
     clientSessions: true,
     async build(dir) {
-      await transpile(dir, ['main.ts', 'session.ts', ...snippetFiles(dir)], 'esm', '.js');
+      await transpile(dir, ['main.ts', 'session.ts'], 'esm', '.js');
       return { entry: 'main.js' };
     },
   },
@@ -110,14 +118,6 @@ export const CONSUMERS = {
   },
 };
 
-function snippetFiles(dir) {
-  try {
-    return readdirSync(join(dir, 'snippets')).filter((f) => f.endsWith('.ts')).map((f) => `snippets/${f}`);
-  } catch {
-    return [];
-  }
-}
-
 /** Types stripped by esbuild, module syntax kept as written (or turned into `format`). */
 async function transpile(dir, files, format, extension) {
   return Promise.all(
@@ -138,8 +138,12 @@ export function writeConsumer(name, dir, versions) {
   const consumer = CONSUMERS[name];
   mkdirSync(dir, { recursive: true });
   cpSync(join(TEMPLATES, name), dir, { recursive: true });
+  if (consumer.snippets) {
+    mkdirSync(join(dir, 'snippets'));
+    for (const { name: file, content } of snippetSources()) writeFileSync(join(dir, 'snippets', file), content);
+  }
   if (consumer.sharedSession !== false) cpSync(join(TEMPLATES, 'shared/session.ts'), join(dir, 'session.ts'));
-  const pin = (names) => Object.fromEntries(names.map((n) => [n, n === '@types/node' ? TYPES_NODE_VERSION : versions[n]]));
+  const pin = (names) => Object.fromEntries(names.map((n) => [n, THIRD_PARTY[n] ?? versions[n]]));
   const manifest = {
     name: `gigapay-consumer-${name}`,
     private: true,

@@ -41,7 +41,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await registry?.close();
-  rmSync(root, { recursive: true, force: true });
+  // GIGAPAY_CONSUMERS_KEEP=1 leaves the consumers for a look (the folder is printed).
+  if (process.env.GIGAPAY_CONSUMERS_KEEP) console.log(`consumers kept in ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 });
 
 describe('tarballs', () => {

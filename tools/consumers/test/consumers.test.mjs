@@ -16,7 +16,7 @@ import { tarballProblems } from '../src/tarball-checks.mjs';
 const NPM_CACHE = new URL('../.cache/npm/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'gigapay-consumers-'));
 const names = Object.keys(CONSUMERS);
-const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version)]));
+const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version, { env: { ...process.env, npm_config_cache: NPM_CACHE } })]));
 for (const binary of nodes.values()) binary.catch(() => {}); // reported by the sessions that need it
 
 let registry;

@@ -24,9 +24,15 @@ let published;
 /** name → Promise of { dir, entry }: installed, type-checked and built. */
 const prepared = new Map();
 
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 beforeAll(async () => {
+  const started = Date.now();
   registry = await startRegistry({ storageDir: join(root, 'registry') });
+  const registryUp = Date.now();
+  // dist/ was just built: turbo runs this task after the public packages' build.
   published = await publishPackages(registry.url, { packDir: join(root, 'pack'), ignoreScripts: true });
+  const publishedAt = Date.now();
   const versions = Object.fromEntries(published.map((p) => [p.name, p.version]));
   const env = npmEnvironment(registry.url, { cacheDir: NPM_CACHE, configDir: root });
   for (const name of names) {
@@ -37,6 +43,7 @@ beforeAll(async () => {
     prepared.set(name, ready);
   }
   await Promise.allSettled(prepared.values());
+  console.log(`registry up in ${seconds(started)}, packed and published in ${seconds(registryUp)}, consumers installed and built in ${seconds(publishedAt)}`);
 }, 240_000);
 
 afterAll(async () => {
@@ -85,7 +92,7 @@ describe.concurrent('sessions against the installed gigapay-sandbox', () => {
         }
         const { requests } = await runSession(name, dir, entry, node, version);
         expect(requests).toBeGreaterThan(0);
-      });
+      }, 240_000);
     }
   }
 });

@@ -24,7 +24,7 @@ let published;
 /** name → Promise of { dir, entry }: installed, type-checked and built. */
 const prepared = new Map();
 
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const seconds = (from, to = Date.now()) => `${((to - from) / 1000).toFixed(1)} s`;
 
 beforeAll(async () => {
   const started = Date.now();
@@ -43,7 +43,7 @@ beforeAll(async () => {
     prepared.set(name, ready);
   }
   await Promise.allSettled(prepared.values());
-  console.log(`registry up in ${seconds(started)}, packed and published in ${seconds(registryUp)}, consumers installed and built in ${seconds(publishedAt)}`);
+  console.log(`registry up in ${seconds(started, registryUp)}, packed and published in ${seconds(registryUp, publishedAt)}, consumers installed and built in ${seconds(publishedAt)}`);
 }, 240_000);
 
 afterAll(async () => {

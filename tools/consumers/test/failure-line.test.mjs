@@ -31,6 +31,8 @@ describe('the failure line', () => {
 
   it("picks tsc's first error and npm's first error line", () => {
     expect(firstError('snippets/a.ts(4,37): error TS2304: Cannot find name \'gigapay\'.\nsnippets/b.ts(1,1): error TS1000: x')).toBe("snippets/a.ts(4,37): error TS2304: Cannot find name 'gigapay'.");
-    expect(firstError('npm error code E404\nnpm error 404 Not Found - GET http://127.0.0.1:4873/@gigapay%2fclient')).toBe('npm error code E404');
+    expect(firstError('npm error code E404\nnpm error 404 Not Found - GET http://127.0.0.1:4873/@gigapay%2fclient')).toBe(
+      'npm error code E404: 404 Not Found - GET http://127.0.0.1:4873/@gigapay%2fclient',
+    );
   });
 });

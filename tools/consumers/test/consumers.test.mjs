@@ -38,7 +38,14 @@ beforeAll(async () => {
   for (const name of names) {
     const dir = join(root, name);
     writeConsumer(name, dir, versions);
-    const ready = installConsumer(name, dir, env).then(() => checkAndBuild(name, dir)).then((built) => ({ dir, ...built }));
+    const ready = (async () => {
+      const t0 = Date.now();
+      await installConsumer(name, dir, env);
+      const t1 = Date.now();
+      const built = await checkAndBuild(name, dir);
+      console.log(`${name}: npm install ${seconds(t0, t1)}, tsc --noEmit and build ${seconds(t1)}`);
+      return { dir, ...built };
+    })();
     ready.catch(() => {});
     prepared.set(name, ready);
   }

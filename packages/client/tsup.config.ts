@@ -1,36 +1,69 @@
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const common: Options = {
-  format: ['esm', 'cjs'],
+/**
+ * In the CommonJS build, `import createClient from 'openapi-fetch'` must read `exports.default` of
+ * openapi-fetch's CommonJS entry. esbuild compiles a default import from a `"type": "module"` file
+ * with Node's ESM semantics (default = the whole `module.exports`), which made `createClient` an
+ * object: "(0 , import_openapi_fetch.default) is not a function". Importing it through a module of
+ * no package type gives the CommonJS semantics (honouring `__esModule`).
+ */
+const commonJsDefaultImport: Plugin = {
+  name: 'commonjs-default-import',
+  setup(build) {
+    build.onResolve({ filter: /^openapi-fetch$/ }, (args) =>
+      args.namespace === 'cjs-interop' ? { path: args.path, external: true } : { path: args.path, namespace: 'cjs-interop' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'cjs-interop' }, (args) => ({ contents: `export { default } from '${args.path}';`, loader: 'js' }));
+  },
+};
+
+/** The `node` build of ./webhooks: node:crypto (internal/hmac-node.ts) in place of Web Crypto (internal/hmac.ts). */
+const hmacForNode: Plugin = {
+  name: 'hmac-for-node',
+  setup(build) {
+    build.onResolve({ filter: /\/internal\/hmac\.js$/ }, () => ({
+      path: new URL('./src/internal/hmac-node.ts', import.meta.url).pathname,
+    }));
+  },
+};
+
+const shared: Options = {
   sourcemap: true,
   target: 'es2022',
   // openapi-fetch stays a dependency (not bundled); the types package is types only.
   external: ['openapi-fetch', '@gigapay/types'],
   define: { __VERSION__: JSON.stringify(version) },
 };
+const entry = { index: 'src/index.ts', webhooks: 'src/webhooks.ts' };
+const NODE_BUILD = '!webhooks.node.*';
 
+// Builds that run side by side: each one cleans only its own files.
 export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' }, dts: true, clean: true },
-  // The `node` export condition of ./webhooks: the same module with node:crypto in place of Web
-  // Crypto (internal/hmac-node.ts for internal/hmac.ts). Its types are those of dist/webhooks.
+  { ...shared, entry, dts: true, format: 'esm', clean: ['*.js', '*.js.map', '*.d.ts', NODE_BUILD] },
   {
-    ...common,
+    ...shared,
+    entry,
+    dts: true,
+    format: 'cjs',
+    clean: ['*.cjs', '*.cjs.map', '*.d.cts', NODE_BUILD],
+    // noExternal hands openapi-fetch from tsup's external plugin (which runs first) to ours.
+    external: ['@gigapay/types'],
+    noExternal: ['openapi-fetch'],
+    esbuildPlugins: [commonJsDefaultImport],
+  },
+  // The `node` export condition of ./webhooks; its types are those of dist/webhooks.
+  {
+    ...shared,
     entry: { 'webhooks.node': 'src/webhooks.ts' },
+    format: ['esm', 'cjs'],
+    clean: ['webhooks.node.*'],
     platform: 'node',
     target: 'node20',
     removeNodeProtocol: false, // node:crypto, as Deno and Bun also resolve it
-    esbuildPlugins: [
-      {
-        name: 'hmac-for-node',
-        setup(build) {
-          build.onResolve({ filter: /\/internal\/hmac\.js$/ }, () => ({
-            path: new URL('./src/internal/hmac-node.ts', import.meta.url).pathname,
-          }));
-        },
-      },
-    ],
+    esbuildPlugins: [hmacForNode],
   },
 ]);

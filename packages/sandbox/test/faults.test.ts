@@ -51,14 +51,14 @@ describe('fault injection', () => {
   });
 
   it('adds latency, and is configurable over HTTP', async () => {
-    const put = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 120, operations: ['listWebhooks'] }) });
+    const put = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 120, operations: ['listWebhooks'] }) });
     expect(put.status).toBe(200);
     const started = Date.now();
     expect((await call('GET', 'webhooks/')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
     const state = await fetch(`${sandbox.origin}/_sandbox/faults`).then((r) => r.json());
     expect(state.injected).toEqual([{ n: 1, operationId: 'listWebhooks', kind: 'none', latencyMs: 120 }]);
-    const invalid = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 2 }) });
+    const invalid = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) });
     expect(invalid.status).toBe(400);
     sandbox.control.setFaults({});
   });

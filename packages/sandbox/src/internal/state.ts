@@ -4,6 +4,7 @@
  * at each other directly (a payout holds its employee record, not an id), so a renamed id (ids are
  * mutable through PATCH/PUT) is seen everywhere at once.
  */
+import { JournaledMap, touch } from './journal.js';
 import type { Breakdown } from './pricing.js';
 
 export type IntegrationType = 1 | 2 | 3;
@@ -91,10 +92,10 @@ export interface WebhookRecord {
 }
 
 export class IntegrationData {
-  readonly employees = new Map<string, EmployeeRecord>();
-  readonly payouts = new Map<string, PayoutRecord>();
-  readonly invoices = new Map<string, InvoiceRecord>();
-  readonly webhooks = new Map<string, WebhookRecord>();
+  readonly employees = new JournaledMap<string, EmployeeRecord>();
+  readonly payouts = new JournaledMap<string, PayoutRecord>();
+  readonly invoices = new JournaledMap<string, InvoiceRecord>();
+  readonly webhooks = new JournaledMap<string, WebhookRecord>();
 
   get isEmpty(): boolean {
     return this.employees.size + this.payouts.size + this.invoices.size + this.webhooks.size === 0;
@@ -109,6 +110,12 @@ export class IntegrationData {
     for (const invoice of this.invoices.values()) if (invoice.open && invoice.currency === currency) return invoice;
     return undefined;
   }
+}
+
+/** Changes fields of a state record (journaled, so a rolled-back request leaves it as it was). */
+export function update<T extends object>(record: T, fields: Partial<T>): T {
+  touch(record);
+  return Object.assign(record, fields);
 }
 
 /** Re-keys `record` in `map` after its id changed from `oldId`. */

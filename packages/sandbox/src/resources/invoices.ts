@@ -1,7 +1,7 @@
 import { fieldError, nonFieldError, notFound } from '../internal/errors.js';
 import { applyAll, newestFirst, paginate, timestampFilter } from '../internal/listing.js';
 import { serializeInvoice } from '../internal/serialize.js';
-import { rekey, type InvoiceRecord } from '../internal/state.js';
+import { rekey, update, type InvoiceRecord } from '../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
 
 /** Invoices are never created through the API: a payout starts one when none is open. */
@@ -34,8 +34,8 @@ export const invoiceHandlers: Record<string, Handler> = {
     const id = idValue(input.id);
     if (id !== undefined && id !== invoice.id && data.invoices.has(id)) throw fieldError('id', 'invoice with this id already exists.');
     const oldId = invoice.id;
-    if (id !== undefined) invoice.id = id;
-    if (has(input, 'metadata')) invoice.metadata = metadataValue(input.metadata, invoice.metadata);
+    if (id !== undefined) update(invoice, { id });
+    if (has(input, 'metadata')) update(invoice, { metadata: metadataValue(input.metadata, invoice.metadata) });
     rekey(data.invoices, oldId, invoice);
     return { status: 200, body: serializeInvoice(invoice, data, language(context)) };
   },

@@ -3,7 +3,7 @@ import { addMessage, nonFieldError, notFound, validationError, type ValidationBo
 import { newId, ocrNumber } from '../internal/ids.js';
 import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../internal/listing.js';
 import { serializePayout } from '../internal/serialize.js';
-import { nextSeq, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
+import { nextSeq, update, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
 import type { SandboxCore } from '../internal/core.js';
 import { scoped, type Handler, type OperationContext } from './context.js';
 import { insertEmployee } from './employees.js';
@@ -76,7 +76,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       seq: nextSeq(),
     };
     integration.data.payouts.set(payout.id, payout);
-    payout.employee.hasHadPayouts = true;
+    update(payout.employee, { hasHadPayouts: true });
     return payout;
   });
   for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);
@@ -140,7 +140,7 @@ export const payoutHandlers: Record<string, Handler> = {
     if (payout.lastNotificationAt !== null && now - payout.lastNotificationAt < RESEND_WAIT_MICROS) {
       throw nonFieldError('The notification was sent less than 24 hours ago; wait at least 24 hours between resends.');
     }
-    payout.lastNotificationAt = now;
+    update(payout, { lastNotificationAt: now });
     return { status: 204 };
   },
 };

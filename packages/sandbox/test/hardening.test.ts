@@ -134,3 +134,30 @@ describe('limits before parsing', () => {
     expect((await control('accounts', { method: 'POST', headers: json, body: `{"allowed_ips":${deep}}` })).status).toBe(400);
   });
 });
+
+describe('field names of built-in object properties', () => {
+  const names = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf'];
+
+  it('in an invalid JSON body are a 400, not a 500', async () => {
+    for (const name of names) {
+      for (const body of [`{"${name}": 1}`, `{"name": 5, "${name}": {"a": 1}}`, `[{"${name}": 1}]`]) {
+        for (const path of ['employees/', 'payouts/', 'webhooks/', 'integrations/']) {
+          const response = await call('POST', path, body);
+          expect(response.status, `${path} ${body}`).toBe(400);
+        }
+      }
+    }
+    expect(sandbox.violations).toEqual([]);
+  });
+
+  it('in an invalid multipart body are a 400, not a 500', async () => {
+    for (const name of names) {
+      const form = new FormData();
+      form.set(name, 'x');
+      form.set('name', '');
+      const response = await fetch(new URL('integrations/', sandbox.url), { method: 'POST', headers: { authorization: `Token ${sandbox.token}` }, body: form });
+      expect(response.status, name).toBe(400);
+      expect(typeof (await response.json())).toBe('object');
+    }
+  });
+});

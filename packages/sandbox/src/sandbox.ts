@@ -109,7 +109,8 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
   const { core, control, app } = assemble(options);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer(getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
+  // Without a Host the request still reaches the app, which refuses it with a DRF body (Node's own 400 is empty).
+  const server: Server = createServer({ requireHostHeader: false }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

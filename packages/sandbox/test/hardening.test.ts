@@ -82,7 +82,7 @@ describe('the controls answer only loopback or configured Host names, and take w
     const employee = await call('POST', 'employees/', employeeBody());
     const clock = await control('clock').then((r) => r.json());
     for (const [path, body] of [['reset', undefined], ['clock/advance', '{"hours": 25}'], ['accounts', '{}']] as const) {
-      for (const headers of [{ 'content-type': 'text/plain' }, {}, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }]) {
+      for (const headers of [{ 'content-type': 'text/plain' }, {} as Record<string, string>, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }]) {
         const response = await control(path, { method: 'POST', headers, body });
         expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(415);
       }

@@ -18,6 +18,7 @@ import { fingerprint, type StoredResponse } from './idempotency.js';
 import { isAllowedHost } from './hosts.js';
 import { begin } from './journal.js';
 import { checkJsonDepth, checkUrlLength, readBody, type Limits } from './limits.js';
+import { canonicalQuery } from './listing.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecValidator } from './validation.js';
 import { controlRoutes, type SandboxControl } from './control.js';
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
 
     const requested = request.method.toUpperCase();
+    const raw = url.search;
     if (requested === 'OPTIONS') {
       if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
       return respond(204, undefined, { allow: allowHeader(match.route) });
@@ -126,6 +128,9 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const method = requested === 'HEAD' ? 'GET' : requested;
     const operationId = match.route.methods[method as keyof typeof match.route.methods];
     if (!operationId) return respond(405, { detail: `Method "${requested}" not allowed.` }, { allow: allowHeader(match.route) });
+    // Validation and the handler read the same query (and the links a page builds from it).
+    const parsedQuery = validator.parseQuery(operationId, url.searchParams);
+    url.search = canonicalQuery(url.searchParams, (name) => Array.isArray(parsedQuery[name])).toString();
 
     const fault = core.faults.decide(operationId);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
@@ -149,7 +154,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
 
     const key = MUTATING.has(method) ? request.headers.get('idempotency-key') : null;
     const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
-    const print = key ? fingerprint(method, url.pathname + url.search, bodyText) : '';
+    const print = key ? fingerprint(method, url.pathname + raw, bodyText) : '';
     if (key) {
       const found = core.idempotency.lookup(scope, print, core.clock.peekMicros());
       if (found.kind === 'replay') return finish(c, fault.kind, replay(found.response));

@@ -1,0 +1,88 @@
+/**
+ * Odd but possible requests: repeated query parameters, malformed HTTP, bad CLI flags.
+ */
+import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
+
+let sandbox: Awaited<ReturnType<typeof start>>;
+let call: Call;
+
+beforeAll(async () => {
+  sandbox = await start();
+  call = api(sandbox);
+  for (let i = 0; i < 3; i++) await call('POST', 'employees/', employeeBody());
+});
+afterAll(() => sandbox.close());
+
+function raw(text: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(sandbox.port, '127.0.0.1', () => socket.write(text));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), body });
+    });
+    setTimeout(() => socket.end(), 500).unref();
+  });
+}
+
+describe('repeated query parameters', () => {
+  it('a duplicated page is read once, the same value for validation and paging (the last, as Django does)', async () => {
+    const last = await call('GET', 'employees/?page_size=1&page=0&page=2');
+    expect(last.status).toBe(200);
+    expect(last.body.previous).toMatch(/page=1/);
+    expect((await call('GET', 'employees/?page_size=1&page=2&page=0')).status).toBe(400);
+    expect((await call('GET', 'employees/?page_size=0&page_size=2')).body.results).toHaveLength(2);
+  });
+
+  it('expand=employee sent 100 times is the same as once', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const created = await call('POST', `payouts/?${'expand=employee&'.repeat(100)}`, payoutBody(employee.id));
+    expect(created.status).toBe(201);
+    expect(created.body.employee.id).toBe(employee.id);
+    const list = await call('GET', `payouts/?${'expand=employee&'.repeat(100)}expand=invoice`);
+    expect(list.status).toBe(200);
+    expect(list.body.results[0].invoice.id).toBeTypeOf('string');
+  });
+});
+
+describe('malformed requests get a DRF body, never an empty 400', () => {
+  const cases = [
+    ['a request line that is not HTTP', 'GARBAGE\r\n\r\n'],
+    ['a header without a colon', 'GET /v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nnonsense\r\n\r\n'],
+    ['a backslash in the path', 'GET /v2\\employees/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+    ['a Host that is not a host', 'GET /v2/ HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'],
+    ['no Host at all', 'GET /v2/ HTTP/1.1\r\nConnection: close\r\n\r\n'],
+    ['a relative request target', 'GET v2/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+  ] as const;
+  for (const [name, text] of cases) {
+    it(name, async () => {
+      const response = await raw(text);
+      expect(response.status).toBe(400);
+      expect(typeof JSON.parse(response.body).detail).toBe('string');
+    });
+  }
+});
+
+describe('the CLI', () => {
+  const bin = fileURLToPath(new URL('../bin/gigapay-sandbox.js', import.meta.url));
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [bin, ...args], { timeout: 10_000 }, (error, stdout, stderr) => resolve({ code: error ? (error.code as number) ?? null : 0, stdout, stderr }));
+    });
+
+  for (const args of [['--bogus'], ['--port'], ['--port', 'abc'], ['--drop-rate', '2'], ['--latency-ms', 'slow'], ['--max-body-bytes', '-1'], ['extra']]) {
+    it(`${args.join(' ')}: prints the usage and exits 2`, async () => {
+      const { code, stderr } = await run(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/--port <n>/);
+      expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+});

@@ -80,7 +80,7 @@ export function createControl(core: SandboxCore): SandboxControl {
     payInvoice: (id, integrationId) =>
       atomically(() => {
         const integration = target(integrationId);
-        return serializeInvoice(core.payInvoice(integration, id), integration.data);
+        return serializeInvoice(core.payInvoice(integration, id));
       }),
     notifyEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'notify'))),
     claimEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'claim'))),
@@ -118,7 +118,7 @@ function snapshot(core: SandboxCore): string {
     metadata: integration.metadata,
     employees: [...integration.data.employees.values()].map(serializeEmployee),
     payouts: [...integration.data.payouts.values()].map((p) => serializePayout(p, integration.data)),
-    invoices: [...integration.data.invoices.values()].map((i) => serializeInvoice(i, integration.data)),
+    invoices: [...integration.data.invoices.values()].map((i) => serializeInvoice(i)),
     webhooks: [...integration.data.webhooks.values()].map((w): ReturnType<typeof serializeWebhook> => ({ ...w })),
   }));
   return JSON.stringify({ accounts: [...core.accounts.keys()], integrations });

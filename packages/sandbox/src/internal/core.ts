@@ -151,7 +151,7 @@ export class SandboxCore {
   }
 
   emitInvoice(integration: IntegrationRecord, event: EventName, invoice: InvoiceRecord): void {
-    this.emit(integration, event, serializeInvoice(invoice, integration.data));
+    this.emit(integration, event, serializeInvoice(invoice));
   }
 
   // Lifecycle steps (the `/_sandbox/` controls). Each sets its `*_at` and emits its event; a step

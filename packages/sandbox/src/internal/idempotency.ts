@@ -27,6 +27,7 @@ export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
 
   lookup(scope: string, fingerprint: string, now: number): Lookup {
+    this.evictExpired(now);
     const entry = this.entries.get(scope);
     if (!entry || entry.expiresAt <= now) {
       this.entries.delete(scope);
@@ -36,7 +37,24 @@ export class IdempotencyStore {
   }
 
   store(scope: string, fingerprint: string, response: StoredResponse, now: number): void {
+    this.evictExpired(now);
+    this.entries.delete(scope); // re-inserted last: the map stays in expiry order
     this.entries.set(scope, { fingerprint, response, expiresAt: now + IDEMPOTENCY_TTL_MICROS });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Forgets the keys that expired. Entries are stored in the order they expire (sandbox time only
+   * moves forward), so this stops at the first live one: amortised O(1) per request.
+   */
+  private evictExpired(now: number): void {
+    for (const [scope, entry] of this.entries) {
+      if (entry.expiresAt > now) return;
+      this.entries.delete(scope);
+    }
   }
 
   /** Forgets every key (a reset sandbox must not replay responses for objects it no longer has). */

@@ -92,25 +92,29 @@ export function afterCommit(effect: Action): void {
   else effect();
 }
 
-/** A `Map` whose writes are undone when the open transaction rolls back. */
+/**
+ * A `Map` whose writes are undone when the open transaction rolls back. `version` changes with
+ * every write (and every undo), so views derived from the map know when to rebuild.
+ */
 export class JournaledMap<K, V> extends Map<K, V> {
+  version = 0;
+
   override set(key: K, value: V): this {
     if (open) {
       const had = super.has(key);
-      const previous = super.get(key);
-      open.onRollback(() => {
-        if (had) Map.prototype.set.call(this, key, previous);
-        else Map.prototype.delete.call(this, key);
-      });
+      const previous = super.get(key) as V;
+      open.onRollback(() => (had ? this.restore(key, previous) : this.forget(key)));
     }
+    this.version++;
     return super.set(key, value);
   }
 
   override delete(key: K): boolean {
     if (open && super.has(key)) {
       const previous = super.get(key) as V;
-      open.onRollback(() => Map.prototype.set.call(this, key, previous));
+      open.onRollback(() => this.restore(key, previous));
     }
+    this.version++;
     return super.delete(key);
   }
 
@@ -118,9 +122,20 @@ export class JournaledMap<K, V> extends Map<K, V> {
     if (open) {
       const entries = [...this.entries()];
       open.onRollback(() => {
-        for (const [key, value] of entries) Map.prototype.set.call(this, key, value);
+        for (const [key, value] of entries) this.restore(key, value);
       });
     }
+    this.version++;
     super.clear();
+  }
+
+  private restore(key: K, value: V): void {
+    this.version++;
+    Map.prototype.set.call(this, key, value);
+  }
+
+  private forget(key: K): void {
+    this.version++;
+    Map.prototype.delete.call(this, key);
   }
 }

@@ -49,6 +49,7 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     seq: nextSeq(),
   };
   integration.data.employees.set(record.id, record);
+  integration.data.indexEmployee(record);
   core.emitEmployee(integration, 'Employee.created', record);
   return record;
 }
@@ -60,13 +61,7 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
 export function findMatchingEmployee(data: IntegrationData, input: Record<string, unknown>): EmployeeRecord | undefined {
   const id = idValue(input.id);
   if (id !== undefined && data.employees.has(id)) return data.employees.get(id);
-  const email = stringOrNull(input.email)?.toLowerCase();
-  const cellphone = stringOrNull(input.cellphone_number);
-  const employees = [...data.employees.values()];
-  return (
-    (email ? employees.find((employee) => employee.email?.toLowerCase() === email) : undefined) ??
-    (cellphone ? employees.find((employee) => employee.cellphone_number === cellphone) : undefined)
-  );
+  return data.employeeByContact(stringOrNull(input.email), stringOrNull(input.cellphone_number));
 }
 
 export const employeeHandlers: Record<string, Handler> = {
@@ -107,6 +102,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const oldId = employee.id;
     update(employee, { ...fields, id: fields.id ?? oldId, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
     rekey(data.employees, oldId, employee);
+    data.indexEmployee(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
@@ -120,6 +116,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const oldId = employee.id;
     update(employee, { ...fields, id: fields.id ?? oldId });
     rekey(data.employees, oldId, employee);
+    data.indexEmployee(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 

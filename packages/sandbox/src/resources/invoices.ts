@@ -20,11 +20,11 @@ export const invoiceHandlers: Record<string, Handler> = {
       ...timestampFilter<InvoiceRecord>(context.query, 'created_at', (i) => i.createdAt),
       ...timestampFilter<InvoiceRecord>(context.query, 'paid_at', (i) => i.paidAt),
     ]);
-    return { status: 200, body: paginate(newestFirst(items), context.url, (i) => serializeInvoice(i, data, language(context))) };
+    return { status: 200, body: paginate(newestFirst(items), context.url, (i) => serializeInvoice(i, language(context))) };
   },
 
   retrieveInvoice(context) {
-    return { status: 200, body: serializeInvoice(lookup(context), scoped(context).data, language(context)) };
+    return { status: 200, body: serializeInvoice(lookup(context), language(context)) };
   },
 
   updateInvoice(context) {
@@ -37,7 +37,7 @@ export const invoiceHandlers: Record<string, Handler> = {
     if (id !== undefined) update(invoice, { id });
     if (has(input, 'metadata')) update(invoice, { metadata: metadataValue(input.metadata, invoice.metadata) });
     rekey(data.invoices, oldId, invoice);
-    return { status: 200, body: serializeInvoice(invoice, data, language(context)) };
+    return { status: 200, body: serializeInvoice(invoice, language(context)) };
   },
 
   /** Deleting an unpaid invoice deletes its payouts with it. */

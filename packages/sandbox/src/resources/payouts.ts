@@ -38,6 +38,7 @@ function openInvoice(core: SandboxCore, integration: IntegrationRecord, currency
   const seq = nextSeq();
   const invoice: InvoiceRecord = {
     id: newId(),
+    costOre: 0,
     uuid: newId(),
     currency,
     metadata: {},
@@ -77,6 +78,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
     };
     integration.data.payouts.set(payout.id, payout);
     update(payout.employee, { hasHadPayouts: true });
+    update(invoice, { costOre: invoice.costOre + payout.prices.cost });
     return payout;
   });
   for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);
@@ -87,8 +89,10 @@ export const payoutHandlers: Record<string, Handler> = {
   listPayouts(context) {
     const { data } = scoped(context);
     const expand = expandSet(context.query);
-    const items = applyAll(data.payouts.values(), payoutFilters(data, context.query, true));
-    return { status: 200, body: paginate(newestFirst(items), context.url, (p) => serializePayout(p, data, expand)) };
+    const filters = payoutFilters(data, context.query, true);
+    // Unfiltered (the common case), a page costs its own size, not a sort of every payout.
+    const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
+    return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, data, expand)) };
   },
 
   createPayout(context) {
@@ -125,6 +129,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const payout = lookup(context);
     if (payout.invoice.paidAt !== null) throw nonFieldError('The invoice of this payout is paid; the payout cannot be deleted.');
     data.payouts.delete(payout.id);
+    update(payout.invoice, { costOre: payout.invoice.costOre - payout.prices.cost });
     return { status: 204 };
   },
 

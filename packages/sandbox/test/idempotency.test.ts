@@ -70,3 +70,16 @@ describe("the validator's own limits", () => {
     expect(pricing.status).toBe(400);
   });
 });
+
+describe('the Idempotency-Key header itself', () => {
+  it('is 1 to 255 characters, as the spec documents: an empty or longer key is a 400 and nothing happens', async () => {
+    const before = sandbox.control.snapshot();
+    for (const key of ['', 'k'.repeat(256)]) {
+      const response = await call('POST', 'employees/', employeeBody(), { 'idempotency-key': key });
+      expect(response.status, `${key.length} characters`).toBe(400);
+      expect(response.body['Idempotency-Key'][0]).toMatch(/255|blank/);
+    }
+    expect(sandbox.control.snapshot()).toBe(before);
+    expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(201);
+  });
+});

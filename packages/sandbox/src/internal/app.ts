@@ -14,7 +14,7 @@ import { handlers } from '../resources/index.js';
 import type { OperationContext } from '../resources/context.js';
 import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
-import { fingerprint, type StoredResponse } from './idempotency.js';
+import { fingerprint, keyProblem, type StoredResponse } from './idempotency.js';
 import { isAllowedHost } from './hosts.js';
 import { begin } from './journal.js';
 import { checkJsonDepth, checkUrlLength, readBody, type Limits } from './limits.js';
@@ -153,6 +153,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     if (form || JSON_MEDIA_TYPE.test(contentType)) checkJsonDepth(bodyText, limits.jsonDepth);
 
     const key = MUTATING.has(method) ? request.headers.get('idempotency-key') : null;
+    const badKey = key === null ? undefined : keyProblem(key);
+    if (badKey) return respond(400, { 'Idempotency-Key': [badKey] });
     const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
     const print = key ? fingerprint(method, url.pathname + raw, bodyText) : '';
     if (key) {

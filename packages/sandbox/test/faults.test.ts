@@ -39,14 +39,16 @@ describe('fault injection', () => {
 
   it('answers 500 and 429 with Retry-After before doing anything', async () => {
     sandbox.control.setFaults({ queue: ['error', 'rateLimit'], retryAfterSeconds: 7 });
-    const before = sandbox.control.snapshot();
+    // Everything but the fault injector itself, which consumes its queue and logs what it injected.
+    const objects = () => ({ ...JSON.parse(sandbox.control.snapshot()), faults: undefined });
+    const before = objects();
     const error = await call('POST', 'employees/', employeeBody());
     expect(error.status).toBe(500);
     expect(error.headers.get('sandbox-fault')).toBe('error');
     const limited = await call('POST', 'employees/', employeeBody());
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect(sandbox.control.snapshot()).toBe(before);
+    expect(objects()).toEqual(before);
     expect((await call('GET', 'employees/')).status).toBe(200);
   });
 

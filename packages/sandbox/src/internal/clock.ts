@@ -45,6 +45,11 @@ export class Clock {
     };
   }
 
+  /** Everything the clock holds (for `snapshot`). */
+  get state(): { offsetMicros: number; lastMicros: number } {
+    return { offsetMicros: this.offsetMicros, lastMicros: this.lastMicros };
+  }
+
   get offsetMilliseconds(): number {
     return this.offsetMicros / 1000;
   }

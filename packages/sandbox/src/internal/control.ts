@@ -17,7 +17,7 @@ import { atomically } from './journal.js';
 import { checkJsonDepth, readBody, type Limits } from './limits.js';
 import type { Credentials, SandboxCore } from './core.js';
 import type { FaultConfig, InjectedFault } from './faults.js';
-import { serializeEmployee, serializeInvoice, serializePayout, type serializeWebhook } from './serialize.js';
+import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
 import type { Delivery } from './webhook-delivery.js';
 
 type Json = Record<string, unknown>;
@@ -61,7 +61,11 @@ export interface SandboxControl {
    * changed since the start. The default credentials keep working on an empty integration.
    */
   reset(): void;
-  /** A JSON dump of all state, to assert that a request changed nothing. */
+  /**
+   * A JSON dump of all state, to assert that a request changed nothing: every field of every record
+   * (with the key it is stored under), the accounts, the idempotency store, the delivery log, the
+   * clock and the fault injector. Records are listed in creation order.
+   */
   snapshot(): string;
 }
 
@@ -112,16 +116,25 @@ export function createControl(core: SandboxCore): SandboxControl {
 }
 
 function snapshot(core: SandboxCore): string {
-  const integrations = [...core.integrations.values()].map((integration) => ({
-    id: integration.id,
-    name: integration.name,
-    metadata: integration.metadata,
-    employees: [...integration.data.employees.values()].map(serializeEmployee),
-    payouts: [...integration.data.payouts.values()].map((p) => serializePayout(p, integration.data)),
-    invoices: [...integration.data.invoices.values()].map((i) => serializeInvoice(i)),
-    webhooks: [...integration.data.webhooks.values()].map((w): ReturnType<typeof serializeWebhook> => ({ ...w })),
+  /** A map's entries as `[key, record]`, in creation order (a rolled-back delete re-inserts at the end). */
+  const entries = <T extends { seq: number }, R>(map: Map<string, T>, dump: (record: T) => R) =>
+    [...map].sort(([, a], [, b]) => a.seq - b.seq).map(([key, record]) => [key, dump(record)] as const);
+  const integrations = entries(core.integrations, ({ owner, data, ...fields }) => ({
+    ...fields,
+    owner: owner.token,
+    employees: entries(data.employees, (employee) => ({ ...employee })),
+    payouts: entries(data.payouts, ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id })),
+    invoices: entries(data.invoices, (invoice) => ({ ...invoice })),
+    webhooks: entries(data.webhooks, (webhook) => ({ ...webhook })),
   }));
-  return JSON.stringify({ accounts: [...core.accounts.keys()], integrations });
+  return JSON.stringify({
+    accounts: [...core.accounts],
+    integrations,
+    idempotency: core.idempotency.dump(),
+    deliveries: core.deliverer.log,
+    clock: core.clock.state,
+    faults: core.faults.state,
+  });
 }
 
 /** The `/_sandbox/` routes: each one parses its request and calls `control`. */

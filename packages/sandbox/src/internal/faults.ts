@@ -84,6 +84,11 @@ export class FaultInjector {
     return { ...this.config, pendingQueue: [...this.queue] };
   }
 
+  /** Everything the injector holds: its configuration, remaining queue, requests drawn for, and log (for `snapshot`). */
+  get state() {
+    return { config: this.config, queue: [...this.queue], requests: this.requests, injected: [...this.injected] };
+  }
+
   get active(): boolean {
     const c = this.config;
     return this.queue.length > 0 || !!(c.dropRate || c.errorRate || c.rateLimitRate || c.latencyMs);

@@ -56,6 +56,11 @@ export class IdempotencyStore {
     return this.entries.size;
   }
 
+  /** Every stored key with its request fingerprint, response and expiry, in expiry order (for `snapshot`). */
+  dump(): [string, Entry][] {
+    return [...this.entries];
+  }
+
   /**
    * Forgets the keys that expired. Entries are stored in the order they expire (sandbox time only
    * moves forward), so this stops at the first live one: amortised O(1) per request.

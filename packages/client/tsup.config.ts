@@ -1,16 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' },
+const common: Options = {
   format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
   sourcemap: true,
   target: 'es2022',
   // openapi-fetch stays a dependency (not bundled); the types package is types only.
   external: ['openapi-fetch', '@gigapay/types'],
   define: { __VERSION__: JSON.stringify(version) },
-});
+};
+
+export default defineConfig([
+  { ...common, entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' }, dts: true, clean: true },
+  // The `node` export condition of ./webhooks: the same module with node:crypto in place of Web
+  // Crypto (internal/hmac-node.ts for internal/hmac.ts). Its types are those of dist/webhooks.
+  {
+    ...common,
+    entry: { 'webhooks.node': 'src/webhooks.ts' },
+    platform: 'node',
+    target: 'node20',
+    removeNodeProtocol: false, // node:crypto, as Deno and Bun also resolve it
+    esbuildPlugins: [
+      {
+        name: 'hmac-for-node',
+        setup(build) {
+          build.onResolve({ filter: /\/internal\/hmac\.js$/ }, () => ({
+            path: new URL('./src/internal/hmac-node.ts', import.meta.url).pathname,
+          }));
+        },
+      },
+    ],
+  },
+]);

@@ -34,8 +34,8 @@ export type BulkItemResult =
   | (ItemBase & { status: 'rejected'; error: ValidationError })
   /**
    * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...). Anything
-   * else its call threw (a 2xx body that is not JSON, ...) is wrapped in a `GigapayError` whose
-   * `cause` is the original. For a connection error, a timeout or a 2xx that could not be read the
+   * else its call threw (an abort, ...) is wrapped in a `GigapayError` whose `cause` is the
+   * original. For a connection error, a timeout or a 2xx whose body broke (`ResponseBodyError`) the
    * server may have created it: re-run with the same `keyPrefix`.
    */
   | (ItemBase & { status: 'failed'; error: GigapayError });

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { createGigapayError, GigapayError, TimeoutError } from './errors.js';
+import { createGigapayError, GigapayError, requestIdOf } from './errors.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -53,7 +53,7 @@ export interface GigapayClientOptions {
   maxRetries?: number;
   /**
    * Throw a `GigapayError` subclass for 4xx and 5xx instead of returning `{ error, response }`.
-   * Transport failures (`ConnectionError`, `TimeoutError`, `RedirectError`) are thrown either way.
+   * Transport failures (`ConnectionError`, `ResponseBodyError`, `TimeoutError`, `RedirectError`) are thrown either way.
    * @default false
    */
   throwOnError?: boolean;
@@ -90,35 +90,31 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   const core = createClient({ baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server, headers, Request: PendingRequest as never });
   const transport = createTransport({ fetch, timeoutMs, maxRetries });
 
-  type Call = (url: string, init?: { signal?: AbortSignal | null }) => Promise<{ error?: unknown; response: Response }>;
-  const method = (verb: string, call: Call): Call => async (url, init) => {
-    const state: CallState = {};
+  type Call = (url: string, init?: { signal?: AbortSignal | null; parseAs?: string }) => Promise<{ error?: unknown; response: Response }>;
+  const method = (call: Call): Call => async (url, init) => {
+    const state: CallState = { parseAs: init?.parseAs };
     let result: Awaited<ReturnType<Call>>;
     try {
       // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
       result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never);
     } catch (error) {
-      // The transport's own errors pass through. A 2xx body is read by openapi-fetch after the
-      // transport: the caller's abort then comes as they gave it, and the attempt's timer covers it.
+      // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
+      // openapi-fetch: the caller's abort then comes as they gave it, anything else names the call.
       const signal = init?.signal;
-      throw signal?.aborted
-        ? signal.reason
-        : state.attempt?.timedOut()
-          ? new TimeoutError(`${verb} ${url}: the response body did not arrive within ${timeoutMs} ms`, { method: verb, url, idempotencyKey: state.idempotencyKey })
-          : error;
+      throw signal?.aborted ? signal.reason : state.unread && !(error instanceof GigapayError) ? state.unread.failed(error) : error;
     } finally {
-      state.attempt?.done();
+      state.unread?.attempt.done();
     }
     if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
     return result;
   };
 
   return {
-    GET: method('GET', core.GET as Call),
-    POST: method('POST', core.POST as Call),
-    PUT: method('PUT', core.PUT as Call),
-    PATCH: method('PATCH', core.PATCH as Call),
-    DELETE: method('DELETE', core.DELETE as Call),
+    GET: method(core.GET as Call),
+    POST: method(core.POST as Call),
+    PUT: method(core.PUT as Call),
+    PATCH: method(core.PATCH as Call),
+    DELETE: method(core.DELETE as Call),
   } as never;
 }
 
@@ -127,7 +123,7 @@ export function errorFromResult(response: Response, body: unknown): GigapayError
   const { status, headers } = response;
   return createGigapayError({
     status,
-    requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+    requestId: requestIdOf(headers),
     body,
     headers,
     ...responseContext(response),

@@ -113,6 +113,15 @@ export class ConnectionError extends GigapayError {
 export class TimeoutError extends GigapayError {
   override name = 'TimeoutError';
 }
+/**
+ * A response arrived, but its body could not be used: cut off mid-way, not JSON, or empty where the
+ * API always sends one (every 2xx but 204). `status` and `requestId` are the response's; `cause` is
+ * what reading it threw. The server may have done the write: like a `ConnectionError`, it is retried
+ * when that is safe, and a keyed request may be repeated with `error.idempotencyKey`.
+ */
+export class ResponseBodyError extends GigapayError {
+  override name = 'ResponseBodyError';
+}
 /** A 3xx. Redirects are never followed: many HTTP stacks drop `Authorization` on the way. */
 export class RedirectError extends GigapayError {
   override name = 'RedirectError';
@@ -123,6 +132,9 @@ export class RedirectError extends GigapayError {
     this.location = init.location;
   }
 }
+
+/** The request id Gigapay support asks for, from `x-request-id` or `request-id`. */
+export const requestIdOf = (headers: Headers) => headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
 
 type ErrorClass = new (message: string, init?: GigapayErrorInit) => GigapayError;
 

@@ -14,6 +14,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
+  ResponseBodyError,
   ServerError,
   TimeoutError,
   ValidationError,

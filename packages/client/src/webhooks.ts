@@ -1,10 +1,11 @@
 /**
  * Gigapay webhook signatures: `Gigapay-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…]`, where each
- * `v1` is HMAC-SHA256(secret, `${t}.${raw body}`). Web Crypto only, so it runs in Node 20+,
- * browsers, and edge runtimes.
+ * `v1` is HMAC-SHA256(secret, `${t}.${raw body}`). On Node with node:crypto, elsewhere (browsers,
+ * edge runtimes) with Web Crypto: see internal/hmac.ts.
  */
 import type { WebhookEventName, WebhookPayloads } from '@gigapay/types';
-import { hmac, toHex, toText, timingSafeEqual, type WebhookPayload } from './internal/hmac.js';
+import { fromHex, hmac, toHex, timingSafeEqual } from './internal/hmac.js';
+import { toText, type WebhookPayload } from './internal/payload.js';
 import type { Expand } from './types.js';
 
 export type WebhookSignatureFailure =
@@ -33,14 +34,25 @@ export type { WebhookPayload };
 
 export interface VerifyWebhookOptions {
   payload: WebhookPayload;
-  /** The `Gigapay-Signature` header. */
-  header: string | null | undefined;
+  /**
+   * The `Gigapay-Signature` header, as one string. An array (Node's type for a header sent twice)
+   * or anything else is a `malformed_header`.
+   */
+  header: string | readonly string[] | null | undefined;
   /** The webhook's `secret_key`. */
   secret: string;
   /** How far `t` may be from `now`, either way; a number ≥ 0 (`Infinity` turns the check off). @default 300 */
   toleranceSeconds?: number;
   /** The current time: a valid Date, or Unix seconds like `t`. @default new Date() */
   now?: Date | number;
+  /**
+   * When no `v1` matches, also try the common re-serialised forms of the body (Python's
+   * `json.dumps`, …) to report `body_reserialized`. That costs three more HMACs per failure, so
+   * that anyone who can reach your endpoint could make each forged request 4× the work: turn it on
+   * while setting a receiver up, not for traffic from the internet.
+   * @default false
+   */
+  diagnose?: boolean;
 }
 
 export interface SignWebhookOptions {
@@ -50,10 +62,27 @@ export interface SignWebhookOptions {
   timestamp?: number;
 }
 
-const fail = (reason: WebhookSignatureFailure, message: string) => new WebhookSignatureError(reason, message);
+/**
+ * A verdict on a request, not a bug to trace: made without a stack trace, whose capture costs more
+ * than the HMAC itself (a forged request must cost what a genuine one does: see webhooks.bench.ts).
+ * `Reflect.set` leaves a frozen `Error` be.
+ */
+function fail(reason: WebhookSignatureFailure, message: string): WebhookSignatureError {
+  const limit = Error.stackTraceLimit;
+  Reflect.set(Error, 'stackTraceLimit', 0);
+  const error = new WebhookSignatureError(reason, message);
+  Reflect.set(Error, 'stackTraceLimit', limit);
+  return error;
+}
+
+/** An unset secret (`process.env.X!` is undefined) would otherwise sign with the text "undefined". */
+function checkSecret(secret: unknown): asserts secret is string {
+  if (!secret || typeof secret !== 'string') throw new TypeError('The webhook secret is empty: pass its secret_key');
+}
 
 /** Returns the `Gigapay-Signature` header for a payload. For tests and the sandbox. */
 export async function signWebhookPayload({ payload, secret, timestamp }: SignWebhookOptions): Promise<string> {
+  checkSecret(secret);
   const t = String(timestamp ?? Math.floor(Date.now() / 1000));
   return `t=${t},v1=${toHex(await hmac(secret, t, payload))}`;
 }
@@ -63,7 +92,9 @@ export async function signWebhookPayload({ payload, secret, timestamp }: SignWeb
  * a `WebhookSignatureError` whose `reason` says what is wrong.
  */
 export async function verifyWebhookSignature(options: VerifyWebhookOptions): Promise<{ timestamp: number }> {
-  const { payload, header, secret, toleranceSeconds = 300, now = new Date() } = options;
+  const { payload, header, secret, toleranceSeconds = 300, now = new Date(), diagnose = false } = options;
+  // The caller's mistakes first, whatever the request: they are not verdicts on it.
+  checkSecret(secret);
   const nowSeconds = typeof now === 'number' ? now : now.getTime() / 1000;
   // A NaN would let any timestamp through: a mistake of the caller's, not a bad signature.
   if (!(Number.isFinite(nowSeconds) && toleranceSeconds >= 0)) {
@@ -72,7 +103,10 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
   if (typeof payload == 'object' && !ArrayBuffer.isView(payload) && !(payload instanceof ArrayBuffer)) {
     throw fail('body_reserialized', 'payload must be the raw body (string or bytes), not a parsed object');
   }
-  if (!header) throw fail('missing_header', 'no Gigapay-Signature header');
+  if (header == null || header === '') throw fail('missing_header', 'no Gigapay-Signature header');
+  if (typeof header !== 'string') {
+    throw fail('malformed_header', 'Gigapay-Signature must be one string');
+  }
   const malformed = () => fail('malformed_header', 'Gigapay-Signature must read t=<unix seconds>,v1=<64 hex digits>');
 
   let t: string | undefined;
@@ -86,7 +120,7 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
       if (t !== undefined || !/^\d{1,12}$/.test(value)) throw malformed();
       t = value;
     } else if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) {
-      signatures.push(Uint8Array.from(value.match(/../g)!, (pair) => parseInt(pair, 16)));
+      signatures.push(fromHex(value));
     }
   }
   if (t === undefined || !signatures.length) throw malformed();
@@ -103,16 +137,19 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
     return signatures.some((signature) => timingSafeEqual(signature, expected));
   };
   if (await matches(payload)) return { timestamp: Number(t) };
-  throw (await signedInAnotherForm(payload, matches))
-    ? fail('body_reserialized', 'the body was re-serialised after parsing: verify the raw body as received')
-    : fail('no_matching_signature', 'no v1 matches: check the secret_key, and pass the raw body as received');
+  // Only on request: a forged signature must cost what a genuine one costs (see webhooks.bench.ts).
+  if (diagnose && (await signedInAnotherForm(payload, matches))) {
+    throw fail('body_reserialized', 'the body was re-serialised after parsing: verify the raw body as received');
+  }
+  const hint = diagnose ? '' : ' (diagnose: true tells if it was re-serialised)';
+  throw fail('no_matching_signature', `no v1 matches: check the secret_key, and pass the raw body as received${hint}`);
 }
 
 /**
  * A receiver that parsed the body and serialised it again (`JSON.stringify(req.body)`) sends
  * different bytes than were signed. If the signature matches a common server-side form of the
  * same JSON (Python's `json.dumps`, with or without `ensure_ascii`, or compact), that is what
- * happened. Only tried after a failure, so genuine deliveries pay nothing for it.
+ * happened. Only tried after a failure and with `diagnose`, so nobody else pays for it.
  */
 async function signedInAnotherForm(payload: WebhookPayload, matches: (body: WebhookPayload) => Promise<boolean>) {
   let parsed: unknown;

@@ -9,6 +9,7 @@ import {
   createGigapayClient,
   GigapayError,
   RedirectError,
+  ResponseBodyError,
   TimeoutError,
   type GigapayClientOptions,
 } from '../src/index.js';
@@ -23,6 +24,7 @@ import {
   payout,
   recordingFetch,
   sequence,
+  settle,
   TOKEN,
   type RecordedCall,
 } from './helpers.js';
@@ -31,18 +33,6 @@ const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', emplo
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-/** Runs a call to completion, firing every pending timer (backoff, Retry-After) on the way. */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  const outcome = promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  await vi.runAllTimersAsync();
-  const result = await outcome;
-  if ('error' in result) throw result.error;
-  return result.value;
-}
 
 describe('retries', () => {
   it('retries 503 then 201 with the same Idempotency-Key and the same body', async () => {
@@ -219,7 +209,8 @@ describe('timeouts', () => {
     await vi.advanceTimersByTimeAsync(1000);
     const error = await pending;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as TimeoutError).message).toBe('GET /payouts/: the response body did not arrive within 1000 ms');
+    expect((error as TimeoutError).message).toBe(`GET ${BASE}/payouts/ timed out after 1000 ms`);
+    expect(error).toMatchObject({ method: 'GET', url: `${BASE}/payouts/`, status: 200 });
   });
 
   it('stops the timer of a 2xx once its body is read', async () => {
@@ -246,14 +237,18 @@ describe('timeouts', () => {
       const body = new ReadableStream({ start: (controller) => controller.error(new TypeError('terminated')) });
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     };
-    const { client, calls } = clientWith(broken, { timeoutMs: 1000, maxRetries: 0 });
-    const controller = new AbortController();
-    const error = await client.GET('/payouts/', { signal: controller.signal }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('terminated');
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(calls[0]!.signal!.aborted).toBe(false); // the timer was cleared
-    controller.abort();
-    expect(calls[0]!.signal!.aborted).toBe(false); // and the listener on the caller's signal removed
+    // Read by the transport (JSON, the default), or handed over to openapi-fetch (any other parseAs).
+    for (const parseAs of ['json', 'text'] as const) {
+      const { client, calls } = clientWith(broken, { timeoutMs: 1000, maxRetries: 0 });
+      const controller = new AbortController();
+      const error = await client.GET('/payouts/', { signal: controller.signal, parseAs }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseBodyError);
+      expect((error as Error).cause).toMatchObject({ name: 'TypeError', message: 'terminated' });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(calls[0]!.signal!.aborted).toBe(false); // the timer was cleared
+      controller.abort();
+      expect(calls[0]!.signal!.aborted).toBe(false); // and the listener on the caller's signal removed
+    }
   });
 
   it("combines with the caller's signal; a caller abort is not retried", async () => {
@@ -377,6 +372,9 @@ describe('the token', () => {
       (call: { headers: Headers }) =>
         new Response(null, { status: 307, headers: { Location: `${BASE}/payouts/`, 'X-Echo-Authorization': call.headers.get('authorization')! } }),
       hangUntilAborted,
+      // A 2xx whose body is not JSON (quoting the request) or is cut off: a ResponseBodyError.
+      (call: { headers: Headers }) => new Response(`{"echo": "${call.headers.get('authorization')}`, { status: 201 }),
+      (call: { headers: Headers }) => new Response(`<p>${call.headers.get('authorization')}</p>`, { status: 201 }),
     ];
     for (const respond of failures) {
       const { fetch, calls } = recordingFetch(respond);

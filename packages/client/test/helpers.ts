@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { createGigapayClient, type GigapayClientOptions } from '../src/index.js';
 
 export const TOKEN = 'cd7a4537a231356d404b553f465b6af2fa035821';
@@ -83,3 +84,15 @@ export const employee = (id: string) => ({
   claimed_at: null,
   verified_at: null,
 });
+
+/** Runs a call to completion, firing every pending timer (backoff, Retry-After) on the way. */
+export async function settle<T>(promise: Promise<T>): Promise<T> {
+  const outcome = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await vi.runAllTimersAsync();
+  const result = await outcome;
+  if ('error' in result) throw result.error;
+  return result.value;
+}

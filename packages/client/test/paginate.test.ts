@@ -90,7 +90,7 @@ describe('paginate', () => {
   });
 
   it('stops on a next that does not move', async () => {
-    const { client } = clientWith(() => json(200, { count: 9, next: 'https://api.demo.gigapay.se/v2/invoices/?page=2', previous: null, results: [] }));
+    const { client } = clientWith(() => json(200, { count: 99, next: 'https://api.demo.gigapay.se/v2/invoices/?page=2', previous: null, results: [{ id: 'i' }] }));
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
@@ -103,12 +103,51 @@ describe('paginate', () => {
       if (index > 5) return json(404, { detail: 'Invalid page.' }); // ends the loop if it is not caught
       const page = new URL(call.url).searchParams.get('page');
       const next = `https://api.demo.gigapay.se/v2/invoices/?page=${page === '2' ? 3 : 2}`;
-      return json(200, { count: 9, next, previous: null, results: [] });
+      return json(200, { count: 99, next, previous: null, results: [{ id: `i${index}` }] });
     });
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
     await expect(run()).rejects.toThrow('paginate: /invoices/ loops: next is a page already fetched (https://api.demo.gigapay.se/v2/invoices/?page=2)');
     expect(calls.map((call) => new URL(call.url).search)).toEqual(['', '?page=2', '?page=3']);
+  });
+
+  it('stops on an empty page, whatever next says', async () => {
+    // A server that answers every page empty, with a next to a new page each time.
+    const { client, calls } = clientWith((call, index) => {
+      if (index > 20) return json(404, { detail: 'Invalid page.' }); // ends the loop if it is not caught
+      const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
+      return json(200, { count: 0, next: `https://api.demo.gigapay.se/v2/invoices/?page=${page + 1}`, previous: null, results: [] });
+    });
+    const items = [];
+    for await (const item of paginate(client, '/invoices/')) items.push(item);
+    expect(items).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stops once it has yielded `count` items, whatever next says', async () => {
+    // Full pages for ever, each with a next to a new page, and a count of 5.
+    const { client, calls } = clientWith((call, index) => {
+      if (index > 20) return json(404, { detail: 'Invalid page.' });
+      const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
+      const results = [1, 2].map((n) => payout(`p${page}-${n}`));
+      return json(200, { count: 5, next: `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}`, previous: null, results });
+    });
+    const ids = [];
+    for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
+    expect(ids).toEqual(['p1-1', 'p1-2', 'p2-1', 'p2-2', 'p3-1']);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('follows the count as it grows while paging (objects created meanwhile)', async () => {
+    const { client, calls } = clientWith((call) => {
+      const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
+      const next = page < 3 ? `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}` : null;
+      return json(200, { count: 4 + page, next, previous: null, results: [1, 2].map((n) => payout(`p${page}-${n}`)) });
+    });
+    const ids = [];
+    for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
+    expect(ids).toHaveLength(6);
+    expect(calls).toHaveLength(3);
   });
 });

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const BUDGETS = { 'src/index.ts': 6144, 'src/webhooks.ts': 1536 } as const;
+const BUDGETS = { 'src/index.ts': 6656, 'src/webhooks.ts': 1664 } as const;
 
 async function minGzip(entry: string) {
   const result = await build({

@@ -90,11 +90,33 @@ describe('verifyWebhookSignature', () => {
     expect(await outcome({ payload: raw, header, secret, now })).toBe('accepted');
     // …and a receiver that parsed it and serialised it again verifies other bytes.
     const reserialised = JSON.stringify(JSON.parse(raw));
-    expect(await outcome({ payload: reserialised, header, secret, now })).toBe('body_reserialized');
+    expect(await outcome({ payload: reserialised, header, secret, now, diagnose: true })).toBe('body_reserialized');
+    // Not by default: it would cost every forged signature three more HMACs (see webhooks.bench.ts).
+    const plain = await verifyWebhookSignature({ payload: reserialised, header, secret, now }).catch((e: unknown) => e);
+    expect(plain).toMatchObject({ reason: 'no_matching_signature', message: expect.stringContaining('diagnose: true tells if it was re-serialised') });
     // A parsed object is never the raw body.
     expect(await outcome({ payload: JSON.parse(raw), header, secret, now })).toBe('body_reserialized');
     // A wrong secret is not blamed on the body.
-    expect(await outcome({ payload: raw, header, secret: 'wrong', now })).toBe('no_matching_signature');
+    expect(await outcome({ payload: raw, header, secret: 'wrong', now, diagnose: true })).toBe('no_matching_signature');
+  });
+
+  it('gives a verdict for a header that is not a string (an array of two, a number), not a crash', async () => {
+    const signed = await signWebhookPayload({ payload: body, secret, timestamp: t });
+    for (const header of [[signed, signed], 1651226400, { t }, true]) {
+      const error = await verifyWebhookSignature({ payload: body, header: header as never, secret, now }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WebhookSignatureError);
+      expect(error).toMatchObject({ reason: 'malformed_header', message: expect.stringContaining('one string') });
+    }
+  });
+
+  it('refuses an empty secret with the TypeError whatever the header (checked first)', async () => {
+    for (const header of [undefined, '', 'garbage', `t=${t},v1=${'0'.repeat(64)}`, [] as never]) {
+      for (const empty of ['', undefined as unknown as string, 42 as unknown as string]) {
+        const error = await verifyWebhookSignature({ payload: body, header, secret: empty, now }).catch((e: unknown) => e);
+        expect(error, String(header)).toBeInstanceOf(TypeError);
+        expect((error as Error).message).toContain('secret is empty');
+      }
+    }
   });
 
   it('caches imported keys per secret', async () => {
@@ -240,7 +262,7 @@ describe('verifyWebhookSignature, properties', () => {
         fc.pre(raw !== reserialised);
         const header = await signWebhookPayload({ payload: raw, secret: key, timestamp });
         expect(await outcome({ payload: raw, header, secret: key, now: timestamp })).toBe('accepted');
-        expect(await outcome({ payload: reserialised, header, secret: key, now: timestamp })).toBe('body_reserialized');
+        expect(await outcome({ payload: reserialised, header, secret: key, now: timestamp, diagnose: true })).toBe('body_reserialized');
       }),
     );
   });

@@ -1,4 +1,10 @@
-/** HMAC-SHA256 with Web Crypto, and a constant-time comparison. */
+/**
+ * HMAC-SHA256 with Web Crypto, and a constant-time comparison: for browsers and edge runtimes.
+ * Node gets `hmac-node.ts` instead (the `node` export condition of `./webhooks`), with the same
+ * exports: node:crypto costs a fraction of Web Crypto per call there.
+ */
+import type { WebhookPayload } from './payload.js';
+
 const keys = new Map<string, Promise<CryptoKey>>();
 
 /**
@@ -6,8 +12,6 @@ const keys = new Map<string, Promise<CryptoKey>>();
  * import is not kept, so that the next call tries again.
  */
 export function hmacKey(secret: string): Promise<CryptoKey> {
-  // An unset secret (`process.env.X!` is undefined) would otherwise sign with the text "undefined".
-  if (!secret) throw new TypeError('The webhook secret is empty: pass its secret_key');
   let key = keys.get(secret);
   if (!key) {
     if (keys.size >= 32) keys.clear(); // a handful of secrets in practice; never grow without bound
@@ -17,12 +21,6 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
   }
   return key;
 }
-
-/** The raw body: the exact bytes received (a Buffer, any typed array or DataView, an ArrayBuffer), or their text. */
-export type WebhookPayload = string | ArrayBufferView | ArrayBuffer;
-
-/** The raw body as text, to parse. */
-export const toText = (payload: WebhookPayload) => (typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
 
 /**
  * HMAC-SHA256 of `${timestamp}.${payload}`. A Blob joins the parts as bytes: text UTF-8 encoded,
@@ -34,6 +32,9 @@ export async function hmac(secret: string, timestamp: string, payload: WebhookPa
 }
 
 export const toHex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/** Of a string of hex digits already checked to be well formed. */
+export const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
 
 /** Compares every byte whatever the first difference, so timing reveals nothing of the signature. */
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {

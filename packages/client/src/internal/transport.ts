@@ -1,5 +1,6 @@
-import { ConnectionError, GigapayError, TimeoutError } from '../errors.js';
+import { ConnectionError, GigapayError, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
 import type { PendingRequest } from './pending-request.js';
+import { redact } from './redact.js';
 import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
@@ -30,21 +31,27 @@ const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
 
 /**
- * What the transport tells the client about one call. A 2xx is handed over unread, its attempt's
- * timer still running so that a body that stalls times out too; the client settles `attempt` once
- * openapi-fetch has read the body, or failed to.
+ * What the transport and the client share about one call. A 2xx to be read as JSON (openapi-fetch's
+ * default `parseAs`) is read here, inside its attempt, so that a body that breaks is retried like a
+ * dropped connection. Any other `parseAs` leaves the body to openapi-fetch: such a 2xx is handed
+ * over unread, its attempt's timer still running so that a body that stalls times out too, and the
+ * client settles `unread` once openapi-fetch has read the body, or failed to.
  */
 export interface CallState {
-  attempt?: AttemptSignal;
-  idempotencyKey?: string;
+  /** openapi-fetch's `parseAs` for this call. @default 'json' */
+  parseAs?: string;
+  unread?: {
+    attempt: AttemptSignal;
+    /** The error to throw for what reading the body threw. */
+    failed(error: unknown): GigapayError;
+  };
 }
 
 /**
  * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
- * redirect refusal. It takes the `PendingRequest` openapi-fetch built. The body of a non-2xx answer
- * is read here, inside the attempt (so a stall is a timeout, and the raw text is kept for the
- * error); a 2xx is handed over unread, since buffering it would cost more than the rest of the
- * client together (see test/client.bench.ts), with its timer still running (see `CallState`).
+ * redirect refusal. It takes the `PendingRequest` openapi-fetch built. Every body is read here,
+ * inside the attempt (so a stall is a timeout, and a body that breaks is retried), but that of a 2xx
+ * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
   const { fetch: send, timeoutMs, maxRetries, sleep = defaultSleep, random } = options;
@@ -61,36 +68,47 @@ export function createTransport(options: TransportOptions) {
     const caller = init.signal;
     // A custom fetch, or a proxy in an error body, may quote the request headers: see `scrub`.
     const secret = headers.get('authorization')?.replace(/^Token\s+/i, '');
+    // After a response arrived, any failure names it: a timeout of its body, or a body that broke.
+    const failed = (error: unknown, attempt: AttemptSignal, received?: Response): GigapayError => {
+      const arrived = received && { ...where, status: received.status, requestId: requestIdOf(received.headers) };
+      if (attempt.timedOut()) return new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, arrived ?? where);
+      const cause = scrub(error, secret);
+      if (!arrived) return new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
+      const id = arrived.requestId ? ` (request id ${arrived.requestId})` : '';
+      return new ResponseBodyError(`${method} ${url}: the body of its ${arrived.status} could not be read: ${cause?.message ?? cause}${id}`, {
+        ...arrived,
+        cause,
+      });
+    };
 
     for (let attempt = 0; ; attempt++) {
       const attemptState = attemptSignal(caller, timeoutMs);
+      let received: Response | undefined;
       let response: Response | undefined;
       let failure: GigapayError | undefined;
       try {
         // The same headers (key included) and the same serialised body on every attempt.
-        const received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
+        received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
         if (isRedirect(received)) {
           await received.body?.cancel();
-          throw redirectError(received, where);
+          throw redirectError(received, where, secret);
         }
-        if (received.ok) {
-          call.attempt = attemptState;
-          call.idempotencyKey = idempotencyKey;
+        if (received.ok && (call.parseAs ?? 'json') !== 'json') {
+          const handedOver = received;
+          call.unread = { attempt: attemptState, failed: (error) => failed(error, attemptState, handedOver) };
           return (response = received);
         }
-        response = await buffer(received, where, secret);
+        response = received.ok ? await withParsedJson(received, method) : await buffer(received, where, secret);
       } catch (error) {
         // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
         if (caller?.aborted) throw caller.reason;
         if (error instanceof GigapayError) throw error;
-        const cause = scrub(error, secret);
-        failure = attemptState.timedOut()
-          ? new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, where)
-          : new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
+        failure = failed(error, attemptState, received);
       } finally {
-        if (!response?.ok) attemptState.done();
+        if (!call.unread) attemptState.done();
       }
 
+      // A failure is retried as no response at all: the server may not have seen it, or done it.
       const retryAfterMs = response && parseRetryAfter(response.headers.get('retry-after'));
       if (!shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs })) {
         if (failure) throw failure;
@@ -99,6 +117,23 @@ export function createTransport(options: TransportOptions) {
       await sleep(retryDelay({ attempt, retryAfterMs, random }), caller);
     }
   };
+}
+
+/**
+ * Reads a 2xx body as JSON within the attempt, and hands openapi-fetch the parsed value through the
+ * response's own `json()` and `text()` (openapi-fetch calls one of them), rather than a new Response
+ * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
+ * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
+ */
+async function withParsedJson(received: Response, method: string): Promise<Response> {
+  if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
+  const text = await received.text();
+  if (!text) throw new SyntaxError('the body is empty');
+  const data: unknown = JSON.parse(text);
+  return Object.defineProperties(received, {
+    json: { value: async () => data },
+    text: { value: async () => text },
+  });
 }
 
 /**
@@ -122,7 +157,7 @@ async function buffer(received: Response, where: Where, secret?: string): Promis
  * request headers.
  */
 function scrub(value: any, secret?: string, depth = 0): any {
-  if (typeof value == 'string') return secret ? value.replaceAll(secret, '[redacted]') : value;
+  if (typeof value == 'string') return redact(value, secret);
   if (Object(value) !== value) return value; // any other primitive
   if (depth > 8) return undefined;
   if (Array.isArray(value)) return value.map((item) => scrub(item, secret, depth + 1));

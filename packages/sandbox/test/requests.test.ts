@@ -1,9 +1,7 @@
 /**
- * Odd but possible requests: repeated query parameters, malformed HTTP, bad CLI flags.
+ * Odd but possible requests: repeated query parameters, malformed HTTP.
  */
-import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
 
@@ -66,23 +64,6 @@ describe('malformed requests get a DRF body, never an empty 400', () => {
       const response = await raw(text);
       expect(response.status).toBe(400);
       expect(typeof JSON.parse(response.body).detail).toBe('string');
-    });
-  }
-});
-
-describe('the CLI', () => {
-  const bin = fileURLToPath(new URL('../bin/gigapay-sandbox.js', import.meta.url));
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [bin, ...args], { timeout: 10_000 }, (error, stdout, stderr) => resolve({ code: error ? (error.code as number) ?? null : 0, stdout, stderr }));
-    });
-
-  for (const args of [['--bogus'], ['--port'], ['--port', 'abc'], ['--drop-rate', '2'], ['--latency-ms', 'slow'], ['--max-body-bytes', '-1'], ['extra']]) {
-    it(`${args.join(' ')}: prints the usage and exits 2`, async () => {
-      const { code, stderr } = await run(args);
-      expect(code).toBe(2);
-      expect(stderr).toMatch(/--port <n>/);
-      expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
     });
   }
 });

@@ -9,6 +9,8 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   mutate: ['src/internal/idempotency.ts', 'src/internal/listing.ts', 'src/internal/pricing.ts', 'src/internal/validation.ts'],
   coverageAnalysis: 'perTest',
+  // Module-level constants would rerun every test per mutant; they are pinned by the tests anyway.
+  ignoreStatic: true,
   // Two cores, shared: keep the machine usable.
   concurrency: 2,
   timeoutMS: 20_000,

@@ -3,9 +3,8 @@
  * checked only after acting, the controls open to any web page, and no limits before parsing.
  */
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, employeeBody, start, type Call } from './helpers.js';
+import { api, employeeBody, rawHttp, start, type Call } from './helpers.js';
 
 let sandbox: Awaited<ReturnType<typeof start>>;
 let call: Call;
@@ -19,21 +18,7 @@ afterAll(() => sandbox.close());
 const json = { 'content-type': 'application/json' };
 const control = (path: string, init: RequestInit = {}) => fetch(`${sandbox.origin}/_sandbox/${path}`, init);
 
-/** A raw HTTP/1.1 exchange, for requests fetch refuses to send (a forged Host, broken syntax). */
-function raw(text: string): Promise<{ status: number; headers: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(sandbox.port, '127.0.0.1', () => socket.write(text));
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => (received += chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n');
-      resolve({ status: Number(head.split(' ')[1]), headers: head, body });
-    });
-    setTimeout(() => socket.end(), 500).unref();
-  });
-}
+const raw = (text: string) => rawHttp(sandbox.port, text);
 
 describe('control input is checked before the control acts', () => {
   it('a clock advance past the range answers 400 and leaves the clock where it was', async () => {

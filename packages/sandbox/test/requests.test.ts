@@ -1,9 +1,8 @@
 /**
  * Odd but possible requests: repeated query parameters, malformed HTTP.
  */
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
+import { api, employeeBody, payoutBody, rawHttp, start, type Call } from './helpers.js';
 
 let sandbox: Awaited<ReturnType<typeof start>>;
 let call: Call;
@@ -15,20 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function raw(text: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(sandbox.port, '127.0.0.1', () => socket.write(text));
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => (received += chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n');
-      resolve({ status: Number(head.split(' ')[1]), body });
-    });
-    setTimeout(() => socket.end(), 500).unref();
-  });
-}
+const raw = (text: string) => rawHttp(sandbox.port, text);
 
 describe('repeated query parameters', () => {
   it('a duplicated page is read once, the same value for validation and paging (the last, as Django does)', async () => {

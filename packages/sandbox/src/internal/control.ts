@@ -92,7 +92,7 @@ export function createControl(core: SandboxCore): SandboxControl {
     acceptPayout: (id, integrationId) =>
       atomically(() => {
         const integration = target(integrationId);
-        return serializePayout(core.acceptPayout(integration, id), integration.data);
+        return serializePayout(core.acceptPayout(integration, id));
       }),
     advanceClock: (milliseconds) => {
       core.clock.advance(milliseconds);

@@ -147,7 +147,7 @@ export class SandboxCore {
   }
 
   emitPayout(integration: IntegrationRecord, event: EventName, payout: PayoutRecord): void {
-    this.emit(integration, event, serializePayout(payout, integration.data));
+    this.emit(integration, event, serializePayout(payout));
   }
 
   emitInvoice(integration: IntegrationRecord, event: EventName, invoice: InvoiceRecord): void {

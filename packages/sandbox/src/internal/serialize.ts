@@ -2,7 +2,7 @@
 import { formatTimestamp } from './clock.js';
 import { formatMoney } from './pricing.js';
 import type { Breakdown } from './pricing.js';
-import type { EmployeeRecord, IntegrationData, IntegrationRecord, InvoiceRecord, PayoutRecord, WebhookRecord } from './state.js';
+import type { EmployeeRecord, IntegrationRecord, InvoiceRecord, PayoutRecord, WebhookRecord } from './state.js';
 
 const ts = (micros: number | null): string | null => (micros === null ? null : formatTimestamp(micros));
 
@@ -52,7 +52,7 @@ export function serializeInvoice(record: InvoiceRecord, language = 'en') {
   };
 }
 
-export function serializePayout(record: PayoutRecord, data: IntegrationData, expand: ReadonlySet<string> = new Set()) {
+export function serializePayout(record: PayoutRecord, expand: ReadonlySet<string> = new Set()) {
   return {
     id: record.id,
     amount: formatMoney(record.prices.amount),

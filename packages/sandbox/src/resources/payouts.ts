@@ -92,7 +92,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const filters = payoutFilters(data, context.query, true);
     // Unfiltered (the common case), a page costs its own size, not a sort of every payout.
     const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
-    return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, data, expand)) };
+    return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, expand)) };
   },
 
   createPayout(context) {
@@ -115,13 +115,12 @@ export const payoutHandlers: Record<string, Handler> = {
     if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
 
     const payouts = insertPayouts(context.core, integration, result.drafts);
-    const bodies = payouts.map((payout) => serializePayout(payout, data, expand));
+    const bodies = payouts.map((payout) => serializePayout(payout, expand));
     return bulk ? { status: 200, body: bodies } : { status: 201, body: bodies[0] };
   },
 
   retrievePayout(context) {
-    const { data } = scoped(context);
-    return { status: 200, body: serializePayout(lookup(context), data, expandSet(context.query)) };
+    return { status: 200, body: serializePayout(lookup(context), expandSet(context.query)) };
   },
 
   deletePayout(context) {

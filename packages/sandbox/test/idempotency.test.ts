@@ -4,6 +4,7 @@
  * and the validator's own limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, IDEMPOTENCY_TTL_MICROS, IdempotencyStore, keyProblem } from '../src/internal/idempotency.js';
 import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
 
 let sandbox: Awaited<ReturnType<typeof start>>;
@@ -81,5 +82,55 @@ describe('the Idempotency-Key header itself', () => {
     }
     expect(sandbox.control.snapshot()).toBe(before);
     expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(201);
+  });
+});
+
+describe('the idempotency store (unit)', () => {
+  const response = { status: 201, body: '{"id":"1"}', headers: { 'x-a': 'b' } };
+
+  it('fingerprints a JSON body by value: key order and whitespace do not matter, values and array order do', () => {
+    const print = (body: string) => fingerprint('POST', '/v2/payouts/', body);
+    expect(print('{"a": 1, "b": [1, {"c": 2, "d": 3}]}')).toBe(print('{"b":[1,{"d":3,"c":2}],"a":1}'));
+    expect(print('{"a": 1}')).not.toBe(print('{"a": 2}'));
+    expect(print('[1, 2]')).not.toBe(print('[2, 1]'));
+    expect(print('{"a": "1"}')).not.toBe(print('{"a": 1}'));
+    expect(print('{"a": null}')).not.toBe(print('{}'));
+    expect(print('')).toBe('POST /v2/payouts/\n');
+    expect(print('not json')).toBe('POST /v2/payouts/\nnot json');
+    expect(print('{"a":1}')).toBe('POST /v2/payouts/\n{"a":1}');
+    expect(print('[{"b":1,"a":[true,null]}]')).toBe('POST /v2/payouts/\n[{"a":[true,null],"b":1}]');
+    expect(fingerprint('PUT', '/v2/payouts/', '{}')).not.toBe(fingerprint('POST', '/v2/payouts/', '{}'));
+    expect(fingerprint('POST', '/v2/payouts/?expand=employee', '{}')).not.toBe(fingerprint('POST', '/v2/payouts/', '{}'));
+  });
+
+  it('replays within 24 hours, conflicts on another request, and forgets at exactly 24 hours', () => {
+    const store = new IdempotencyStore();
+    expect(store.lookup('k', 'f', 0)).toEqual({ kind: 'miss' });
+    store.store('k', 'f', response, 100);
+    expect(store.lookup('k', 'f', 100 + IDEMPOTENCY_TTL_MICROS - 1)).toEqual({ kind: 'replay', response });
+    expect(store.lookup('k', 'other', 101)).toEqual({ kind: 'conflict' });
+    expect(store.lookup('k', 'f', 100 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    expect(store.size).toBe(0);
+  });
+
+  it('keeps expiry order when a key is stored again, so eviction never stops at a stale entry', () => {
+    const store = new IdempotencyStore();
+    store.store('a', 'f', response, 0);
+    store.store('b', 'f', response, 10);
+    store.store('a', 'f', response, 20); // a's new entry expires last
+    expect(store.dump().map(([scope]) => scope)).toEqual(['b', 'a']);
+    expect(store.lookup('zzz', 'f', 10 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    expect(store.dump().map(([scope]) => scope)).toEqual(['a']);
+    expect(store.dump()[0]![1]).toEqual({ fingerprint: 'f', response, expiresAt: 20 + IDEMPOTENCY_TTL_MICROS });
+    store.clear();
+    expect(store.size).toBe(0);
+  });
+
+  it('a key is 1 to 255 characters', () => {
+    expect(keyProblem('k')).toBeUndefined();
+    expect(keyProblem('k'.repeat(255))).toBeUndefined();
+    expect(keyProblem('')).toBe('This field may not be blank.');
+    expect(keyProblem('   ')).toBe('This field may not be blank.');
+    expect(keyProblem('k'.repeat(256))).toBe('Ensure this field has no more than 255 characters.');
   });
 });

@@ -13,7 +13,7 @@ export default {
   ignoreStatic: true,
   // Two cores, shared: keep the machine usable.
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 5000,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -119,7 +119,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
 
     const requested = request.method.toUpperCase();
-    const raw = url.search;
+    const rawSearch = url.search; // the request as sent, for the Idempotency-Key fingerprint
     if (requested === 'OPTIONS') {
       if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
       return respond(204, undefined, { allow: allowHeader(match.route) });
@@ -156,7 +156,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const badKey = key === null ? undefined : keyProblem(key);
     if (badKey) return respond(400, { 'Idempotency-Key': [badKey] });
     const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
-    const print = key ? fingerprint(method, url.pathname + raw, bodyText) : '';
+    const print = key ? fingerprint(method, url.pathname + rawSearch, bodyText) : '';
     if (key) {
       const found = core.idempotency.lookup(scope, print, core.clock.peekMicros());
       if (found.kind === 'replay') return finish(c, fault.kind, replay(found.response));

@@ -126,6 +126,18 @@ describe('the idempotency store (unit)', () => {
     expect(store.size).toBe(0);
   });
 
+  it('a key stored at an earlier time than the one before (the wall clock stepped back) still expires in order', () => {
+    const store = new IdempotencyStore();
+    store.store('late', 'f', response, 1000);
+    store.store('early', 'f', response, 400);
+    expect(store.dump().map(([, entry]) => entry.expiresAt)).toEqual([1000 + IDEMPOTENCY_TTL_MICROS, 1000 + IDEMPOTENCY_TTL_MICROS]);
+    expect(store.lookup('early', 'f', 999 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'replay', response });
+    expect(store.lookup('early', 'f', 1000 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    store.clear();
+    store.store('again', 'f', response, 5);
+    expect(store.dump()[0]![1].expiresAt).toBe(5 + IDEMPOTENCY_TTL_MICROS);
+  });
+
   it('a key is 1 to 255 characters', () => {
     expect(keyProblem('k')).toBeUndefined();
     expect(keyProblem('k'.repeat(255))).toBeUndefined();

@@ -35,21 +35,21 @@ export type Lookup = { kind: 'miss' } | { kind: 'replay'; response: StoredRespon
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /** Expiries never decrease, even if the wall clock steps back, so the map stays in expiry order. */
+  private latestExpiry = 0;
 
   lookup(scope: string, fingerprint: string, now: number): Lookup {
-    this.evictExpired(now);
+    this.evictExpired(now); // so an entry still here is live
     const entry = this.entries.get(scope);
-    if (!entry || entry.expiresAt <= now) {
-      this.entries.delete(scope);
-      return { kind: 'miss' };
-    }
+    if (!entry) return { kind: 'miss' };
     return entry.fingerprint === fingerprint ? { kind: 'replay', response: entry.response } : { kind: 'conflict' };
   }
 
   store(scope: string, fingerprint: string, response: StoredResponse, now: number): void {
     this.evictExpired(now);
     this.entries.delete(scope); // re-inserted last: the map stays in expiry order
-    this.entries.set(scope, { fingerprint, response, expiresAt: now + IDEMPOTENCY_TTL_MICROS });
+    this.latestExpiry = Math.max(this.latestExpiry, now + IDEMPOTENCY_TTL_MICROS);
+    this.entries.set(scope, { fingerprint, response, expiresAt: this.latestExpiry });
   }
 
   get size(): number {
@@ -75,6 +75,7 @@ export class IdempotencyStore {
   /** Forgets every key (a reset sandbox must not replay responses for objects it no longer has). */
   clear(): void {
     this.entries.clear();
+    this.latestExpiry = 0;
   }
 }
 
@@ -82,9 +83,9 @@ export class IdempotencyStore {
 export function fingerprint(method: string, pathAndQuery: string, bodyText: string): string {
   let body = bodyText;
   try {
-    body = bodyText === '' ? '' : canonicalJson(JSON.parse(bodyText));
+    body = canonicalJson(JSON.parse(bodyText));
   } catch {
-    // not JSON: compare the raw text
+    // not JSON (or empty): compare the raw text
   }
   return `${method} ${pathAndQuery}\n${body}`;
 }

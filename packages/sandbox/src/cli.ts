@@ -1,61 +1,119 @@
 /**
  * `gigapay-sandbox [--port 4010] [--host 127.0.0.1] [--token <t>] [--integration-id <id>]
  *                  [--no-strict] [--fault-seed n] [--drop-rate r] [--error-rate r]
- *                  [--rate-limit-rate r] [--latency-ms n|min-max]`
+ *                  [--rate-limit-rate r] [--latency-ms n|min-max] [--allowed-host h]...
+ *                  [--max-body-bytes n] [--max-url-length n] [--max-json-depth n]`
+ * A flag it does not know, or a value it cannot use, prints the usage and exits 2.
  */
 import { parseArgs } from 'node:util';
-import { startSandbox } from './sandbox.js';
-import type { FaultConfig } from './internal/faults.js';
+import { startSandbox, type SandboxOptions } from './sandbox.js';
+import { checkFaultConfig, type FaultConfig } from './internal/faults.js';
+import { DEFAULT_LIMITS, resolveLimits } from './internal/limits.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    token: { type: 'string' },
-    'integration-id': { type: 'string' },
-    'no-strict': { type: 'boolean', default: false },
-    'fault-seed': { type: 'string' },
-    'drop-rate': { type: 'string' },
-    'error-rate': { type: 'string' },
-    'rate-limit-rate': { type: 'string' },
-    'latency-ms': { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against its OpenAPI spec
 
-if (values.help) {
-  console.log(`gigapay-sandbox: a local, stateful Gigapay v2 API checked against its OpenAPI spec
-
-  --port <n>              port to listen on (0 = any free port)      [4010]
-  --host <addr>           interface to listen on                      [127.0.0.1]
-  --token <t>             API token of the default account            [random]
-  --integration-id <id>   id of the default integration               [random UUID]
-  --no-strict             log spec-breaking responses instead of answering 500
-  --fault-seed <n>        seed of the fault injector                  [1]
-  --drop-rate <0..1>      drop the connection after the write committed
-  --error-rate <0..1>     answer 500
+  --port <n>               port to listen on (0 = any free port)      [4010]
+  --host <addr>            interface to listen on                      [127.0.0.1]
+  --token <t>              API token of the default account            [random]
+  --integration-id <id>    id of the default integration               [random UUID]
+  --no-strict              log spec-breaking responses instead of answering 500
+  --fault-seed <n>         seed of the fault injector                  [1]
+  --drop-rate <0..1>       drop the connection after the write committed
+  --error-rate <0..1>      answer 500
   --rate-limit-rate <0..1> answer 429 with Retry-After
-  --latency-ms <n|a-b>    add latency`);
+  --latency-ms <n|a-b>     add latency
+  --allowed-host <name>    also answer this Host (repeatable; loopback names always are)
+  --max-body-bytes <n>     larger bodies get 413                        [${DEFAULT_LIMITS.bodyBytes}]
+  --max-url-length <n>     longer URLs get 414                          [${DEFAULT_LIMITS.urlLength}]
+  --max-json-depth <n>     deeper JSON gets 400                         [${DEFAULT_LIMITS.jsonDepth}]
+  -h, --help               print this`;
+
+class UsageError extends Error {}
+
+/** The flags as `startSandbox` options; a `UsageError` for anything it cannot use. */
+function optionsFrom(argv: string[]): SandboxOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        token: { type: 'string' },
+        'integration-id': { type: 'string' },
+        'no-strict': { type: 'boolean', default: false },
+        'fault-seed': { type: 'string' },
+        'drop-rate': { type: 'string' },
+        'error-rate': { type: 'string' },
+        'rate-limit-rate': { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'max-body-bytes': { type: 'string' },
+        'max-url-length': { type: 'string' },
+        'max-json-depth': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+
+  const number = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag} must be a number, got ${JSON.stringify(text)}`);
+    return value;
+  };
+  const port = number('port', values.port)!;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be an integer from 0 to 65535, got ${values.port}`);
+  const latency = values['latency-ms'];
+  const faults: FaultConfig = {
+    seed: number('fault-seed', values['fault-seed']),
+    dropRate: number('drop-rate', values['drop-rate']),
+    errorRate: number('error-rate', values['error-rate']),
+    rateLimitRate: number('rate-limit-rate', values['rate-limit-rate']),
+    latencyMs: latency === undefined ? undefined : /^\d+-\d+$/.test(latency) ? (latency.split('-').map(Number) as [number, number]) : number('latency-ms', latency),
+  };
+  const limits = {
+    bodyBytes: number('max-body-bytes', values['max-body-bytes']),
+    urlLength: number('max-url-length', values['max-url-length']),
+    jsonDepth: number('max-json-depth', values['max-json-depth']),
+  };
+  try {
+    checkFaultConfig(faults);
+    resolveLimits(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return {
+    port,
+    host: values.host,
+    token: values.token,
+    integrationId: values['integration-id'],
+    strict: !values['no-strict'],
+    faults,
+    limits: Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)),
+    allowedHosts: values['allowed-host'] ?? [],
+  };
+}
+
+let options: SandboxOptions | 'help';
+try {
+  options = optionsFrom(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`gigapay-sandbox: ${error.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options === 'help') {
+  console.log(USAGE);
   process.exit(0);
 }
 
-const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
-const latency = values['latency-ms'];
-const faults: FaultConfig = {
-  seed: number(values['fault-seed']),
-  dropRate: number(values['drop-rate']),
-  errorRate: number(values['error-rate']),
-  rateLimitRate: number(values['rate-limit-rate']),
-  latencyMs: latency === undefined ? undefined : latency.includes('-') ? (latency.split('-').map(Number) as [number, number]) : Number(latency),
-};
-
-const sandbox = await startSandbox({
-  port: Number(values.port),
-  host: values.host,
-  token: values.token,
-  integrationId: values['integration-id'],
-  strict: !values['no-strict'],
-  faults,
+const sandbox = await startSandbox(options).catch((error: Error) => {
+  console.error(`gigapay-sandbox: could not start: ${error.message}`);
+  process.exit(1);
 });
 
 console.log(`Gigapay sandbox listening on ${sandbox.url}
@@ -65,7 +123,7 @@ console.log(`Gigapay sandbox listening on ${sandbox.url}
 
   curl -H 'Authorization: Token ${sandbox.token}' -H 'Integration-ID: ${sandbox.integrationId}' ${sandbox.url}employees/
 
-Controls (no token needed): ${sandbox.origin}/_sandbox/`);
+Controls (no token needed; writes as Content-Type: application/json): ${sandbox.origin}/_sandbox/`);
 
 const stop = () => {
   void sandbox.close().then(() => process.exit(0));

@@ -1,4 +1,5 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundledSpec } from './generated/openapi.js';
 import { createApp } from './internal/app.js';
@@ -6,10 +7,13 @@ import { ignoredFieldsWarning } from './internal/unknown-fields.js';
 import { createControl, type SandboxControl } from './internal/control.js';
 import { SandboxCore } from './internal/core.js';
 import type { FaultConfig } from './internal/faults.js';
+import { answerClientErrors, answerRequestError } from './internal/http-errors.js';
+import { resolveLimits, type Limits } from './internal/limits.js';
 import { SpecValidator, type OpenApiDocument } from './internal/validation.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
 
 export type { SandboxControl } from './internal/control.js';
+export type { Limits } from './internal/limits.js';
 
 export interface SandboxOptions {
   /** TCP port; `0` picks a free one. @default 0 (the CLI defaults to 4010) */
@@ -30,6 +34,14 @@ export interface SandboxOptions {
   spec?: OpenApiDocument;
   /** Receives spec violations and sandbox bugs. @default console.error */
   log?: (message: string) => void;
+  /** Checked before a request is parsed. @default { bodyBytes: 1048576, urlLength: 8192, jsonDepth: 64 } */
+  limits?: Limits;
+  /**
+   * `Host` names answered over HTTP besides loopback ones (`localhost`, `*.localhost`, `127.x.x.x`,
+   * `[::1]`) and the `host` the sandbox listens on: any other is a `400`, so a DNS-rebinding web page
+   * cannot read the controls. `.example.com` also allows subdomains; `*` allows all. @default []
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface Sandbox {
@@ -64,7 +76,7 @@ function validatorFor(spec: OpenApiDocument): SpecValidator {
 }
 
 /** The state and the HTTP app of one sandbox, the same whether it listens or answers in-process. */
-function assemble(options: Omit<SandboxOptions, 'port' | 'host'>) {
+function assemble(options: Omit<SandboxOptions, 'port'>) {
   const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks });
   const control = createControl(core);
   const app = createApp({
@@ -74,6 +86,9 @@ function assemble(options: Omit<SandboxOptions, 'port' | 'host'>) {
     strict: options.strict ?? true,
     log: options.log ?? ((message) => console.error(message)),
     ignoredFields: ignoredFieldsWarning(options.spec ?? bundledSpec),
+    limits: resolveLimits(options.limits),
+    // The address the sandbox was told to listen on is a configured host too (unless it is a wildcard).
+    allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
   return { core, control, app };
 }
@@ -96,9 +111,12 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
   const { core, control, app } = assemble(options);
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
-    s.once('error', reject);
+  // Without a Host the request still reaches the app, which refuses it with a DRF body (Node's own 400 is empty).
+  const server: Server = createServer({ requireHostHeader: false }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
+  answerClientErrors(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -112,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Listen
     close: () =>
       new Promise<void>((resolve) => {
         // Keep-alive sockets would hold close() open: end them.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

@@ -189,13 +189,13 @@ describe('controls over HTTP', () => {
     const index = await fetch(`${sandbox.origin}/_sandbox/`).then((r) => r.json());
     expect(index.integrationId).toBe(sandbox.integrationId);
     const before = await fetch(`${sandbox.origin}/_sandbox/clock`).then((r) => r.json());
-    const after = await fetch(`${sandbox.origin}/_sandbox/clock/advance`, { method: 'POST', body: JSON.stringify({ hours: 2 }) }).then((r) => r.json());
+    const after = await fetch(`${sandbox.origin}/_sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours: 2 }) }).then((r) => r.json());
     expect(after.offset_ms - before.offset_ms).toBe(2 * 3600 * 1000);
     expect(Date.parse(after.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2 * 3600 * 1000);
   });
 
   it('fails the same way in code and over HTTP (one control object serves both)', async () => {
-    const http = await fetch(`${sandbox.origin}/_sandbox/invoices/x/pay`, { method: 'POST', headers: { 'integration-id': 'no-such' } });
+    const http = await fetch(`${sandbox.origin}/_sandbox/invoices/x/pay`, { method: 'POST', headers: { 'integration-id': 'no-such', 'content-type': 'application/json' } });
     expect(http.status).toBe(404);
     const { detail } = await http.json();
     expect(detail).toBe('No integration "no-such" in this sandbox.');
@@ -208,7 +208,7 @@ describe('controls over HTTP', () => {
     })();
     expect(thrown).toBeInstanceOf(Error);
     expect((thrown as Error).message).toBe(detail);
-    const faults = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', body: JSON.stringify({ errorRate: 2 }) });
+    const faults = await fetch(`${sandbox.origin}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) });
     expect(faults.status).toBe(400);
     expect(() => sandbox.control.setFaults({ errorRate: 2 })).toThrow((await faults.json()).detail);
   });

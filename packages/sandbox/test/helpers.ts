@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { startSandbox, type ListeningSandbox, type SandboxOptions } from '../src/index.js';
 
 export interface ApiResponse<T = any> {
@@ -49,3 +50,18 @@ export const payoutBody = (employee: string, overrides: Record<string, unknown> 
   description: 'Instagram samarbete 2021-11-13.',
   ...overrides,
 });
+
+/** A raw HTTP/1.1 exchange with a listening sandbox, for requests fetch refuses to send (a forged Host, broken syntax). */
+export function rawHttp(port: number, text: string): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      resolve({ status: Number(head.split(' ')[1]), head, body });
+    });
+  });
+}

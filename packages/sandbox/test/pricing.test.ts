@@ -52,10 +52,39 @@ describe('pricing model', () => {
     );
   });
 
+  it('from invoiced_amount or cost, each step picks the value whose forward result is nearest (no neighbour is nearer)', () => {
+    const nearest = (value: number, target: number, forward: (x: number) => number) => {
+      const distance = Math.abs(forward(value) - target);
+      for (let other = Math.max(1, value - 3); other <= value + 3; other++) expect(Math.abs(forward(other) - target)).toBeGreaterThanOrEqual(distance);
+    };
+    const invoicedOf = (amount: number) => priceFrom('amount', amount).invoicedAmount;
+    const costOf = (invoiced: number) => priceFrom('invoiced_amount', invoiced).cost;
+    fc.assert(
+      fc.property(fc.constantFrom('invoiced_amount', 'cost' as const), fc.integer({ min: 10, max: 1_000_000_000 }), (basis, ore) => {
+        const b = priceFrom(basis, ore);
+        if (basis === 'cost') nearest(b.invoicedAmount, ore, costOf);
+        nearest(b.amount, b.invoicedAmount, invoicedOf);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('from a cost with an exact preimage, the fee is the forward fee, not a remainder', () => {
+    for (const amount of [1, 99, 100_000, 123_457]) {
+      const forward = priceFrom('amount', amount);
+      expect(priceFrom('cost', forward.cost)).toEqual(forward);
+    }
+  });
+
   it('parses and formats money strings', () => {
     expect(parseMoney('1000')).toBe(100_000);
     expect(parseMoney('0.5')).toBe(50);
+    expect(parseMoney('12.34')).toBe(1234);
     expect(formatMoney(5)).toBe('0.05');
-    expect(() => parseMoney('1,00')).toThrow();
+    expect(formatMoney(0)).toBe('0.00');
+    expect(formatMoney(-150)).toBe('-1.50');
+    expect(formatMoney(-5)).toBe('-0.05');
+    expect(() => parseMoney('1,00')).toThrow(new RangeError('not a money string: "1,00"'));
+    expect(() => parseMoney('1.234')).toThrow(RangeError);
   });
 });

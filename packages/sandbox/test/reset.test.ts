@@ -76,7 +76,7 @@ describe('reset', () => {
   it('does the same over HTTP', async () => {
     await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'http-reset' });
     sandbox.control.setFaults({ queue: ['error'] });
-    const reset = await fetch(`${sandbox.origin}/_sandbox/reset`, { method: 'POST' });
+    const reset = await fetch(`${sandbox.origin}/_sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(reset.status).toBe(200);
     const again = await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'http-reset' });
     expect(again.status).toBe(201);

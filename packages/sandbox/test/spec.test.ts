@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { bundledSpec, createSandbox } from '../src/index.js';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../src/internal/idempotency.js';
 import { ROUTES } from '../src/internal/routes.js';
 import { handlers } from '../src/resources/index.js';
 import { SpecValidator } from '../src/internal/validation.js';
 
-const bundlePath = fileURLToPath(new URL('../../../spec/dist/openapi.json', import.meta.url));
+// Through the workspace package (spec/dist/openapi.json), so it resolves from Stryker's sandbox copy too.
+const bundlePath = createRequire(import.meta.url).resolve('@gigapay/openapi/openapi.json');
 
 describe('the bundled spec inside the package', () => {
   it('is the same as spec/dist/openapi.json (run `pnpm --filter @gigapay/sandbox generate` when this fails)', () => {
@@ -20,6 +22,11 @@ describe('the bundled spec inside the package', () => {
     expect(fromRoutes).toEqual(fromSpec);
     expect(fromSpec).toHaveLength(31);
     expect(Object.keys(handlers).sort()).toEqual(fromSpec.map((line) => line.split(' ')[2]).sort());
+  });
+
+  it("documents the Idempotency-Key rule the sandbox enforces (1 to IDEMPOTENCY_KEY_MAX_LENGTH characters)", () => {
+    const schema = (bundledSpec as any).components.parameters.IdempotencyKey.schema;
+    expect(schema).toMatchObject({ type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH });
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * The HTTP pipeline, in the order the real API (Django + DRF) answers:
+ *   Host → 400 · URL length → 414 · (then the `/_sandbox/` controls, or:)
  *   unknown path → 404 · missing trailing slash → 307 · token → 401 · method → 405 (Allow) ·
- *   injected fault · Integration-ID → 403 · (multipart form parse) · Idempotency-Key replay/conflict · JSON parse →
+ *   injected fault · Integration-ID → 403 · body size → 413 · (multipart form parse) · JSON depth → 400 ·
+ *   Idempotency-Key replay/conflict · JSON parse →
  *   spec validation → handler → strict response validation → idempotency record → (drop fault).
  * HEAD and OPTIONS are not operations of the spec: HEAD runs the route's GET and drops the body;
  * OPTIONS answers 204 with `Allow` after the credential checks, without touching any operation.
@@ -12,7 +14,11 @@ import { handlers } from '../resources/index.js';
 import type { OperationContext } from '../resources/context.js';
 import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
-import { fingerprint, type StoredResponse } from './idempotency.js';
+import { fingerprint, keyProblem, type StoredResponse } from './idempotency.js';
+import { isAllowedHost } from './hosts.js';
+import { begin } from './journal.js';
+import { checkJsonDepth, checkUrlLength, readBody, type Limits } from './limits.js';
+import { canonicalQuery } from './listing.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecValidator } from './validation.js';
 import { controlRoutes, type SandboxControl } from './control.js';
@@ -29,6 +35,9 @@ export interface AppOptions {
   log: (message: string) => void;
   /** Names the fields of a valid body that the spec does not declare (accepted and dropped, as the API does). */
   ignoredFields?: IgnoredFieldsWarning;
+  limits: Required<Limits>;
+  /** `Host` names answered over HTTP besides loopback ones (see hosts.ts). */
+  allowedHosts: readonly string[];
 }
 
 /** Node's request/response pair, present when served by @hono/node-server. */
@@ -38,6 +47,7 @@ interface NodeBindings {
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
+const JSON_MEDIA_TYPE = /^application\/(.+\+)?json\b/i;
 const MUTATING = new Set(['POST', 'PATCH', 'PUT']);
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
@@ -49,9 +59,26 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
-  const { core, control, validator, strict, log, ignoredFields } = options;
+  const { core, control, validator, strict, log, limits, allowedHosts, ignoredFields } = options;
   const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
-  app.route('/_sandbox', controlRoutes(core, control));
+  // Before any route: a request over HTTP must name an allowed host, and its URL be of sane length.
+  app.use('*', async (c, next) => {
+    if (c.env?.incoming) {
+      const names = [c.req.header('host') ?? '', new URL(c.req.url).host];
+      const refused = names.find((name) => !isAllowedHost(name, allowedHosts));
+      if (refused !== undefined) {
+        return respond(400, { detail: `Invalid Host header ${JSON.stringify(refused)}: the sandbox answers loopback names and the hosts given to allowedHosts (--allowed-host).` });
+      }
+    }
+    try {
+      checkUrlLength(new URL(c.req.url), limits.urlLength);
+    } catch (error) {
+      if (error instanceof ApiError) return respond(error.status, error.body, error.headers);
+      throw error;
+    }
+    await next();
+  });
+  app.route('/_sandbox', controlRoutes(core, control, limits));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
   app.onError((error) => {
     throw error;
@@ -95,6 +122,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
 
     const requested = request.method.toUpperCase();
+    const rawSearch = url.search; // the request as sent, for the Idempotency-Key fingerprint
     if (requested === 'OPTIONS') {
       if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
       return respond(204, undefined, { allow: allowHeader(match.route) });
@@ -103,6 +131,9 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const method = requested === 'HEAD' ? 'GET' : requested;
     const operationId = match.route.methods[method as keyof typeof match.route.methods];
     if (!operationId) return respond(405, { detail: `Method "${requested}" not allowed.` }, { allow: allowHeader(match.route) });
+    // Validation and the handler read the same query (and the links a page builds from it).
+    const parsedQuery = validator.parseQuery(operationId, url.searchParams);
+    url.search = canonicalQuery(url.searchParams, (name) => Array.isArray(parsedQuery[name])).toString();
 
     const fault = core.faults.decide(operationId);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
@@ -117,14 +148,18 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     // A form, where the spec documents one (the Integrations writes): read into the object its
     // schema describes, and from there on treated as that JSON body. Its identity for
     // Idempotency-Key is that object, since the multipart boundary differs on every send.
+    const bytes = BODY_METHODS.has(method) ? await readBody(request, limits.bodyBytes) : new Uint8Array();
     const form = BODY_METHODS.has(method) && /^multipart\/form-data\b/i.test(contentType) && validator.mediaTypes(operationId).includes('multipart/form-data')
-      ? await readForm(request, operationId)
+      ? await readForm(bytes, contentType, operationId)
       : undefined;
-    const bodyText = form ? JSON.stringify(form) : BODY_METHODS.has(method) ? await request.text() : '';
+    const bodyText = form ? JSON.stringify(form) : new TextDecoder().decode(bytes);
+    if (form || JSON_MEDIA_TYPE.test(contentType)) checkJsonDepth(bodyText, limits.jsonDepth);
 
     const key = MUTATING.has(method) ? request.headers.get('idempotency-key') : null;
+    const badKey = key === null ? undefined : keyProblem(key);
+    if (badKey) return respond(400, { 'Idempotency-Key': [badKey] });
     const scope = key ? `${account.token}\u0000${integration?.id ?? ''}\u0000${key}` : '';
-    const print = key ? fingerprint(method, url.pathname + url.search, bodyText) : '';
+    const print = key ? fingerprint(method, url.pathname + rawSearch, bodyText) : '';
     if (key) {
       const found = core.idempotency.lookup(scope, print, core.clock.peekMicros());
       if (found.kind === 'replay') return finish(c, fault.kind, replay(found.response));
@@ -137,7 +172,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
 
     let body: unknown = form ?? {};
     if (!form && bodyText.trim() !== '') {
-      if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+      if (!JSON_MEDIA_TYPE.test(contentType)) {
         const accepted = validator.mediaTypes(operationId);
         return respond(400, { non_field_errors: [`Unsupported media type "${contentType}": this operation accepts ${(accepted.length ? accepted : ['application/json']).join(' or ')} bodies.`] });
       }
@@ -149,9 +184,17 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
 
     const invalid = validator.validateRequest(operationId, url.searchParams, body, form ? 'multipart/form-data' : 'application/json');
-    let result: { status: number; body?: unknown; headers?: Record<string, string> };
-    if (invalid) result = { status: 400, body: invalid };
-    else {
+    if (invalid) {
+      const refusal = { status: 400, body: invalid };
+      return finish(c, fault.kind, checked(operationId, refusal) ?? replay(stored(refusal), false));
+    }
+
+    // From here to the commit nothing awaits: the handler's writes, the response check and the
+    // idempotency record are one transaction. A response that breaks the spec undoes the writes.
+    const transaction = begin();
+    transaction.onRollback(core.clock.checkpoint());
+    try {
+      let result: HandlerOutcome;
       const context: OperationContext = {
         core,
         account,
@@ -166,40 +209,45 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         result = handlers[operationId]!(context);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
+        // A refused request changes nothing, whatever the handler did before refusing.
+        transaction.rollback();
         result = { status: error.status, body: error.body, headers: error.headers };
       }
-    }
-
-    // The API drops unknown fields silently; the sandbox says which (a header and a log line).
-    const warning = invalid ? undefined : ignoredFields?.(operationId, body);
-    if (warning) {
-      result.headers = { ...result.headers, 'gigapay-sandbox-warning': warning };
-      log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
-    }
-
-    if (strict) {
-      const problem = validator.validateResponse(operationId, result.status, result.body);
-      if (problem) {
-        log(`[gigapay-sandbox] ${problem}`);
-        return respond(500, { detail: `Sandbox response broke the spec: ${problem}` }, { 'sandbox-spec-violation': 'true' });
+      // The API drops unknown fields silently; the sandbox says which (a header and a log line).
+      const warning = ignoredFields?.(operationId, body);
+      if (warning) {
+        result.headers = { ...result.headers, 'gigapay-sandbox-warning': warning };
+        log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
       }
+      const violation = checked(operationId, result);
+      if (violation) {
+        transaction.rollback();
+        return violation;
+      }
+      const response = stored(result);
+      // Only requests that got past validation are remembered (as Stripe does).
+      if (key) core.idempotency.store(scope, print, response, core.clock.peekMicros());
+      transaction.commit();
+      return finish(c, fault.kind, replay(response, false));
+    } finally {
+      transaction.rollback(); // a no-op after the commit; undoes everything on a sandbox bug
     }
+  }
 
-    const stored: StoredResponse = {
-      status: result.status,
-      body: result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body),
-      headers: result.headers ?? {},
-    };
-    // Only requests that got past validation are remembered (as Stripe does).
-    if (key && !invalid) core.idempotency.store(scope, print, stored, core.clock.peekMicros());
-    return finish(c, fault.kind, replay(stored, false));
+  /** In strict mode, the loud 500 for a response that breaks the spec; `undefined` when it conforms. */
+  function checked(operationId: string, result: HandlerOutcome): Response | undefined {
+    if (!strict) return undefined;
+    const problem = validator.validateResponse(operationId, result.status, result.body);
+    if (!problem) return undefined;
+    log(`[gigapay-sandbox] ${problem}`);
+    return respond(500, { detail: `Sandbox response broke the spec: ${problem}` }, { 'sandbox-spec-violation': 'true' });
   }
 
   /** A multipart body as its schema's object; a form that does not parse is a 400, never a 5xx. */
-  async function readForm(request: Request, operationId: string): Promise<Record<string, unknown>> {
+  async function readForm(bytes: Uint8Array, contentType: string, operationId: string): Promise<Record<string, unknown>> {
     let data: FormData;
     try {
-      data = await request.formData();
+      data = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
     } catch (error) {
       throw new ApiError(400, { non_field_errors: [`Multipart form parse error - ${(error as Error).message}`] });
     }
@@ -235,6 +283,20 @@ export class DroppedConnection extends Error {
 function allowHeader(route: Route): string {
   const own = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => route.methods[method] !== undefined);
   return [...own, ...(route.methods.GET ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+}
+
+interface HandlerOutcome {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function stored(result: HandlerOutcome): StoredResponse {
+  return {
+    status: result.status,
+    body: result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body),
+    headers: result.headers ?? {},
+  };
 }
 
 function replay(stored: StoredResponse, replayed = true): Response {

@@ -13,10 +13,17 @@ export class Clock {
     return this.lastMicros;
   }
 
-  /** Moves sandbox time forward (never back: timestamps already handed out stay in the past). */
+  /**
+   * Moves sandbox time forward (never back: timestamps already handed out stay in the past), and
+   * never past `CLOCK_LIMIT`: a refused move leaves the clock where it was.
+   */
   advance(milliseconds: number): void {
     if (!(milliseconds >= 0)) throw new RangeError('the clock only moves forward');
-    this.offsetMicros += Math.round(milliseconds * 1000);
+    const offset = this.offsetMicros + Math.round(milliseconds * 1000);
+    if (!(Date.now() * 1000 + offset < CLOCK_LIMIT_MICROS)) {
+      throw new RangeError(`the clock cannot be moved past ${formatTimestamp(CLOCK_LIMIT_MICROS)} (timestamps beyond it lose their microseconds)`);
+    }
+    this.offsetMicros = offset;
   }
 
   /** Current sandbox time without consuming a tick. */
@@ -30,6 +37,19 @@ export class Clock {
     this.lastMicros = 0;
   }
 
+  /** The clock's readings so far, and a function that goes back to them (for a rolled-back request). */
+  checkpoint(): () => void {
+    const last = this.lastMicros;
+    return () => {
+      this.lastMicros = last;
+    };
+  }
+
+  /** Everything the clock holds (for `snapshot`). */
+  get state(): { offsetMicros: number; lastMicros: number } {
+    return { offsetMicros: this.offsetMicros, lastMicros: this.lastMicros };
+  }
+
   get offsetMilliseconds(): number {
     return this.offsetMicros / 1000;
   }
@@ -37,14 +57,18 @@ export class Clock {
 
 export const MICROS_PER_HOUR = 3_600_000_000;
 
+/** Sandbox time stays before 2200: up to there, microseconds since 1970 are exact in a double. */
+export const CLOCK_LIMIT_MICROS = Date.UTC(2200, 0, 1) * 1000;
+
 /** Resends (an employee's invitation, a payout's notification) wait this long after the last one. */
 export const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
 
-/** 1558521158118753 → "2019-05-22T10:32:38.118753Z". */
+/** 1558521158118753 → "2019-05-22T10:32:38.118753Z"; before 1970 too (-500000 → "1969-12-31T23:59:59.500000Z"). */
 export function formatTimestamp(micros: number): string {
   const millis = Math.floor(micros / 1000);
   const iso = new Date(millis).toISOString(); // …:38.118Z
-  return `${iso.slice(0, 19)}.${String(micros % 1_000_000).padStart(6, '0')}Z`;
+  const fraction = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
+  return `${iso.slice(0, 19)}.${String(fraction).padStart(6, '0')}Z`;
 }
 
 /** Parses an RFC 3339 date-time (any fraction length, Z or offset) into microseconds. */

@@ -5,15 +5,19 @@
  * into its calls. Its errors are `ApiError`s (plain `Error`s with the message in `detail`): the
  * routes answer them with their status, code sees them thrown.
  *
- * The routes take no token (the sandbox listens on loopback only); `Integration-ID` picks the
- * integration and defaults to the ready default one.
+ * The routes take no token (the sandbox listens on loopback only, and the app refuses `Host`
+ * names that are not loopback or configured); `Integration-ID` picks the integration and defaults
+ * to the ready default one. Writes are accepted only as `application/json`: a cross-site page can
+ * send a `text/plain` POST without a CORS preflight, but not a JSON one.
  */
 import { Hono, type Context } from 'hono';
 import { formatTimestamp } from './clock.js';
 import { ApiError } from './errors.js';
+import { atomically } from './journal.js';
+import { checkJsonDepth, readBody, type Limits } from './limits.js';
 import type { Credentials, SandboxCore } from './core.js';
 import type { FaultConfig, InjectedFault } from './faults.js';
-import { serializeEmployee, serializeInvoice, serializePayout, type serializeWebhook } from './serialize.js';
+import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
 import type { Delivery } from './webhook-delivery.js';
 
 type Json = Record<string, unknown>;
@@ -57,7 +61,11 @@ export interface SandboxControl {
    * changed since the start. The default credentials keep working on an empty integration.
    */
   reset(): void;
-  /** A JSON dump of all state, to assert that a request changed nothing. */
+  /**
+   * A JSON dump of all state, to assert that a request changed nothing: every field of every record
+   * (with the key it is stored under), the accounts, the idempotency store, the delivery log, the
+   * clock and the fault injector. Records are listed in creation order.
+   */
   snapshot(): string;
 }
 
@@ -72,17 +80,20 @@ export function createControl(core: SandboxCore): SandboxControl {
   const filterLog = (filter: DeliveryFilter = {}) =>
     core.deliverer.log.filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
-    payInvoice: (id, integrationId) => {
-      const integration = target(integrationId);
-      return serializeInvoice(core.payInvoice(integration, id), integration.data);
-    },
-    notifyEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'notify')),
-    claimEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'claim')),
-    verifyEmployee: (id, integrationId) => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'verify')),
-    acceptPayout: (id, integrationId) => {
-      const integration = target(integrationId);
-      return serializePayout(core.acceptPayout(integration, id), integration.data);
-    },
+    // Each lifecycle step is a transaction too: all of it happens, or (when it throws) none.
+    payInvoice: (id, integrationId) =>
+      atomically(() => {
+        const integration = target(integrationId);
+        return serializeInvoice(core.payInvoice(integration, id));
+      }),
+    notifyEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'notify'))),
+    claimEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'claim'))),
+    verifyEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'verify'))),
+    acceptPayout: (id, integrationId) =>
+      atomically(() => {
+        const integration = target(integrationId);
+        return serializePayout(core.acceptPayout(integration, id));
+      }),
     advanceClock: (milliseconds) => {
       core.clock.advance(milliseconds);
       return formatTimestamp(core.clock.peekMicros());
@@ -105,21 +116,37 @@ export function createControl(core: SandboxCore): SandboxControl {
 }
 
 function snapshot(core: SandboxCore): string {
-  const integrations = [...core.integrations.values()].map((integration) => ({
-    id: integration.id,
-    name: integration.name,
-    metadata: integration.metadata,
-    employees: [...integration.data.employees.values()].map(serializeEmployee),
-    payouts: [...integration.data.payouts.values()].map((p) => serializePayout(p, integration.data)),
-    invoices: [...integration.data.invoices.values()].map((i) => serializeInvoice(i, integration.data)),
-    webhooks: [...integration.data.webhooks.values()].map((w): ReturnType<typeof serializeWebhook> => ({ ...w })),
+  /** A map's entries as `[key, record]`, in creation order (a rolled-back delete re-inserts at the end). */
+  const entries = <T extends { seq: number }, R>(map: Map<string, T>, dump: (record: T) => R) =>
+    [...map].sort(([, a], [, b]) => a.seq - b.seq).map(([key, record]) => [key, dump(record)] as const);
+  const integrations = entries(core.integrations, ({ owner, data, ...fields }) => ({
+    ...fields,
+    owner: owner.token,
+    employees: entries(data.employees, (employee) => ({ ...employee })),
+    payouts: entries(data.payouts, ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id })),
+    invoices: entries(data.invoices, (invoice) => ({ ...invoice })),
+    webhooks: entries(data.webhooks, (webhook) => ({ ...webhook })),
   }));
-  return JSON.stringify({ accounts: [...core.accounts.keys()], integrations });
+  return JSON.stringify({
+    accounts: [...core.accounts],
+    integrations,
+    idempotency: core.idempotency.dump(),
+    deliveries: core.deliverer.log,
+    clock: core.clock.state,
+    faults: core.faults.state,
+  });
 }
 
 /** The `/_sandbox/` routes: each one parses its request and calls `control`. */
-export function controlRoutes(core: SandboxCore, control: SandboxControl): Hono {
+export function controlRoutes(core: SandboxCore, control: SandboxControl, limits: Required<Limits>): Hono {
   const routes = new Hono({ strict: false });
+
+  routes.use('*', async (c, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      return c.json({ detail: 'Control writes must be sent with Content-Type: application/json (even with an empty body).' }, 415);
+    }
+    await next();
+  });
 
   routes.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body as object, error.status as 400);
@@ -129,8 +156,9 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl): Hono 
   const integrationId = (c: Context) => c.req.header('integration-id');
 
   const jsonBody = async (c: Context): Promise<Record<string, unknown>> => {
-    const text = await c.req.text();
+    const text = new TextDecoder().decode(await readBody(c.req.raw, limits.bodyBytes));
     if (!text.trim()) return {};
+    checkJsonDepth(text, limits.jsonDepth);
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
@@ -168,15 +196,19 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl): Hono 
   routes.get('/clock', (c) => c.json(clockState()));
   routes.post('/clock/advance', async (c) => {
     const body = await jsonBody(c);
-    const units = { milliseconds: 1, seconds: 1e3, minutes: 6e4, hours: 3.6e6, days: 8.64e7 } as const;
+    const units: Record<string, number> = { milliseconds: 1, seconds: 1e3, minutes: 6e4, hours: 3.6e6, days: 8.64e7 };
     let ms = 0;
-    for (const [unit, factor] of Object.entries(units)) {
-      const value = body[unit];
-      if (value === undefined) continue;
-      if (typeof value !== 'number' || !(value >= 0)) throw new ApiError(400, { detail: `${unit} must be a non-negative number.` });
-      ms += value * factor;
+    // Every field is checked before the clock moves; the clock refuses a move past its range itself.
+    for (const [unit, value] of Object.entries(body)) {
+      if (!Object.hasOwn(units, unit)) throw new ApiError(400, { detail: `Unknown field "${unit}": send milliseconds, seconds, minutes, hours or days.` });
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ApiError(400, { detail: `${unit} must be a non-negative number.` });
+      ms += value * units[unit]!;
     }
-    control.advanceClock(ms);
+    try {
+      control.advanceClock(ms);
+    } catch (error) {
+      throw new ApiError(400, { detail: (error as Error).message });
+    }
     return c.json(clockState());
   });
 

@@ -7,6 +7,7 @@ import { Clock } from './clock.js';
 import { ApiError, detailError } from './errors.js';
 import { FaultInjector, type FaultConfig } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
+import { afterCommit, JournaledMap, touch } from './journal.js';
 import { newId, newToken } from './ids.js';
 import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
 import {
@@ -53,9 +54,9 @@ export interface AccountOptions {
 
 export class SandboxCore {
   readonly clock = new Clock();
-  readonly accounts = new Map<string, Account>();
+  readonly accounts = new JournaledMap<string, Account>();
   /** Every integration of every account: integration ids are globally unique. */
-  readonly integrations = new Map<string, IntegrationRecord>();
+  readonly integrations = new JournaledMap<string, IntegrationRecord>();
   readonly idempotency = new IdempotencyStore();
   readonly deliverer: WebhookDeliverer;
   readonly faults: FaultInjector;
@@ -132,11 +133,12 @@ export class SandboxCore {
     return integration;
   }
 
-  /** Sends `object` to every webhook of the integration that subscribes to `event`. */
+  /** Sends `object` to every webhook of the integration that subscribes to `event`, once the request commits. */
   emit(integration: IntegrationRecord, event: EventName, object: unknown): void {
     for (const webhook of integration.data.webhooks.values()) {
       if (!webhook.events.includes(event)) continue;
-      this.deliverer.enqueue({ integrationId: integration.id, webhookId: webhook.id, url: webhook.url, secretKey: webhook.secret_key }, event, object);
+      const target = { integrationId: integration.id, webhookId: webhook.id, url: webhook.url, secretKey: webhook.secret_key };
+      afterCommit(() => this.deliverer.enqueue(target, event, object));
     }
   }
 
@@ -145,11 +147,11 @@ export class SandboxCore {
   }
 
   emitPayout(integration: IntegrationRecord, event: EventName, payout: PayoutRecord): void {
-    this.emit(integration, event, serializePayout(payout, integration.data));
+    this.emit(integration, event, serializePayout(payout));
   }
 
   emitInvoice(integration: IntegrationRecord, event: EventName, invoice: InvoiceRecord): void {
-    this.emit(integration, event, serializeInvoice(invoice, integration.data));
+    this.emit(integration, event, serializeInvoice(invoice));
   }
 
   // Lifecycle steps (the `/_sandbox/` controls). Each sets its `*_at` and emits its event; a step
@@ -159,12 +161,14 @@ export class SandboxCore {
     const invoice = integration.data.invoices.get(invoiceId);
     if (!invoice) throw detailError(404, 'Not found.');
     if (invoice.paidAt !== null) throw detailError(409, `Invoice "${invoice.id}" is already paid.`);
+    touch(invoice);
     invoice.paidAt = this.clock.nowMicros();
     invoice.open = false;
     this.emitInvoice(integration, 'Invoice.paid', invoice);
     // Gigapay notifies the employees of a payout once its invoice is paid.
     for (const payout of integration.data.payoutsOf(invoice).sort((a, b) => a.seq - b.seq)) {
       if (payout.notifiedAt !== null) continue;
+      touch(payout);
       payout.notifiedAt = this.clock.nowMicros();
       payout.lastNotificationAt = payout.notifiedAt;
       this.emitPayout(integration, 'Payout.notified', payout);
@@ -179,6 +183,7 @@ export class SandboxCore {
     const target = order.indexOf(step);
     const already = { notify: employee.notifiedAt, claim: employee.claimedAt, verify: employee.verifiedAt }[step];
     if (already !== null) throw detailError(409, `Employee "${employee.id}" is already ${step === 'notify' ? 'notified' : `${step}ed`}.`);
+    touch(employee);
     for (const current of order.slice(0, target + 1)) {
       const now = this.clock.nowMicros();
       if (current === 'notify' && employee.notifiedAt === null) {
@@ -203,6 +208,7 @@ export class SandboxCore {
     if (payout.notifiedAt === null) {
       throw detailError(409, `Payout "${payout.id}" cannot be accepted before its employee is notified: pay invoice "${payout.invoice.id}" first.`);
     }
+    touch(payout);
     payout.acceptedAt = this.clock.nowMicros();
     this.emitPayout(integration, 'Payout.accepted', payout);
     return payout;

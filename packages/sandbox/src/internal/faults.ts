@@ -10,7 +10,12 @@
  * - `rateLimit`: 429 with `Retry-After` before anything happens.
  * - latency: a delay (fixed or drawn from [min, max]) before the request is handled.
  */
+import { ROUTES } from './routes.js';
+
 export type FaultKind = 'drop' | 'error' | 'rateLimit' | 'none';
+
+const FAULT_KINDS: readonly string[] = ['drop', 'error', 'rateLimit', 'none'];
+const OPERATION_IDS = new Set(ROUTES.flatMap((route) => Object.values(route.methods)));
 
 export interface FaultConfig {
   /** PRNG seed. @default 1 */
@@ -65,12 +70,9 @@ export class FaultInjector {
     this.configure(config);
   }
 
-  /** Replaces the whole configuration and restarts the PRNG from the seed. */
+  /** Replaces the whole configuration and restarts the PRNG from the seed; a bad one changes nothing. */
   configure(config: FaultConfig): void {
-    for (const key of ['dropRate', 'errorRate', 'rateLimitRate'] as const) {
-      const rate = config[key];
-      if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be between 0 and 1`);
-    }
+    checkFaultConfig(config);
     this.config = { ...config };
     this.random = mulberry32(config.seed ?? 1);
     this.queue = [...(config.queue ?? [])];
@@ -80,6 +82,11 @@ export class FaultInjector {
 
   get current(): FaultConfig & { pendingQueue: FaultKind[] } {
     return { ...this.config, pendingQueue: [...this.queue] };
+  }
+
+  /** Everything the injector holds: its configuration, remaining queue, requests drawn for, and log (for `snapshot`). */
+  get state() {
+    return { config: this.config, queue: [...this.queue], requests: this.requests, injected: [...this.injected] };
   }
 
   get active(): boolean {
@@ -110,5 +117,33 @@ export class FaultInjector {
     const latencyMs = typeof latency === 'number' ? latency : Math.round(latency[0] + this.random() * (latency[1] - latency[0]));
     if (kind !== 'none' || latencyMs > 0) this.injected.push({ n: this.requests, operationId, kind, latencyMs });
     return { kind, latencyMs };
+  }
+}
+
+const isNonNegative = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** Throws a `RangeError` naming the first field of `config` that is not a valid `FaultConfig` field. */
+export function checkFaultConfig(config: unknown): asserts config is FaultConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new RangeError('the fault configuration must be an object');
+  const fields = config as Record<string, unknown>;
+  const checks: Record<string, (value: unknown) => string | undefined> = {
+    seed: (v) => (Number.isSafeInteger(v) ? undefined : 'must be an integer'),
+    dropRate: (v) => (isNonNegative(v) && v <= 1 ? undefined : 'must be between 0 and 1'),
+    errorRate: (v) => (isNonNegative(v) && v <= 1 ? undefined : 'must be between 0 and 1'),
+    rateLimitRate: (v) => (isNonNegative(v) && v <= 1 ? undefined : 'must be between 0 and 1'),
+    retryAfterSeconds: (v) => (Number.isSafeInteger(v) && isNonNegative(v) ? undefined : 'must be a non-negative integer'),
+    latencyMs: (v) =>
+      (isNonNegative(v) && v <= 60_000) || (Array.isArray(v) && v.length === 2 && v.every((n) => isNonNegative(n) && n <= 60_000) && v[0] <= v[1])
+        ? undefined
+        : 'must be a number of milliseconds (at most 60000) or a [min, max] pair of them',
+    operations: (v) =>
+      Array.isArray(v) && v.every((id) => typeof id === 'string' && OPERATION_IDS.has(id)) ? undefined : 'must be a list of operationIds of the spec (such as "createPayout")',
+    queue: (v) => (Array.isArray(v) && v.every((kind) => typeof kind === 'string' && FAULT_KINDS.includes(kind)) ? undefined : `must be a list of ${FAULT_KINDS.join(', ')}`),
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const check = Object.hasOwn(checks, key) ? checks[key]! : () => `is not a fault setting (known: ${Object.keys(checks).join(', ')})`;
+    const problem = check(value);
+    if (problem) throw new RangeError(`${key} ${problem}`);
   }
 }

@@ -9,6 +9,16 @@ import { MICROS_PER_HOUR } from './clock.js';
 
 export const IDEMPOTENCY_TTL_MICROS = 24 * MICROS_PER_HOUR;
 
+/** The spec's `Idempotency-Key` parameter: a string of 1 to 255 characters (spec.test checks it). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
+/** Why `key` is not a usable `Idempotency-Key` (DRF's words), or `undefined` when it is. */
+export function keyProblem(key: string): string | undefined {
+  if (key.trim() === '') return 'This field may not be blank.';
+  if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) return `Ensure this field has no more than ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`;
+  return undefined;
+}
+
 export interface StoredResponse {
   status: number;
   body: string | null;
@@ -25,23 +35,47 @@ export type Lookup = { kind: 'miss' } | { kind: 'replay'; response: StoredRespon
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /** Expiries never decrease, even if the wall clock steps back, so the map stays in expiry order. */
+  private latestExpiry = 0;
 
   lookup(scope: string, fingerprint: string, now: number): Lookup {
+    this.evictExpired(now); // so an entry still here is live
     const entry = this.entries.get(scope);
-    if (!entry || entry.expiresAt <= now) {
-      this.entries.delete(scope);
-      return { kind: 'miss' };
-    }
+    if (!entry) return { kind: 'miss' };
     return entry.fingerprint === fingerprint ? { kind: 'replay', response: entry.response } : { kind: 'conflict' };
   }
 
   store(scope: string, fingerprint: string, response: StoredResponse, now: number): void {
-    this.entries.set(scope, { fingerprint, response, expiresAt: now + IDEMPOTENCY_TTL_MICROS });
+    this.evictExpired(now);
+    this.entries.delete(scope); // re-inserted last: the map stays in expiry order
+    this.latestExpiry = Math.max(this.latestExpiry, now + IDEMPOTENCY_TTL_MICROS);
+    this.entries.set(scope, { fingerprint, response, expiresAt: this.latestExpiry });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Every stored key with its request fingerprint, response and expiry, in expiry order (for `snapshot`). */
+  dump(): [string, Entry][] {
+    return [...this.entries];
+  }
+
+  /**
+   * Forgets the keys that expired. Entries are stored in the order they expire (sandbox time only
+   * moves forward), so this stops at the first live one: amortised O(1) per request.
+   */
+  private evictExpired(now: number): void {
+    for (const [scope, entry] of this.entries) {
+      if (entry.expiresAt > now) return;
+      this.entries.delete(scope);
+    }
   }
 
   /** Forgets every key (a reset sandbox must not replay responses for objects it no longer has). */
   clear(): void {
     this.entries.clear();
+    this.latestExpiry = 0;
   }
 }
 
@@ -49,9 +83,9 @@ export class IdempotencyStore {
 export function fingerprint(method: string, pathAndQuery: string, bodyText: string): string {
   let body = bodyText;
   try {
-    body = bodyText === '' ? '' : canonicalJson(JSON.parse(bodyText));
+    body = canonicalJson(JSON.parse(bodyText));
   } catch {
-    // not JSON: compare the raw text
+    // not JSON (or empty): compare the raw text
   }
   return `${method} ${pathAndQuery}\n${body}`;
 }

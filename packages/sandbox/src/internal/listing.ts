@@ -46,6 +46,19 @@ export function paginate<T, R>(items: readonly T[], url: URL, serialize: (item: 
   };
 }
 
+/**
+ * One reading of the query for validation and handlers alike: of a repeated parameter the last
+ * value counts (as Django's `QueryDict` reads it), and a repeatable one keeps each value once.
+ */
+export function canonicalQuery(search: URLSearchParams, isRepeatable: (name: string) => boolean): URLSearchParams {
+  const canonical = new URLSearchParams();
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    for (const value of isRepeatable(name) ? new Set(values) : [values.at(-1)!]) canonical.append(name, value);
+  }
+  return canonical;
+}
+
 /** DRF's BooleanField literals; the docs write `True`. */
 export function parseBoolean(raw: string): boolean | undefined {
   const value = raw.toLowerCase();

@@ -57,22 +57,14 @@ function invoicedFromAmount(amount: number): number {
   return amount + percentRounded(amount, PAYROLL_RATE_BP);
 }
 
-function costFromInvoiced(invoiced: number): number {
-  return invoiced + percentRounded(invoiced, FEE_RATE_BP);
-}
-
-/** The integer x near `estimate` whose f(x) equals target, else the one with f(x) nearest. */
-function invert(target: number, estimate: number, f: (x: number) => number): number {
-  let best = Math.max(0, Math.round(estimate));
-  let bestDistance = Math.abs(f(best) - target);
-  for (let x = Math.max(0, best - 2); x <= best + 2; x++) {
-    const distance = Math.abs(f(x) - target);
-    if (distance < bestDistance || (distance === bestDistance && distance === 0 && x < best)) {
-      best = x;
-      bestDistance = distance;
-    }
-  }
-  return best;
+/**
+ * The x whose `x + percentRounded(x, rateBp)` is `target`, or (when rounding skips `target`) one
+ * whose value is nearest. Rounding `target / (1 + rate)` finds it: with y = x + round(x × rate),
+ * y / (1 + rate) lies within 0.5 / (1 + rate) < 0.5 of x, so it rounds to x. (Checked against a
+ * search of the neighbours for every value up to 3,000,000 öre and 2,000,000 random ones up to 10¹².)
+ */
+function preimage(target: number, rateBp: number): number {
+  return Math.round((target * BP) / (BP + rateBp));
 }
 
 function fromAmountAndInvoiced(amount: number, invoicedAmount: number, fee: number): Breakdown {
@@ -97,13 +89,12 @@ export function priceFrom(basis: AmountBasis, ore: number): Breakdown {
       return fromAmountAndInvoiced(ore, invoiced, percentRounded(invoiced, FEE_RATE_BP));
     }
     case 'invoiced_amount': {
-      const amount = invert(ore, (ore * BP) / (BP + PAYROLL_RATE_BP), invoicedFromAmount);
+      const amount = preimage(ore, PAYROLL_RATE_BP);
       return fromAmountAndInvoiced(amount, ore, percentRounded(ore, FEE_RATE_BP));
     }
     case 'cost': {
-      const invoiced = invert(ore, (ore * BP) / (BP + FEE_RATE_BP), costFromInvoiced);
-      const amount = invert(invoiced, (invoiced * BP) / (BP + PAYROLL_RATE_BP), invoicedFromAmount);
-      return fromAmountAndInvoiced(amount, invoiced, ore - invoiced);
+      const invoiced = preimage(ore, FEE_RATE_BP);
+      return fromAmountAndInvoiced(preimage(invoiced, PAYROLL_RATE_BP), invoiced, ore - invoiced);
     }
   }
 }

@@ -2,7 +2,7 @@
 import { formatTimestamp } from './clock.js';
 import { formatMoney } from './pricing.js';
 import type { Breakdown } from './pricing.js';
-import type { EmployeeRecord, IntegrationData, IntegrationRecord, InvoiceRecord, PayoutRecord, WebhookRecord } from './state.js';
+import type { EmployeeRecord, IntegrationRecord, InvoiceRecord, PayoutRecord, WebhookRecord } from './state.js';
 
 const ts = (micros: number | null): string | null => (micros === null ? null : formatTimestamp(micros));
 
@@ -37,8 +37,7 @@ export function serializeEmployee(record: EmployeeRecord) {
   };
 }
 
-export function serializeInvoice(record: InvoiceRecord, data: IntegrationData, language = 'en') {
-  const price = data.payoutsOf(record).reduce((sum, payout) => sum + payout.prices.cost, 0);
+export function serializeInvoice(record: InvoiceRecord, language = 'en') {
   return {
     id: record.id,
     app: `https://app.demo.gigapay.se/i/${record.uuid}/?token=sandbox`,
@@ -49,11 +48,11 @@ export function serializeInvoice(record: InvoiceRecord, data: IntegrationData, l
     open: record.open,
     paid_at: ts(record.paidAt),
     pdf: `https://api.demo.gigapay.se/invoice/${record.uuid}/?token=sandbox&language=${language}`,
-    price: formatMoney(price),
+    price: formatMoney(record.costOre),
   };
 }
 
-export function serializePayout(record: PayoutRecord, data: IntegrationData, expand: ReadonlySet<string> = new Set()) {
+export function serializePayout(record: PayoutRecord, expand: ReadonlySet<string> = new Set()) {
   return {
     id: record.id,
     amount: formatMoney(record.prices.amount),
@@ -64,7 +63,7 @@ export function serializePayout(record: PayoutRecord, data: IntegrationData, exp
     description: record.description,
     full_salary_specification: record.fullSalarySpecification,
     employee: expand.has('employee') ? serializeEmployee(record.employee) : record.employee.id,
-    invoice: expand.has('invoice') ? serializeInvoice(record.invoice, data) : record.invoice.id,
+    invoice: expand.has('invoice') ? serializeInvoice(record.invoice) : record.invoice.id,
     metadata: record.metadata,
     start_at: ts(record.startAt),
     end_at: ts(record.endAt),

@@ -4,6 +4,7 @@
  * at each other directly (a payout holds its employee record, not an id), so a renamed id (ids are
  * mutable through PATCH/PUT) is seen everywhere at once.
  */
+import { JournaledMap, touch } from './journal.js';
 import type { Breakdown } from './pricing.js';
 
 export type IntegrationType = 1 | 2 | 3;
@@ -51,6 +52,8 @@ export interface EmployeeRecord {
 
 export interface InvoiceRecord {
   id: string;
+  /** The sum of its payouts' `cost`, in öre, kept as payouts come and go (its `price`). */
+  costOre: number;
   /** Stable secret part of the pdf/app links; survives id changes. */
   uuid: string;
   currency: string;
@@ -91,13 +94,48 @@ export interface WebhookRecord {
 }
 
 export class IntegrationData {
-  readonly employees = new Map<string, EmployeeRecord>();
-  readonly payouts = new Map<string, PayoutRecord>();
-  readonly invoices = new Map<string, InvoiceRecord>();
-  readonly webhooks = new Map<string, WebhookRecord>();
+  readonly employees = new JournaledMap<string, EmployeeRecord>();
+  readonly payouts = new JournaledMap<string, PayoutRecord>();
+  readonly invoices = new JournaledMap<string, InvoiceRecord>();
+  readonly webhooks = new JournaledMap<string, WebhookRecord>();
+
+  /**
+   * Employees by contact (`email:` + lower-case email, `cellphone:` + number), so that matching an
+   * inline employee does not scan them all. Entries are only ever added: a lookup keeps those
+   * still true (the record is registered and has that contact), so a rolled-back request or a
+   * changed email leaves nothing wrong behind.
+   */
+  private readonly byContact = new Map<string, EmployeeRecord[]>();
+  private newestPayoutsView: { version: number; items: PayoutRecord[] } | undefined;
 
   get isEmpty(): boolean {
     return this.employees.size + this.payouts.size + this.invoices.size + this.webhooks.size === 0;
+  }
+
+  /** Call after an employee is registered or its contact details change. */
+  indexEmployee(employee: EmployeeRecord): void {
+    for (const key of contactKeys(employee.email, employee.cellphone_number)) {
+      const list = this.byContact.get(key);
+      if (!list) this.byContact.set(key, [employee]);
+      else if (!list.includes(employee)) list.push(employee);
+    }
+  }
+
+  /** The first registered employee with this email (case-insensitive), else with this cellphone number. */
+  employeeByContact(email: string | null, cellphone: string | null): EmployeeRecord | undefined {
+    for (const key of contactKeys(email, cellphone)) {
+      const found = this.byContact.get(key)?.find((employee) => this.employees.get(employee.id) === employee && contactKeys(employee.email, employee.cellphone_number).includes(key));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Every payout, newest first; rebuilt only after the payouts changed. Do not modify. */
+  newestPayouts(): readonly PayoutRecord[] {
+    if (this.newestPayoutsView?.version !== this.payouts.version) {
+      this.newestPayoutsView = { version: this.payouts.version, items: [...this.payouts.values()].sort((a, b) => b.seq - a.seq) };
+    }
+    return this.newestPayoutsView.items;
   }
 
   payoutsOf(invoice: InvoiceRecord): PayoutRecord[] {
@@ -109,6 +147,17 @@ export class IntegrationData {
     for (const invoice of this.invoices.values()) if (invoice.open && invoice.currency === currency) return invoice;
     return undefined;
   }
+}
+
+const contactKeys = (email: string | null, cellphone: string | null): string[] => [
+  ...(email ? [`email:${email.toLowerCase()}`] : []),
+  ...(cellphone ? [`cellphone:${cellphone}`] : []),
+];
+
+/** Changes fields of a state record (journaled, so a rolled-back request leaves it as it was). */
+export function update<T extends object>(record: T, fields: Partial<T>): T {
+  touch(record);
+  return Object.assign(record, fields);
 }
 
 /** Re-keys `record` in `map` after its id changed from `oldId`. */

@@ -225,7 +225,7 @@ export class SpecValidator {
     const errors: ValidationBody = {};
     for (const [name, value] of form.entries()) {
       const text = typeof value === 'string' ? value : value.size === 0 ? '' : Buffer.from(await value.arrayBuffer()).toString('base64');
-      const property = properties[name];
+      const property = Object.hasOwn(properties, name) ? properties[name] : undefined;
       const types = property === undefined ? new Set<string>() : this.typesOf(property);
       if (text === '' && types.has('null')) body[name] = null;
       else if (types.has('object') || types.has('array')) {
@@ -304,11 +304,11 @@ export class SpecValidator {
 
     if (isObject(data)) {
       for (const name of (s.required as string[] | undefined) ?? []) {
-        if (!(name in data)) add(errors, [...path, name], 'This field is required.');
+        if (!Object.hasOwn(data, name)) add(errors, [...path, name], 'This field is required.');
       }
       const properties = (s.properties as Record<string, Schema> | undefined) ?? {};
       for (const [name, value] of Object.entries(data)) {
-        if (name in properties) this.explain(properties[name]!, value, [...path, name], errors);
+        if (Object.hasOwn(properties, name)) this.explain(properties[name]!, value, [...path, name], errors);
         else if (s.additionalProperties === false) add(errors, [...path, name], 'Unknown field.');
         else if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object') {
           this.explain(s.additionalProperties as Schema, value, [...path, name], errors);
@@ -349,7 +349,7 @@ export class SpecValidator {
     const fieldSets = resolved.map((b) => (typeof b === 'object' && Array.isArray(b.required) ? (b.required as string[]) : undefined));
     if (isObject(data) && fieldSets.every((f) => f && f.length === 1)) {
       const names = fieldSets.map((f) => f![0]!);
-      const present = names.filter((name) => name in data && data[name] !== null);
+      const present = names.filter((name) => Object.hasOwn(data, name) && data[name] !== null);
       if (key === 'anyOf' || present.length !== 1) {
         const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
         return add(errors, [...path, 'non_field_errors'], key === 'anyOf' ? `Either ${list} is required.` : `Exactly one of ${list} is required.`);

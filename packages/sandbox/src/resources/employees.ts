@@ -3,7 +3,7 @@ import { addMessage, isEmpty, nonFieldError, notFound, validationError, type Val
 import { newId } from '../internal/ids.js';
 import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../internal/listing.js';
 import { serializeEmployee } from '../internal/serialize.js';
-import { nextSeq, rekey, type EmployeeRecord, type IntegrationData, type IntegrationRecord } from '../internal/state.js';
+import { nextSeq, rekey, update, type EmployeeRecord, type IntegrationData, type IntegrationRecord } from '../internal/state.js';
 import type { SandboxCore } from '../internal/core.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
 
@@ -49,6 +49,7 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     seq: nextSeq(),
   };
   integration.data.employees.set(record.id, record);
+  integration.data.indexEmployee(record);
   core.emitEmployee(integration, 'Employee.created', record);
   return record;
 }
@@ -60,13 +61,7 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
 export function findMatchingEmployee(data: IntegrationData, input: Record<string, unknown>): EmployeeRecord | undefined {
   const id = idValue(input.id);
   if (id !== undefined && data.employees.has(id)) return data.employees.get(id);
-  const email = stringOrNull(input.email)?.toLowerCase();
-  const cellphone = stringOrNull(input.cellphone_number);
-  const employees = [...data.employees.values()];
-  return (
-    (email ? employees.find((employee) => employee.email?.toLowerCase() === email) : undefined) ??
-    (cellphone ? employees.find((employee) => employee.cellphone_number === cellphone) : undefined)
-  );
+  return data.employeeByContact(stringOrNull(input.email), stringOrNull(input.cellphone_number));
 }
 
 export const employeeHandlers: Record<string, Handler> = {
@@ -105,8 +100,9 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, merged, errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const oldId = employee.id;
-    Object.assign(employee, { ...fields, id: fields.id ?? oldId, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
+    update(employee, { ...fields, id: fields.id ?? oldId, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
     rekey(data.employees, oldId, employee);
+    data.indexEmployee(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
@@ -118,8 +114,9 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, objectBody(context.body), errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const oldId = employee.id;
-    Object.assign(employee, { ...fields, id: fields.id ?? oldId });
+    update(employee, { ...fields, id: fields.id ?? oldId });
     rekey(data.employees, oldId, employee);
+    data.indexEmployee(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
@@ -139,9 +136,9 @@ export const employeeHandlers: Record<string, Handler> = {
     if (employee.lastInvitationAt !== null && now - employee.lastInvitationAt < RESEND_WAIT_MICROS) {
       throw nonFieldError('The invitation was sent less than 24 hours ago; wait at least 24 hours between resends.');
     }
-    employee.lastInvitationAt = now;
+    update(employee, { lastInvitationAt: now });
     if (employee.notifiedAt === null) {
-      employee.notifiedAt = now;
+      update(employee, { notifiedAt: now });
       context.core.emitEmployee(integration, 'Employee.notified', employee);
     }
     return { status: 204 };

@@ -2,7 +2,7 @@ import { detailError, fieldError, nonFieldError, notFound } from '../internal/er
 import { newId } from '../internal/ids.js';
 import { applyAll, oldestFirst, paginate } from '../internal/listing.js';
 import { serializeIntegration } from '../internal/serialize.js';
-import type { IntegrationRecord } from '../internal/state.js';
+import { update, type IntegrationRecord } from '../internal/state.js';
 import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from './context.js';
 
 /** Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide. */
@@ -16,9 +16,15 @@ function checkId(context: OperationContext, id: string | undefined, current?: In
   if (id !== undefined && id !== current?.id && context.core.integrations.has(id)) throw fieldError('id', 'integration with this id already exists.');
 }
 
-/** A JSON logo is a base64 image; the API answers with a URL where it would be served. */
-const logoUrl = (value: unknown, id: string): string | null =>
-  typeof value === 'string' && value !== '' ? (/^https?:\/\//.test(value) ? value : `https://sandbox.gigapay.invalid/logos/${encodeURIComponent(id)}.png`) : null;
+/**
+ * A JSON logo is a base64 image; the API answers with a URL where it would be served. A value that
+ * is already a URL is kept (normalised, so it is one the spec's `format: uri` accepts).
+ */
+function logoUrl(value: unknown, id: string): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  if (/^https?:\/\//.test(value) && URL.canParse(value)) return new URL(value).href;
+  return `https://sandbox.gigapay.invalid/logos/${encodeURIComponent(id)}.png`;
+}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -53,7 +59,7 @@ function editing(context: OperationContext) {
 function rename(context: OperationContext, integration: IntegrationRecord, id: string | undefined): void {
   if (id === undefined || id === integration.id) return;
   context.core.integrations.delete(integration.id);
-  integration.id = id;
+  update(integration, { id });
   context.core.integrations.set(id, integration);
 }
 
@@ -83,16 +89,14 @@ export const integrationHandlers: Record<string, Handler> = {
   updateIntegration(context) {
     const { integration, input, id } = editing(context);
     const fields = writableFields(input, id ?? integration.id);
-    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
-      if (has(input, key)) (integration as unknown as Record<string, unknown>)[key] = fields[key];
-    }
+    update(integration, Object.fromEntries(Object.entries(fields).filter(([key]) => has(input, key))));
     rename(context, integration, id);
     return { status: 200, body: serializeIntegration(integration) };
   },
 
   replaceIntegration(context) {
     const { integration, input, id } = editing(context);
-    Object.assign(integration, writableFields(input, id ?? integration.id));
+    update(integration, writableFields(input, id ?? integration.id));
     rename(context, integration, id);
     return { status: 200, body: serializeIntegration(integration) };
   },

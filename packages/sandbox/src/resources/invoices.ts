@@ -1,7 +1,7 @@
 import { fieldError, nonFieldError, notFound } from '../internal/errors.js';
 import { applyAll, newestFirst, paginate, timestampFilter } from '../internal/listing.js';
 import { serializeInvoice } from '../internal/serialize.js';
-import { rekey, type InvoiceRecord } from '../internal/state.js';
+import { rekey, update, type InvoiceRecord } from '../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
 
 /** Invoices are never created through the API: a payout starts one when none is open. */
@@ -20,11 +20,11 @@ export const invoiceHandlers: Record<string, Handler> = {
       ...timestampFilter<InvoiceRecord>(context.query, 'created_at', (i) => i.createdAt),
       ...timestampFilter<InvoiceRecord>(context.query, 'paid_at', (i) => i.paidAt),
     ]);
-    return { status: 200, body: paginate(newestFirst(items), context.url, (i) => serializeInvoice(i, data, language(context))) };
+    return { status: 200, body: paginate(newestFirst(items), context.url, (i) => serializeInvoice(i, language(context))) };
   },
 
   retrieveInvoice(context) {
-    return { status: 200, body: serializeInvoice(lookup(context), scoped(context).data, language(context)) };
+    return { status: 200, body: serializeInvoice(lookup(context), language(context)) };
   },
 
   updateInvoice(context) {
@@ -34,10 +34,10 @@ export const invoiceHandlers: Record<string, Handler> = {
     const id = idValue(input.id);
     if (id !== undefined && id !== invoice.id && data.invoices.has(id)) throw fieldError('id', 'invoice with this id already exists.');
     const oldId = invoice.id;
-    if (id !== undefined) invoice.id = id;
-    if (has(input, 'metadata')) invoice.metadata = metadataValue(input.metadata, invoice.metadata);
+    if (id !== undefined) update(invoice, { id });
+    if (has(input, 'metadata')) update(invoice, { metadata: metadataValue(input.metadata, invoice.metadata) });
     rekey(data.invoices, oldId, invoice);
-    return { status: 200, body: serializeInvoice(invoice, data, language(context)) };
+    return { status: 200, body: serializeInvoice(invoice, language(context)) };
   },
 
   /** Deleting an unpaid invoice deletes its payouts with it. */

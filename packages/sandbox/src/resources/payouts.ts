@@ -3,7 +3,7 @@ import { addMessage, nonFieldError, notFound, validationError, type ValidationBo
 import { newId, ocrNumber } from '../internal/ids.js';
 import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../internal/listing.js';
 import { serializePayout } from '../internal/serialize.js';
-import { nextSeq, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
+import { nextSeq, update, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
 import type { SandboxCore } from '../internal/core.js';
 import { scoped, type Handler, type OperationContext } from './context.js';
 import { insertEmployee } from './employees.js';
@@ -38,6 +38,7 @@ function openInvoice(core: SandboxCore, integration: IntegrationRecord, currency
   const seq = nextSeq();
   const invoice: InvoiceRecord = {
     id: newId(),
+    costOre: 0,
     uuid: newId(),
     currency,
     metadata: {},
@@ -76,7 +77,8 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       seq: nextSeq(),
     };
     integration.data.payouts.set(payout.id, payout);
-    payout.employee.hasHadPayouts = true;
+    update(payout.employee, { hasHadPayouts: true });
+    update(invoice, { costOre: invoice.costOre + payout.prices.cost });
     return payout;
   });
   for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);
@@ -87,8 +89,10 @@ export const payoutHandlers: Record<string, Handler> = {
   listPayouts(context) {
     const { data } = scoped(context);
     const expand = expandSet(context.query);
-    const items = applyAll(data.payouts.values(), payoutFilters(data, context.query, true));
-    return { status: 200, body: paginate(newestFirst(items), context.url, (p) => serializePayout(p, data, expand)) };
+    const filters = payoutFilters(data, context.query, true);
+    // Unfiltered (the common case), a page costs its own size, not a sort of every payout.
+    const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
+    return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, expand)) };
   },
 
   createPayout(context) {
@@ -111,13 +115,12 @@ export const payoutHandlers: Record<string, Handler> = {
     if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
 
     const payouts = insertPayouts(context.core, integration, result.drafts);
-    const bodies = payouts.map((payout) => serializePayout(payout, data, expand));
+    const bodies = payouts.map((payout) => serializePayout(payout, expand));
     return bulk ? { status: 200, body: bodies } : { status: 201, body: bodies[0] };
   },
 
   retrievePayout(context) {
-    const { data } = scoped(context);
-    return { status: 200, body: serializePayout(lookup(context), data, expandSet(context.query)) };
+    return { status: 200, body: serializePayout(lookup(context), expandSet(context.query)) };
   },
 
   deletePayout(context) {
@@ -125,6 +128,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const payout = lookup(context);
     if (payout.invoice.paidAt !== null) throw nonFieldError('The invoice of this payout is paid; the payout cannot be deleted.');
     data.payouts.delete(payout.id);
+    update(payout.invoice, { costOre: payout.invoice.costOre - payout.prices.cost });
     return { status: 204 };
   },
 
@@ -140,7 +144,7 @@ export const payoutHandlers: Record<string, Handler> = {
     if (payout.lastNotificationAt !== null && now - payout.lastNotificationAt < RESEND_WAIT_MICROS) {
       throw nonFieldError('The notification was sent less than 24 hours ago; wait at least 24 hours between resends.');
     }
-    payout.lastNotificationAt = now;
+    update(payout, { lastNotificationAt: now });
     return { status: 204 };
   },
 };

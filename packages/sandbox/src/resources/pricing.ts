@@ -9,8 +9,9 @@ import { payoutFilters } from './payouts.js';
 export const pricingHandlers: Record<string, Handler> = {
   listPricing(context) {
     const { data } = scoped(context);
-    const items = applyAll(data.payouts.values(), payoutFilters(data, context.query, false));
-    return { status: 200, body: paginate(newestFirst(items), context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
+    const filters = payoutFilters(data, context.query, false);
+    const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
+    return { status: 200, body: paginate(items, context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
   },
 
   calculatePricing(context) {

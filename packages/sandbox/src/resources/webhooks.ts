@@ -2,7 +2,7 @@ import { fieldError, notFound } from '../internal/errors.js';
 import { newId, newSecretKey } from '../internal/ids.js';
 import { oldestFirst, paginate } from '../internal/listing.js';
 import { serializeWebhook } from '../internal/serialize.js';
-import { nextSeq, rekey, type IntegrationData, type WebhookRecord } from '../internal/state.js';
+import { nextSeq, rekey, update, type IntegrationData, type WebhookRecord } from '../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
 
 function lookup(context: OperationContext): WebhookRecord {
@@ -57,11 +57,11 @@ export const webhookHandlers: Record<string, Handler> = {
 
   updateWebhook(context) {
     const { data, webhook, input, id, oldId } = editing(context);
-    if (id !== undefined) webhook.id = id;
-    if (has(input, 'url')) webhook.url = String(input.url);
-    if (has(input, 'events')) webhook.events = events(input.events);
-    if (secret(input.secret_key)) webhook.secret_key = secret(input.secret_key)!;
-    if (has(input, 'metadata')) webhook.metadata = metadataValue(input.metadata, webhook.metadata);
+    if (id !== undefined) update(webhook, { id });
+    if (has(input, 'url')) update(webhook, { url: String(input.url) });
+    if (has(input, 'events')) update(webhook, { events: events(input.events) });
+    if (secret(input.secret_key)) update(webhook, { secret_key: secret(input.secret_key)! });
+    if (has(input, 'metadata')) update(webhook, { metadata: metadataValue(input.metadata, webhook.metadata) });
     rekey(data.webhooks, oldId, webhook);
     return { status: 200, body: serializeWebhook(webhook) };
   },
@@ -69,7 +69,7 @@ export const webhookHandlers: Record<string, Handler> = {
   /** PUT without `secret_key` rotates the secret, as Gigapay's example shows. */
   replaceWebhook(context) {
     const { data, webhook, input, id, oldId } = editing(context);
-    Object.assign(webhook, {
+    update(webhook, {
       id: id ?? oldId,
       url: String(input.url),
       events: events(input.events),

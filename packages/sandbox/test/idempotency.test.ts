@@ -1,0 +1,148 @@
+/**
+ * Idempotency-Key behaviours each of which a one-line change once broke without a test noticing:
+ * the scope (token and Integration-ID), what is stored (only requests that passed validation),
+ * and the validator's own limits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, IDEMPOTENCY_TTL_MICROS, IdempotencyStore, keyProblem } from '../src/internal/idempotency.js';
+import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
+
+let sandbox: Awaited<ReturnType<typeof start>>;
+let call: Call;
+
+beforeAll(async () => {
+  sandbox = await start();
+  call = api(sandbox);
+});
+afterAll(() => sandbox.close());
+
+describe('Idempotency-Key scope', () => {
+  it("is the token and the Integration-ID: the same key under another integration never replays the first one's object", async () => {
+    const other = (await call('POST', 'integrations/', { name: 'Second AB', email: 's@example.com', recipient: 'S', address_line_1: 'G 1', zip_code: '1', city: 'S' })).body;
+    const inOther = api(sandbox, { 'integration-id': other.id });
+    const body = employeeBody();
+    const first = await call('POST', 'employees/', body, { 'idempotency-key': 'shared-key' });
+    const second = await inOther('POST', 'employees/', body, { 'idempotency-key': 'shared-key' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.id).not.toBe(first.body.id);
+    expect((await inOther('GET', `employees/${first.body.id}/`)).status).toBe(404);
+    expect((await inOther('GET', 'employees/')).body.results.map((e: any) => e.id)).toEqual([second.body.id]);
+  });
+
+  it('is the token too: another account with the same key and Integration-ID-free path gets its own answer', async () => {
+    const stranger = api({ url: sandbox.url, ...sandbox.control.createAccount() });
+    const body = { name: 'Mine AB', email: 'm@example.com', recipient: 'M', address_line_1: 'G 1', zip_code: '1', city: 'S' };
+    const first = await call('POST', 'integrations/', body, { 'idempotency-key': 'integration-key' });
+    const second = await stranger('POST', 'integrations/', body, { 'idempotency-key': 'integration-key' });
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.id).not.toBe(first.body.id);
+  });
+});
+
+describe('what a key stores', () => {
+  it('not a request that failed validation: the corrected retry with the same key succeeds', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const invalid = await call('POST', 'payouts/', payoutBody(employee.id, { amount: 'a lot' }), { 'idempotency-key': 'fix-me' });
+    expect(invalid.status).toBe(400);
+    const corrected = await call('POST', 'payouts/', payoutBody(employee.id), { 'idempotency-key': 'fix-me' });
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers.get('idempotent-replayed')).toBeNull();
+    // And from now on the key is the corrected request's.
+    expect((await call('POST', 'payouts/', payoutBody(employee.id), { 'idempotency-key': 'fix-me' })).headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('not an unparseable body either', async () => {
+    expect((await call('POST', 'employees/', '{"name": ', { 'idempotency-key': 'broken-json' })).status).toBe(400);
+    expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'broken-json' })).status).toBe(201);
+  });
+});
+
+describe("the validator's own limits", () => {
+  it("description's maxLength of 200: 200 characters pass, 201 are a 400 on description", async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    expect((await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(200) }))).status).toBe(201);
+    const over = await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(201) }));
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual({ description: ['Ensure this field has no more than 200 characters.'] });
+    const pricing = await call('POST', 'pricing/', payoutBody(employee.id, { description: 'd'.repeat(201) }));
+    expect(pricing.status).toBe(400);
+  });
+});
+
+describe('the Idempotency-Key header itself', () => {
+  it('is 1 to 255 characters, as the spec documents: an empty or longer key is a 400 and nothing happens', async () => {
+    const before = sandbox.control.snapshot();
+    for (const key of ['', 'k'.repeat(256)]) {
+      const response = await call('POST', 'employees/', employeeBody(), { 'idempotency-key': key });
+      expect(response.status, `${key.length} characters`).toBe(400);
+      expect(response.body['Idempotency-Key'][0]).toMatch(/255|blank/);
+    }
+    expect(sandbox.control.snapshot()).toBe(before);
+    expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(201);
+  });
+});
+
+describe('the idempotency store (unit)', () => {
+  const response = { status: 201, body: '{"id":"1"}', headers: { 'x-a': 'b' } };
+
+  it('fingerprints a JSON body by value: key order and whitespace do not matter, values and array order do', () => {
+    const print = (body: string) => fingerprint('POST', '/v2/payouts/', body);
+    expect(print('{"a": 1, "b": [1, {"c": 2, "d": 3}]}')).toBe(print('{"b":[1,{"d":3,"c":2}],"a":1}'));
+    expect(print('{"a": 1}')).not.toBe(print('{"a": 2}'));
+    expect(print('[1, 2]')).not.toBe(print('[2, 1]'));
+    expect(print('{"a": "1"}')).not.toBe(print('{"a": 1}'));
+    expect(print('{"a": null}')).not.toBe(print('{}'));
+    expect(print('')).toBe('POST /v2/payouts/\n');
+    expect(print('not json')).toBe('POST /v2/payouts/\nnot json');
+    expect(print('{"a":1}')).toBe('POST /v2/payouts/\n{"a":1}');
+    expect(print('[{"b":1,"a":[true,null]}]')).toBe('POST /v2/payouts/\n[{"a":[true,null],"b":1}]');
+    expect(fingerprint('PUT', '/v2/payouts/', '{}')).not.toBe(fingerprint('POST', '/v2/payouts/', '{}'));
+    expect(fingerprint('POST', '/v2/payouts/?expand=employee', '{}')).not.toBe(fingerprint('POST', '/v2/payouts/', '{}'));
+  });
+
+  it('replays within 24 hours, conflicts on another request, and forgets at exactly 24 hours', () => {
+    const store = new IdempotencyStore();
+    expect(store.lookup('k', 'f', 0)).toEqual({ kind: 'miss' });
+    store.store('k', 'f', response, 100);
+    expect(store.lookup('k', 'f', 100 + IDEMPOTENCY_TTL_MICROS - 1)).toEqual({ kind: 'replay', response });
+    expect(store.lookup('k', 'other', 101)).toEqual({ kind: 'conflict' });
+    expect(store.lookup('k', 'f', 100 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    expect(store.size).toBe(0);
+  });
+
+  it('keeps expiry order when a key is stored again, so eviction never stops at a stale entry', () => {
+    const store = new IdempotencyStore();
+    store.store('a', 'f', response, 0);
+    store.store('b', 'f', response, 10);
+    store.store('a', 'f', response, 20); // a's new entry expires last
+    expect(store.dump().map(([scope]) => scope)).toEqual(['b', 'a']);
+    expect(store.lookup('zzz', 'f', 10 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    expect(store.dump().map(([scope]) => scope)).toEqual(['a']);
+    expect(store.dump()[0]![1]).toEqual({ fingerprint: 'f', response, expiresAt: 20 + IDEMPOTENCY_TTL_MICROS });
+    store.clear();
+    expect(store.size).toBe(0);
+  });
+
+  it('a key stored at an earlier time than the one before (the wall clock stepped back) still expires in order', () => {
+    const store = new IdempotencyStore();
+    store.store('late', 'f', response, 1000);
+    store.store('early', 'f', response, 400);
+    expect(store.dump().map(([, entry]) => entry.expiresAt)).toEqual([1000 + IDEMPOTENCY_TTL_MICROS, 1000 + IDEMPOTENCY_TTL_MICROS]);
+    expect(store.lookup('early', 'f', 999 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'replay', response });
+    expect(store.lookup('early', 'f', 1000 + IDEMPOTENCY_TTL_MICROS)).toEqual({ kind: 'miss' });
+    store.clear();
+    store.store('again', 'f', response, 5);
+    expect(store.dump()[0]![1].expiresAt).toBe(5 + IDEMPOTENCY_TTL_MICROS);
+  });
+
+  it('a key is 1 to 255 characters', () => {
+    expect(keyProblem('k')).toBeUndefined();
+    expect(keyProblem('k'.repeat(255))).toBeUndefined();
+    expect(keyProblem('')).toBe('This field may not be blank.');
+    expect(keyProblem('   ')).toBe('This field may not be blank.');
+    expect(keyProblem('k'.repeat(256))).toBe('Ensure this field has no more than 255 characters.');
+  });
+});

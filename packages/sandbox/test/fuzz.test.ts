@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpec, createSandbox, startSandbox, type Sandbox } from '../src/index.js';
 import { ROUTES } from '../src/internal/routes.js';
-import { SpecValidator } from '../src/internal/validation.js';
+import { SpecChecks } from '../src/internal/spec-checks.js';
 
 const RUNS_PER_OPERATION = 1000;
-const validator = new SpecValidator(bundledSpec);
+const validator = new SpecChecks(bundledSpec);
 const spec = bundledSpec as any;
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Wraps a fetch so that every exchange is checked against the spec, and keeps the coverage:
 // which operations, documented statuses and webhook events the suite has exercised.
-import { createSpecValidator } from './spec-validator.js';
+import { createExchangeValidator } from '@gigapay/openapi-validator';
 
 type Json = any;
 
@@ -13,7 +13,7 @@ export interface Coverage {
 }
 
 export function createContractRecorder(spec: Json) {
-  const validator = createSpecValidator(spec);
+  const validator = createExchangeValidator(spec);
   const statusesSeen = new Map<string, Set<string>>();
   const eventsSeen = new Set<string>();
   const violations: string[] = [];

@@ -14,14 +14,14 @@ import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
 import { fingerprint, type StoredResponse } from './idempotency.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
-import type { SpecValidator } from './validation.js';
+import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 
 export interface AppOptions {
   core: SandboxCore;
   /** The controls behind the `/_sandbox/` routes (the same object as `sandbox.control`). */
   control: SandboxControl;
-  validator: SpecValidator;
+  validator: SpecChecks;
   /** Check every response against the spec; a mismatch becomes a 500. @default true */
   strict: boolean;
   /** Where spec violations and sandbox bugs are reported. @default console.error */

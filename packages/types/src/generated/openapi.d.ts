@@ -918,6 +918,11 @@ export interface components {
             city?: string;
         };
         /**
+         * NullFilter
+         * @description A yes/no filter value in any spelling the API reads: `true`/`false`, or `True`/`False` as the Gigapay docs write it (`accepted_at_null=True`). Django reads both, so both are documented.
+         */
+        NullFilter: boolean | ("True" | "False");
+        /**
          * @description ISO-3166 country code; Gigapay's examples use alpha-3, for example `SWE`.
          * @example SWE
          */
@@ -1362,26 +1367,26 @@ export interface components {
          * @example skoog
          */
         EmployeeSearch: string;
-        /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
-        created_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
+        created_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
         created_at_before: string;
         /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
         created_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
-        notified_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
+        notified_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
         notified_at_before: string;
         /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
         notified_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `claimed_at` is not set yet; `false`: only those where it is. */
-        claimed_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `claimed_at` is not set yet; `false` (or `False`): only those where it is. */
+        claimed_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `claimed_at` is before this ISO 8601 date-time. */
         claimed_at_before: string;
         /** @description Timestamp filter. Only those whose `claimed_at` is after this ISO 8601 date-time. */
         claimed_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `verified_at` is not set yet; `false`: only those where it is. */
-        verified_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `verified_at` is not set yet; `false` (or `False`): only those where it is. */
+        verified_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `verified_at` is before this ISO 8601 date-time. */
         verified_at_before: string;
         /** @description Timestamp filter. Only those whose `verified_at` is after this ISO 8601 date-time. */
@@ -1397,20 +1402,20 @@ export interface components {
         PayoutSearch: string;
         /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
         ExpandPayout: ("employee" | "invoice")[];
-        /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
-        start_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
+        start_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
         start_at_before: string;
         /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
         start_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
-        end_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
+        end_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
         end_at_before: string;
         /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
         end_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
-        accepted_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
+        accepted_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
         accepted_at_before: string;
         /** @description Timestamp filter. Only those whose `accepted_at` is after this ISO 8601 date-time. */
@@ -1420,8 +1425,8 @@ export interface components {
          *     no employee, so nothing else changes.)
          */
         ExpandEmployee: "employee"[];
-        /** @description Timestamp filter. `true`: only those whose `paid_at` is not set yet; `false`: only those where it is. */
-        paid_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
+        paid_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `paid_at` is before this ISO 8601 date-time. */
         paid_at_before: string;
         /** @description Timestamp filter. Only those whose `paid_at` is after this ISO 8601 date-time. */
@@ -1677,25 +1682,25 @@ export interface operations {
                  * @example skoog
                  */
                 search?: components["parameters"]["EmployeeSearch"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `claimed_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `claimed_at` is not set yet; `false` (or `False`): only those where it is. */
                 claimed_at_null?: components["parameters"]["claimed_at_null"];
                 /** @description Timestamp filter. Only those whose `claimed_at` is before this ISO 8601 date-time. */
                 claimed_at_before?: components["parameters"]["claimed_at_before"];
                 /** @description Timestamp filter. Only those whose `claimed_at` is after this ISO 8601 date-time. */
                 claimed_at_after?: components["parameters"]["claimed_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `verified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `verified_at` is not set yet; `false` (or `False`): only those where it is. */
                 verified_at_null?: components["parameters"]["verified_at_null"];
                 /** @description Timestamp filter. Only those whose `verified_at` is before this ISO 8601 date-time. */
                 verified_at_before?: components["parameters"]["verified_at_before"];
@@ -2013,31 +2018,31 @@ export interface operations {
                 search?: components["parameters"]["PayoutSearch"];
                 /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
                 expand?: components["parameters"]["ExpandPayout"];
-                /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
                 /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
                 start_at_before?: components["parameters"]["start_at_before"];
                 /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
                 start_at_after?: components["parameters"]["start_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
                 end_at_null?: components["parameters"]["end_at_null"];
                 /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
                 end_at_before?: components["parameters"]["end_at_before"];
                 /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
                 end_at_after?: components["parameters"]["end_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
                 accepted_at_null?: components["parameters"]["accepted_at_null"];
                 /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
                 accepted_at_before?: components["parameters"]["accepted_at_before"];
@@ -2262,31 +2267,31 @@ export interface operations {
                 employee?: components["parameters"]["EmployeeFilter"];
                 /** @description Relational filter: only those belonging to the Invoice with this id. */
                 invoice?: components["parameters"]["InvoiceFilter"];
-                /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
                 /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
                 start_at_before?: components["parameters"]["start_at_before"];
                 /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
                 start_at_after?: components["parameters"]["start_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
                 end_at_null?: components["parameters"]["end_at_null"];
                 /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
                 end_at_before?: components["parameters"]["end_at_before"];
                 /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
                 end_at_after?: components["parameters"]["end_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
                 accepted_at_null?: components["parameters"]["accepted_at_null"];
                 /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
                 accepted_at_before?: components["parameters"]["accepted_at_before"];
@@ -2426,13 +2431,13 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `paid_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
                 paid_at_null?: components["parameters"]["paid_at_null"];
                 /** @description Timestamp filter. Only those whose `paid_at` is before this ISO 8601 date-time. */
                 paid_at_before?: components["parameters"]["paid_at_before"];

@@ -29,3 +29,21 @@ export function check(schema: Schema, value: unknown): { valid: boolean; problem
   const problems = validator.problems(schema, value, 'value');
   return { valid: problems.length === 0, problems: JSON.stringify(problems) };
 }
+
+// Every JSON example of the spec with the schema it must satisfy.
+export function* examplesWithSchemas(): Generator<{ where: string; name: string; value: unknown; schema: Schema }> {
+  const fromContent = function* (where: string, content: any) {
+    const media = content?.['application/json'];
+    for (const [name, example] of Object.entries<any>(media?.examples ?? {})) {
+      yield { where, name: example.$ref?.split('/').pop() ?? name, value: deref(example).value, schema: media.schema };
+    }
+  };
+  for (const { path, method, operation } of operations()) {
+    yield* fromContent(`${method} ${path} request`, deref(operation.requestBody)?.content);
+    for (const [status, response] of Object.entries(operation.responses)) {
+      yield* fromContent(`${method} ${path} ${status}`, deref(response).content);
+    }
+  }
+  for (const { event, operation } of webhookOperations()) yield* fromContent(`webhook ${event}`, operation.requestBody.content);
+  yield* fromContent('components.responses.MethodNotAllowed', spec.components.responses.MethodNotAllowed.content);
+}

@@ -2,14 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSpec } from '../scripts/bundle-lib.mjs';
-import { check, component, deref, operations, spec, specDir, webhookOperations } from './bundled';
+import { check, component, deref, examplesWithSchemas, operations, spec, specDir, webhookOperations } from './bundled';
 
 describe('the bundled spec', () => {
-  it('has the 31 operations of the seed era, each a camelCase verb, on paths ending with /', () => {
+  it('has the 31 operations of the seed era and the API root, each a camelCase verb, on paths ending with /', () => {
     const ops = [...operations()];
     const byTag: Record<string, number> = {};
     for (const { operation } of ops) byTag[operation.tags[0]] = (byTag[operation.tags[0]] ?? 0) + 1;
     expect(byTag).toEqual({
+      'API root': 1,
       Integrations: 6,
       Employees: 7,
       Payouts: 5,
@@ -38,6 +39,7 @@ describe('the bundled spec', () => {
       const params = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(p));
       const integration = params.find((p) => p.name === 'Integration-ID');
       if (path.startsWith('/integrations/')) expect(integration, `${method} ${path}`).toBeUndefined();
+      else if (path === '/') expect(integration?.required, 'the API root ignores it').toBe(false);
       else expect(integration?.required, `${method} ${path}`).toBe(true);
       if (method === 'post' || method === 'patch' || method === 'put') {
         expect(params.some((p) => p.name === 'Idempotency-Key'), `${method} ${path}`).toBe(true);
@@ -68,28 +70,6 @@ describe('the bundled spec', () => {
 });
 
 describe('named examples', () => {
-  // Every JSON example of the spec with the schema it must satisfy.
-  function* examplesWithSchemas() {
-    const fromContent = function* (where: string, content: any) {
-      const media = content?.['application/json'];
-      for (const [name, example] of Object.entries<any>(media?.examples ?? {})) {
-        yield { where, name: example.$ref?.split('/').pop() ?? name, value: deref(example).value, schema: media.schema };
-      }
-    };
-    for (const { path, method, operation } of operations()) {
-      yield* fromContent(`${method} ${path} request`, deref(operation.requestBody)?.content);
-      for (const [status, response] of Object.entries(operation.responses)) {
-        yield* fromContent(`${method} ${path} ${status}`, deref(response).content);
-      }
-    }
-    for (const { event, operation } of webhookOperations()) yield* fromContent(`webhook ${event}`, operation.requestBody.content);
-    yield {
-      where: 'components.examples',
-      name: 'seed003-method-not-allowed',
-      value: deref(spec.components.examples.MethodNotAllowed).value,
-      schema: component('ErrorDetail'),
-    };
-  }
   const all = [...examplesWithSchemas()];
 
   it.each(all.map((e) => [`${e.where} ${e.name}`, e] as const))('%s validates against its schema (Ajv 2020-12)', (_, e) => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSpec, createSandbox, startSandbox, type Sandbox } from '../src/index.js';
-import { ROUTES } from '../src/internal/routes.js';
+import { isIntegrationScoped, ROUTES } from '../src/internal/routes.js';
 import { SpecChecks } from '../src/internal/spec-checks.js';
 
 const RUNS_PER_OPERATION = 1000;
@@ -137,7 +137,7 @@ const junk = fc.oneof(
 
 /** The invalid requests of one operation, each confirmed invalid against the spec. */
 function invalidRequests(op: Operation): fc.Arbitrary<FuzzRequest> {
-  const scoped = !op.path.startsWith('/integrations/');
+  const scoped = isIntegrationScoped({ path: op.path, methods: {} });
   const baseHeaders = (): Record<string, string> => ({
     authorization: `Token ${sandbox.token}`,
     ...(scoped ? { 'integration-id': sandbox.integrationId } : {}),

@@ -13,6 +13,7 @@ import type { OperationContext } from '../resources/context.js';
 import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
 import { fingerprint, type StoredResponse } from './idempotency.js';
+import { idsAsText } from './ids.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
@@ -156,7 +157,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         params: match.params,
         url,
         query: url.searchParams,
-        body,
+        body: idsAsText(body),
         language: request.headers.get('accept-language') ?? 'en',
       };
       try {

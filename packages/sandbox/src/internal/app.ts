@@ -14,6 +14,7 @@ import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
 import { fingerprint, type StoredResponse } from './idempotency.js';
 import { idsAsText } from './ids.js';
+import { prefersSwedish, translateBody } from './language.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
@@ -57,10 +58,10 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
 
   app.all('*', async (c) => {
     try {
-      const response = await handleApi(c);
+      const response = await inLanguage(c.req.raw, await handleApi(c));
       return c.req.method === 'HEAD' ? new Response(null, response) : response;
     } catch (error) {
-      if (error instanceof ApiError) return respond(error.status, error.body, error.headers);
+      if (error instanceof ApiError) return inLanguage(c.req.raw, respond(error.status, error.body, error.headers));
       if (error instanceof DroppedConnection) throw error;
       const message = `sandbox bug: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
       log(message);
@@ -212,6 +213,14 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
   }
 
   return app;
+}
+
+/** An error answer in the language the request prefers: Swedish for `sv`, else as written (English). */
+async function inLanguage(request: Request, response: Response): Promise<Response> {
+  if (response.status < 400 || !prefersSwedish(request.headers.get('accept-language'))) return response;
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return response;
+  const body = translateBody(await response.json());
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }
 
 /** Thrown by in-process `app.fetch` calls where the HTTP server would have cut the connection. */

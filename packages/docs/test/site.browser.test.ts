@@ -264,6 +264,16 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       );
   }
 
+  it('wraps the receiver code of an event inside its column, with a copy button', async () => {
+    const route = routes.get(webhooksOf(spec)[0]!.operationId)!;
+    await page.evaluate((hash) => (location.hash = hash), route);
+    await waitForHash(route);
+    const pre = panel(route).locator('[data-component-name="Markdown/Markdown"] pre').first();
+    await pre.waitFor({ state: 'visible' });
+    expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await pre.locator('button.gigapay-copy').innerText()).toBe('Copy');
+  });
+
   it('made no request off 127.0.0.1 and logged no console error', () => {
     expect(offsite).toEqual([]);
     expect(consoleErrors).toEqual([]);

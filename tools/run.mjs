@@ -2,13 +2,12 @@
 // The two quick-start commands. `npm start` and `npm test` call this so that a machine with only
 // Node 20 and npm gets the pinned pnpm, the dependencies and (for tests) Chromium on its own.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumPlan, missingChromium } from '../packages/docs/scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.34.9';
-const CHROMIUM = '/usr/bin/chromium';
 
 // Telemetry off for every tool, whatever the caller's shell says.
 const env = {
@@ -80,10 +79,17 @@ function pnpmCommand() {
   return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
 }
 
+/** The browser test's Chromium, by the docs package's own rule: a missing one is installed (as root) or an error; only the opt-out skips. */
 function ensureChromium() {
-  if (existsSync(CHROMIUM) || env.CHROMIUM_PATH) return;
+  const plan = chromiumPlan(env);
+  if (plan.action === 'use') return;
+  if (plan.action === 'skip') return console.log(plan.reason);
+  if (plan.action === 'error') {
+    console.error(plan.reason);
+    process.exit(1);
+  }
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${CHROMIUM}: run "sudo apt-get install -y chromium" once, or set CHROMIUM_PATH.`);
+    console.error(missingChromium(plan.path));
     process.exit(1);
   }
   console.log('Installing Debian chromium for the docs browser test…');

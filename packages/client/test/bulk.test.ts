@@ -24,11 +24,11 @@ function fakeServer(options: { invalid?: Set<string>; breakBefore?: (key: string
     let answer = stored.get(key);
     if (!answer) {
       const items = JSON.parse(call.body!) as PayoutCreate[];
-      const errors = items.map((item) => (options.invalid?.has(item.id!) ? { amount: ['A valid number is required.'] } : {}));
+      const errors = items.map((item) => (options.invalid?.has(String(item.id)) ? { amount: ['A valid number is required.'] } : {}));
       if (errors.some((error) => Object.keys(error).length)) {
         answer = { status: 400, body: errors };
       } else {
-        const made = items.map((item) => payout(item.id!, { employee: item.employee }));
+        const made = items.map((item) => payout(String(item.id), { employee: String(item.employee) }));
         for (const p of made) created.set(p.id, p);
         answer = { status: 200, body: made };
       }
@@ -148,7 +148,7 @@ describe('createPayoutsInBulk', () => {
     const aborting = {
       POST: async (_path: string, init: { body: PayoutCreate[] }) => {
         if (n++ === 1) throw new DOMException('The operation was aborted.', 'AbortError');
-        return { data: init.body.map((p) => payout(p.id!)), response: new Response(null, { status: 200 }) };
+        return { data: init.body.map((p) => payout(String(p.id))), response: new Response(null, { status: 200 }) };
       },
     } as unknown as GigapayClient<false>;
     const second = await createPayoutsInBulk(aborting, payouts, { chunkSize: 100, keyPrefix: 'run-3' });

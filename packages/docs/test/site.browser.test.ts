@@ -2,15 +2,17 @@
 // and webhook event is in the navigation and renders its panel, Redoc's deep links resolve, search
 // finds an operation, no request leaves 127.0.0.1, and the console stays free of errors.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chromiumPlan, missingChromium } from '../scripts/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
+import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
 import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const plan = chromiumPlan(process.env);
+const CHROMIUM = plan.action === 'use' || plan.action === 'install' ? plan.path : '';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -26,6 +28,24 @@ const SCREENSHOT = join(DOCS_DIR, 'test-results', 'create-payout.png');
 const LOCAL = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|blob:|about:)/;
 
 const spec = readSpec();
+const docsSpec = buildDocsSpec(spec).docsSpec;
+
+/** The fields a request body documents, in order: of its first media type, following the first branch of each `oneOf`. */
+function requestFields(docs: any, operationId: string): string[] | undefined {
+  const operation = operationsOf(docs).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
+  const content = operation.requestBody && (deref(docs, operation.requestBody).content as Record<string, { schema: unknown }>);
+  let schema: any = content && Object.values(content)[0]!.schema;
+  for (let depth = 0; schema && depth < 10; depth++) {
+    schema = deref(docs, schema);
+    if (schema.properties) return Object.keys(schema.properties);
+    schema = schema.oneOf?.[0] ?? schema.anyOf?.[0];
+  }
+  return undefined;
+}
+
+function deref(docs: any, node: any): any {
+  return node?.$ref ? deref(docs, node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key], docs)) : node;
+}
 /** What the navigation must list: each operation and webhook event, under the tag it belongs to. */
 const entries = [
   ...operationsOf(spec).map(({ operationId, method, path, operation }) => ({
@@ -49,7 +69,8 @@ const entries = [
 ];
 const tags: string[] = spec.tags.map((tag: { name: string }) => tag.name);
 
-describe.skipIf(!existsSync(CHROMIUM))(`the docs site in Chromium (${CHROMIUM})`, () => {
+// Skipped only on the explicit opt-out; a missing Chromium fails the suite, saying why.
+describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM || 'none'})`, () => {
   let site: Awaited<ReturnType<typeof serveDirectory>>;
   let profile: string;
   let context: BrowserContext;
@@ -60,6 +81,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`the docs site in Chromium (${CHROMIUM})`
   const routes = new Map<string, string>();
 
   beforeAll(async () => {
+    if (plan.action === 'error') throw new Error(plan.reason);
+    if (!existsSync(CHROMIUM)) throw new Error(missingChromium(CHROMIUM));
     if (!existsSync(join(DIST_DIR, 'index.html'))) {
       throw new Error('dist/ is missing: run `pnpm --filter @gigapay/docs build` first (turbo does it before test).');
     }
@@ -195,6 +218,60 @@ describe.skipIf(!existsSync(CHROMIUM))(`the docs site in Chromium (${CHROMIUM})`
     } finally {
       await fresh.close();
     }
+  });
+
+  // The request body of every operation lists every field of the variant shown (the first of each
+  // `oneOf`), and for the exactly-one-amount rule, every field in each of its three tabs.
+  it('lists every field of every request body', async () => {
+    const checked: string[] = [];
+    for (const { operationId } of operationsOf(spec)) {
+      const expected = requestFields(docsSpec, operationId);
+      if (!expected) continue;
+      const route = routes.get(operationId)!;
+      await page.evaluate((hash) => (location.hash = hash), route);
+      await waitForHash(route);
+      await panel(route).locator('h2').first().waitFor({ state: 'visible' });
+      expect(await shownRequestFields(route), operationId).toEqual(expected);
+      for (const tab of ['invoiced_amount', 'cost']) {
+        const button = panel(route).locator('button').filter({ hasText: new RegExp(`^${tab}$`) }).first();
+        if ((await button.count()) === 0) continue;
+        await button.click();
+        expect(await shownRequestFields(route), `${operationId} (${tab})`).toEqual(expected);
+        checked.push(`${operationId} ${tab}`);
+      }
+      checked.push(operationId);
+    }
+    expect(checked).toContain('createPayout cost');
+    expect(checked).toContain('calculatePricing cost');
+  });
+
+  /** The top-level field names of the request body as rendered, in order. */
+  async function shownRequestFields(route: string): Promise<string[]> {
+    // Redoc's ids: `<route>/t=request[&ct=<media type>]&path=<field>`, or with `oneOf` tabs
+    // `…&path=&oneof=0&oneof=1/<field>`; header parameters carry `&in=headers`.
+    return panel(route)
+      .locator('.schema-property-item')
+      .evaluateAll(
+        (items, start) =>
+          items
+            .filter((item) => {
+              if (!item.id.startsWith(start) || item.id.includes('&in=')) return false;
+              const path = item.id.slice(start.length).replace(/&ct=[^&]*/, '').replace(/^&path=/, '');
+              return /^[^/&]+$/.test(path) || /^(&oneof=\d+)+\/[^/]+$/.test(path);
+            })
+            .map((item) => item.querySelector('.schema-name')?.textContent ?? ''),
+        `${route.slice(2)}/t=request`,
+      );
+  }
+
+  it('wraps the receiver code of an event inside its column, with a copy button', async () => {
+    const route = routes.get(webhooksOf(spec)[0]!.operationId)!;
+    await page.evaluate((hash) => (location.hash = hash), route);
+    await waitForHash(route);
+    const pre = panel(route).locator('[data-component-name="Markdown/Markdown"] pre').first();
+    await pre.waitFor({ state: 'visible' });
+    expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await pre.locator('button.gigapay-copy').innerText()).toBe('Copy');
   });
 
   it('made no request off 127.0.0.1 and logged no console error', () => {

@@ -9,7 +9,7 @@ import { SandboxCore } from './internal/core.js';
 import type { FaultConfig } from './internal/faults.js';
 import { answerClientErrors, answerRequestError } from './internal/http-errors.js';
 import { resolveLimits, type Limits } from './internal/limits.js';
-import { SpecValidator, type OpenApiDocument } from './internal/validation.js';
+import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
 
 export type { SandboxControl } from './internal/control.js';
@@ -63,13 +63,13 @@ export interface ListeningSandbox extends Sandbox {
   origin: string;
 }
 
-const validators = new WeakMap<object, SpecValidator>();
+const validators = new WeakMap<object, SpecChecks>();
 
 /** One compiled validator per spec document, shared by every sandbox of the process. */
-function validatorFor(spec: OpenApiDocument): SpecValidator {
+function validatorFor(spec: OpenApiDocument): SpecChecks {
   let validator = validators.get(spec);
   if (!validator) {
-    validator = new SpecValidator(spec);
+    validator = new SpecChecks(spec);
     validators.set(spec, validator);
   }
   return validator;

@@ -73,15 +73,15 @@ describe("the validator's own limits", () => {
 });
 
 describe('the Idempotency-Key header itself', () => {
-  it('is 1 to 255 characters, as the spec documents: an empty or longer key is a 400 and nothing happens', async () => {
+  it('is any non-empty string, as the spec documents: an empty or blank key is a 400 and nothing happens', async () => {
     const before = sandbox.control.snapshot();
-    for (const key of ['', 'k'.repeat(256)]) {
+    for (const key of ['', '   ']) {
       const response = await call('POST', 'employees/', employeeBody(), { 'idempotency-key': key });
-      expect(response.status, `${key.length} characters`).toBe(400);
-      expect(response.body['Idempotency-Key'][0]).toMatch(/255|blank/);
+      expect(response.status, JSON.stringify(key)).toBe(400);
+      expect(response.body['Idempotency-Key'][0]).toMatch(/blank/);
     }
     expect(sandbox.control.snapshot()).toBe(before);
-    expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(201);
+    expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'k'.repeat(1000) })).status).toBe(201);
   });
 });
 
@@ -138,11 +138,10 @@ describe('the idempotency store (unit)', () => {
     expect(store.dump()[0]![1].expiresAt).toBe(5 + IDEMPOTENCY_TTL_MICROS);
   });
 
-  it('a key is 1 to 255 characters', () => {
+  it('a key is any non-blank string', () => {
     expect(keyProblem('k')).toBeUndefined();
-    expect(keyProblem('k'.repeat(255))).toBeUndefined();
+    expect(keyProblem('k'.repeat(1000))).toBeUndefined();
     expect(keyProblem('')).toBe('This field may not be blank.');
     expect(keyProblem('   ')).toBe('This field may not be blank.');
-    expect(keyProblem('k'.repeat(256))).toBe('Ensure this field has no more than 255 characters.');
   });
 });

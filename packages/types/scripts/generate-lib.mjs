@@ -1,7 +1,8 @@
 // Runs openapi-typescript on the bundled spec, in memory, for the generator and the staleness test.
 import openapiTS, { astToString } from 'openapi-typescript';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_FILE = join(packageDir, '../../spec/dist/openapi.json');
@@ -13,8 +14,32 @@ const BANNER = `/**
  */
 `;
 
+/**
+ * The spec states "exactly one of these fields" as a `oneOf` of `required` sets over one object,
+ * so that the rendered docs list every field in every variant. JSON Schema needs nothing more,
+ * but TypeScript would read each branch as `unknown` and accept two of the fields at once: for
+ * the types only, each branch also names its field (required) and marks the others of the set
+ * `false` (`?: never`).
+ */
+export function exclusiveRequiredSets(node) {
+  if (Array.isArray(node)) return node.map(exclusiveRequiredSets);
+  if (!node || typeof node !== 'object') return node;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, exclusiveRequiredSets(value)]));
+  const branches = out.oneOf;
+  const isSet = (b) => b && typeof b === 'object' && Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).every((k) => k === 'required' || k === 'title');
+  if (out.properties && Array.isArray(branches) && branches.length > 1 && branches.every(isSet)) {
+    const names = branches.map((b) => b.required[0]);
+    out.oneOf = branches.map((b) => ({
+      ...b,
+      properties: Object.fromEntries(names.map((n) => [n, n === b.required[0] ? out.properties[n] ?? {} : false])),
+    }));
+  }
+  return out;
+}
+
 export async function generateTypes() {
-  const ast = await openapiTS(pathToFileURL(SPEC_FILE), {
+  const spec = exclusiveRequiredSets(JSON.parse(readFileSync(SPEC_FILE, 'utf8')));
+  const ast = await openapiTS(spec, {
     // A property with a `default` stays optional: request bodies may leave it out.
     defaultNonNullable: false,
     alphabetize: false,

@@ -73,10 +73,11 @@ describe('timestamp filters', () => {
   type EmployeeQuery = NonNullable<operations['listEmployees']['parameters']['query']>;
 
   it('give every event timestamp _null, _before and _after', () => {
-    expectTypeOf<PayoutQuery['accepted_at_null']>().toEqualTypeOf<boolean | undefined>();
+    // `True`/`False` as the Gigapay docs spell them (Django reads both), or a boolean.
+    expectTypeOf<PayoutQuery['accepted_at_null']>().toEqualTypeOf<boolean | 'True' | 'False' | undefined>();
     expectTypeOf<PayoutQuery['created_at_before']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PayoutQuery['start_at_after']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<EmployeeQuery['verified_at_null']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<EmployeeQuery['verified_at_null']>().toEqualTypeOf<boolean | 'True' | 'False' | undefined>();
   });
 
   it('only on the fields each list documents', () => {

@@ -1,2 +1,2 @@
-export { createSpecValidator, type SpecValidator } from './spec-validator.js';
+export { createExchangeValidator, type ExchangeValidator } from '@gigapay/openapi-validator';
 export { createContractRecorder, type ContractRecorder, type Coverage } from './contract-recorder.js';

@@ -143,8 +143,8 @@ describe('Payouts', () => {
     expect((await api.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['invoice'] } } })).data?.invoice).toHaveProperty('ocr_number');
     expect((await invalid.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['owner'] } } })).response.status).toBe(400);
 
-    expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.payInvoice(payout.invoice as string); // notifies the payout…
+    expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.advanceClock(24 * 3600 * 1000 + 1); // …and a resend waits 24 hours
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
     expect((await api.DELETE('/payouts/{id}/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
@@ -216,6 +216,7 @@ describe('every operation', () => {
   // One call per operation, with an id that does not exist: enough to reach auth, permissions and 404.
   const missing = { path: { id: 'does-not-exist' } };
   const calls: Record<string, (client: GigapayClient<false>) => Promise<{ response: Response }>> = {
+    retrieveApiRoot: (c) => c.GET('/'),
     listIntegrations: (c) => c.GET('/integrations/'),
     createIntegration: (c) => c.POST('/integrations/', { body: integrationBody }),
     retrieveIntegration: (c) => c.GET('/integrations/{id}/', { params: missing }),
@@ -260,12 +261,30 @@ describe('every operation', () => {
 
   it.each(Object.keys(calls))('%s: 403 from an IP outside the allow-list, or for an integration not yours', async (operationId) => {
     expect((await calls[operationId]!(ipRestricted)).response.status).toBe(403);
-    if (!operationId.endsWith('Integration') && !operationId.endsWith('Integrations')) {
+    if (!operationId.endsWith('Integration') && !operationId.endsWith('Integrations') && operationId !== 'retrieveApiRoot') {
       expect((await calls[operationId]!(stranger)).response.status).toBe(403);
     }
   });
 
-  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend)/.test(id)))('%s: 404 for an unknown id', async (operationId) => {
+  it.each(Object.keys(calls))('%s: 429 with Retry-After when throttled, 500 when the server fails', async (operationId) => {
+    sandbox.control.setFaults({ operations: [operationId], queue: ['rateLimit', 'error'] });
+    try {
+      const throttled = (await calls[operationId]!(api)).response;
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await calls[operationId]!(api)).response.status).toBe(500);
+    } finally {
+      sandbox.control.setFaults({});
+    }
+  });
+
+  it('the API root lists every resource', async () => {
+    const root = await api.GET('/');
+    expect(root.response.status).toBe(200);
+    expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
+  });
+
+  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend)/.test(id) && id !== 'retrieveApiRoot'))('%s: 404 for an unknown id', async (operationId) => {
     expect((await calls[operationId]!(api)).response.status).toBe(404);
   });
 });

@@ -16,11 +16,13 @@ import { ApiError } from './errors.js';
 import type { SandboxCore } from './core.js';
 import { fingerprint, keyProblem, type StoredResponse } from './idempotency.js';
 import { isAllowedHost } from './hosts.js';
+import { idsAsText } from './ids.js';
 import { begin } from './journal.js';
+import { prefersSwedish, translateBody } from './language.js';
 import { checkJsonDepth, checkUrlLength, readBody, type Limits } from './limits.js';
 import { canonicalQuery } from './listing.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
-import type { SpecValidator } from './validation.js';
+import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
 
@@ -28,7 +30,7 @@ export interface AppOptions {
   core: SandboxCore;
   /** The controls behind the `/_sandbox/` routes (the same object as `sandbox.control`). */
   control: SandboxControl;
-  validator: SpecValidator;
+  validator: SpecChecks;
   /** Check every response against the spec; a mismatch becomes a 500. @default true */
   strict: boolean;
   /** Where spec violations and sandbox bugs are reported. @default console.error */
@@ -86,10 +88,10 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
 
   app.all('*', async (c) => {
     try {
-      const response = await handleApi(c);
+      const response = await inLanguage(c.req.raw, await handleApi(c));
       return c.req.method === 'HEAD' ? new Response(null, response) : response;
     } catch (error) {
-      if (error instanceof ApiError) return respond(error.status, error.body, error.headers);
+      if (error instanceof ApiError) return inLanguage(c.req.raw, respond(error.status, error.body, error.headers));
       if (error instanceof DroppedConnection) throw error;
       const message = `sandbox bug: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
       log(message);
@@ -202,7 +204,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         params: match.params,
         url,
         query: url.searchParams,
-        body,
+        body: idsAsText(body),
         language: request.headers.get('accept-language') ?? 'en',
       };
       try {
@@ -269,6 +271,14 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
   }
 
   return app;
+}
+
+/** An error answer in the language the request prefers: Swedish for `sv`, else as written (English). */
+async function inLanguage(request: Request, response: Response): Promise<Response> {
+  if (response.status < 400 || !prefersSwedish(request.headers.get('accept-language'))) return response;
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return response;
+  const body = translateBody(await response.json());
+  return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
 }
 
 /** Thrown by in-process `app.fetch` calls where the HTTP server would have cut the connection. */

@@ -9,13 +9,12 @@ import { MICROS_PER_HOUR } from './clock.js';
 
 export const IDEMPOTENCY_TTL_MICROS = 24 * MICROS_PER_HOUR;
 
-/** The spec's `Idempotency-Key` parameter: a string of 1 to 255 characters (spec.test checks it). */
-export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
-
-/** Why `key` is not a usable `Idempotency-Key` (DRF's words), or `undefined` when it is. */
+/**
+ * Why `key` is not a usable `Idempotency-Key` (DRF's words), or `undefined` when it is. The spec
+ * asks only for a non-empty string (Gigapay documents no format or length; spec.test checks it).
+ */
 export function keyProblem(key: string): string | undefined {
   if (key.trim() === '') return 'This field may not be blank.';
-  if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) return `Ensure this field has no more than ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`;
   return undefined;
 }
 

@@ -2,6 +2,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 export const newId = (): string => randomUUID();
 
+const idText = (value: unknown): unknown => (typeof value === 'number' ? String(value) : value);
+
+/**
+ * A request body with its ids as text. Ids may be sent as numbers (the docs send `"id": 9472`
+ * and `"employee": 1847`); the API keeps and answers them as strings. Covers `id`, `employee`
+ * and an inline employee's `id`, of one object or of each item of a bulk array.
+ */
+export function idsAsText(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(idsAsText);
+  if (body === null || typeof body !== 'object') return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  if ('id' in out) out.id = idText(out.id);
+  if ('employee' in out) out.employee = out.employee !== null && typeof out.employee === 'object' ? idsAsText(out.employee) : idText(out.employee);
+  return out;
+}
+
 /** An API token like Gigapay's: 40 lowercase hex characters. */
 export const newToken = (): string => randomBytes(20).toString('hex');
 

@@ -1,5 +1,5 @@
 /**
- * The API's 31 operations by path and method, relative to `/v2`. A test checks this table
+ * The API's 32 operations (the 31 of the docs and the API root) by path and method, relative to `/v2`. A test checks this table
  * against the bundled spec, so a path or operationId that drifts fails loudly.
  */
 export interface Route {
@@ -8,6 +8,7 @@ export interface Route {
 }
 
 export const ROUTES: readonly Route[] = [
+  { path: '/', methods: { GET: 'retrieveApiRoot' } },
   { path: '/integrations/', methods: { GET: 'listIntegrations', POST: 'createIntegration' } },
   { path: '/integrations/{id}/', methods: { GET: 'retrieveIntegration', PATCH: 'updateIntegration', PUT: 'replaceIntegration', DELETE: 'deleteIntegration' } },
   { path: '/employees/', methods: { GET: 'listEmployees', POST: 'createEmployee' } },
@@ -57,5 +58,10 @@ export function matchRoute(path: string): RouteMatch | undefined {
   return undefined;
 }
 
-/** Operations that act on integrations themselves take no `Integration-ID`. */
-export const isIntegrationScoped = (route: Route): boolean => !route.path.startsWith('/integrations/');
+/** Operations that act on integrations themselves, and the API root, take no `Integration-ID`. */
+export const isIntegrationScoped = (route: Route): boolean => route.path !== '/' && !route.path.startsWith('/integrations/');
+
+/** The resources, as the API root lists them: the name of each top-level collection. */
+export const RESOURCES: readonly string[] = ROUTES.map((route) => /^\/([a-z]+)\/$/.exec(route.path)?.[1])
+  .filter((name): name is string => name !== undefined)
+  .sort();

@@ -4,10 +4,12 @@ import { integrationHandlers } from './integrations.js';
 import { invoiceHandlers } from './invoices.js';
 import { payoutHandlers } from './payouts.js';
 import { pricingHandlers } from './pricing.js';
+import { rootHandlers } from './root.js';
 import { webhookHandlers } from './webhooks.js';
 
 /** Every operation's handler, by operationId. */
 export const handlers: Readonly<Record<string, Handler>> = {
+  ...rootHandlers,
   ...integrationHandlers,
   ...employeeHandlers,
   ...payoutHandlers,

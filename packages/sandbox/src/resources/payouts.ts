@@ -135,12 +135,7 @@ export const payoutHandlers: Record<string, Handler> = {
   resendPayoutNotification(context) {
     const payout = lookup(context);
     const now = context.core.clock.nowMicros();
-    if (payout.notifiedAt === null) {
-      throw nonFieldError('The employee has not been notified of this payout yet: that happens when its invoice is paid.');
-    }
-    if (payout.acceptedAt !== null) {
-      throw nonFieldError('This payout has already been accepted; only a notified payout that is not yet accepted can be resent.');
-    }
+    // Only the 24-hour wait is documented; the payout's state is no precondition.
     if (payout.lastNotificationAt !== null && now - payout.lastNotificationAt < RESEND_WAIT_MICROS) {
       throw nonFieldError('The notification was sent less than 24 hours ago; wait at least 24 hours between resends.');
     }

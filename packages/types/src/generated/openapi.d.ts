@@ -3,6 +3,39 @@
  * Do not edit: edit spec/ and run `npm start`; a test fails when this file is stale.
  */
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the API root
+         * @description The entry point of the API, `GET https://api.gigapay.se/v2/`, as the docs' authentication and
+         *     language samples call it: a map from each resource to the URL of its list. Needs only the
+         *     `Authorization` header; the samples also send `Integration-ID`, which it ignores.
+         */
+        get: operations["retrieveApiRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/": {
         parameters: {
             query?: never;
@@ -73,14 +106,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -113,14 +154,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -163,14 +212,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -200,14 +257,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -217,7 +282,7 @@ export interface paths {
         };
         /**
          * List Payouts
-         * @description Lists the Payouts of the integration, newest first (by `created_at`).
+         * @description Lists the Payouts of the integration, newest first (by `created_at`), as Gigapay documents.
          */
         get: operations["listPayouts"];
         put?: never;
@@ -228,8 +293,13 @@ export interface paths {
          *     - **One Payout** for a registered Employee: an object with `employee` set to the Employee's
          *       id. Answers `201` with the Payout.
          *     - **Many Payouts at once**: an array of such objects. All of them go on the **same Invoice**.
-         *       Answers `200` with the array of Payouts, in request order. If any item is invalid, nothing is
-         *       created and the `400` holds one error object per item (`{}` for the valid ones).
+         *       Answers `200` with the array of Payouts. If an item is invalid, the `400` holds one error
+         *       object per item (`{}` for the valid ones).
+         *
+         *       **Decisions** (Gigapay does not document them): the Payouts come back in request order, and
+         *       an invalid item fails the whole array, so nothing is created and the corrected array can be
+         *       sent again as is. The per-item error list, with `{}` for the items that were fine, reads as
+         *       such a whole-request answer; the sandbox does exactly this.
          *     - **A Payout with an inline Employee**: `POST /payouts/?expand=employee` with `employee` set
          *       to an Employee to register. If an Employee matching the data is already registered it is
          *       reused instead of creating a second one. Answers `201` with the Payout, its Employee expanded.
@@ -252,14 +322,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -293,14 +371,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -319,9 +405,9 @@ export interface paths {
         head?: never;
         /**
          * Resend the Payout notification
-         * @description Notifies the Employee of the Payout again. Only a Payout that was notified (its Invoice paid)
-         *     and not yet accepted can be resent, and at most once per 24 hours; otherwise a `400` under
-         *     `non_field_errors` (Gigapay does not document the status). No body.
+         * @description Notifies the Employee of the Payout again. Wait at least 24 hours between resends, as Gigapay
+         *     asks; what an earlier resend returns is not documented (the sandbox answers `400` under
+         *     `non_field_errors`). No body.
          *
          *     The method is `PATCH`: Gigapay's HTTP line says so and switched both resend endpoints from
          *     `PUT` to `PATCH` in December 2021, while its payout code samples still show `PUT`.
@@ -334,14 +420,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -352,7 +446,8 @@ export interface paths {
         /**
          * List the pricing of Payouts
          * @description Lists the pricing of the integration's existing Payouts, filtered like Payouts (the timestamp
-         *     filters apply to the Payouts), newest first. The items carry no Payout id; use
+         *     filters apply to the Payouts). The order is not documented; the sandbox lists newest first, as
+         *     Gigapay documents for Payouts. The items carry no Payout id; use
          *     `GET /pricing/{id}/` for the pricing of one Payout.
          */
         get: operations["listPricing"];
@@ -360,7 +455,8 @@ export interface paths {
         /**
          * Calculate the pricing of Payouts
          * @description Calculates what Payouts would cost, without creating anything: send the body you would send to
-         *     `POST /payouts/` (one object, or an array for many, answered in the same order; with
+         *     `POST /payouts/` (one object, or an array for many, answered in request order: a decision, as
+         *     for Payouts; with
          *     `?expand=employee` the Employee may be inline). Answers `200`, since nothing is created.
          *     (Gigapay's pricing pages copy several lines from Payouts, such as POSTing to `/payouts/`:
          *     every one of them means `/pricing/`.)
@@ -377,14 +473,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -413,14 +517,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -446,14 +558,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -492,14 +612,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -531,14 +659,22 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -588,8 +724,9 @@ export interface webhooks {
         put?: never;
         /**
          * Employee.created
-         * @description An Employee was registered. Sets `created_at`. The body is the Employee as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description An Employee was registered. Sets `created_at`. The body is the Employee that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["employeeCreated"];
         delete?: never;
@@ -609,8 +746,9 @@ export interface webhooks {
         put?: never;
         /**
          * Employee.notified
-         * @description The person was notified and asked to onboard. Sets `notified_at`. The body is the Employee as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description The person was notified and asked to onboard. Sets `notified_at`. The body is the Employee that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["employeeNotified"];
         delete?: never;
@@ -630,8 +768,9 @@ export interface webhooks {
         put?: never;
         /**
          * Employee.claimed
-         * @description The person opened their link. Sets `claimed_at`. The body is the Employee as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description The person opened their link. Sets `claimed_at`. The body is the Employee that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["employeeClaimed"];
         delete?: never;
@@ -651,8 +790,9 @@ export interface webhooks {
         put?: never;
         /**
          * Employee.verified
-         * @description Gigapay verified the person: they can be paid without delay. Subscribe to this to onboard people in advance. Sets `verified_at`. The body is the Employee as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description Gigapay verified the person: they can be paid without delay. Subscribe to this to onboard people in advance. Sets `verified_at`. The body is the Employee that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["employeeVerified"];
         delete?: never;
@@ -672,8 +812,9 @@ export interface webhooks {
         put?: never;
         /**
          * Payout.created
-         * @description A Payout was registered. Sets `created_at`. The body is the Payout as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description A Payout was registered. Sets `created_at`. The body is the Payout that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["payoutCreated"];
         delete?: never;
@@ -693,8 +834,9 @@ export interface webhooks {
         put?: never;
         /**
          * Payout.notified
-         * @description The Employee was notified of the Payout, after its Invoice was paid. Sets `notified_at`. The body is the Payout as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description The Employee was notified of the Payout, after its Invoice was paid. Sets `notified_at`. The body is the Payout that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["payoutNotified"];
         delete?: never;
@@ -714,8 +856,9 @@ export interface webhooks {
         put?: never;
         /**
          * Payout.accepted
-         * @description The Employee accepted the Payout; it is disbursed. Sets `accepted_at`. The body is the Payout as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description The Employee accepted the Payout; it is disbursed. Sets `accepted_at`. The body is the Payout that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["payoutAccepted"];
         delete?: never;
@@ -735,8 +878,9 @@ export interface webhooks {
         put?: never;
         /**
          * Invoice.created
-         * @description An Invoice was started to collect new Payouts. Sets `created_at`. The body is the Invoice as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description An Invoice was started to collect new Payouts. Sets `created_at`. The body is the Invoice that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["invoiceCreated"];
         delete?: never;
@@ -756,8 +900,9 @@ export interface webhooks {
         put?: never;
         /**
          * Invoice.paid
-         * @description An Invoice was paid: its Payouts are processed and their Employees notified. Sets `paid_at`. The body is the Invoice as the API represents it (expandable fields as ids),
-         *     signed in `Gigapay-Signature`. Answer with any `2XX`.
+         * @description An Invoice was paid: its Payouts are processed and their Employees notified. Sets `paid_at`. The body is the Invoice that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
+         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
          */
         post: operations["invoicePaid"];
         delete?: never;
@@ -769,6 +914,32 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /**
+         * ApiRoot
+         * @description Django REST Framework's API root: each resource's name, with the absolute URL of its list.
+         *     Gigapay's samples call it but do not print its answer; the names are the resources of this spec.
+         * @example {
+         *       "employees": "https://api.gigapay.se/v2/employees/",
+         *       "integrations": "https://api.gigapay.se/v2/integrations/",
+         *       "invoices": "https://api.gigapay.se/v2/invoices/",
+         *       "payouts": "https://api.gigapay.se/v2/payouts/",
+         *       "pricing": "https://api.gigapay.se/v2/pricing/",
+         *       "webhooks": "https://api.gigapay.se/v2/webhooks/"
+         *     }
+         */
+        ApiRoot: {
+            [key: string]: string;
+        };
+        /**
+         * @description The body of a `401`, `403`, `404` or `405`.
+         * @example {
+         *       "detail": "Authentication credentials were not provided."
+         *     }
+         */
+        ErrorDetail: {
+            /** @description What went wrong, in English unless another language was asked for with `Accept-Language`. */
+            detail: string;
+        };
         /**
          * @description `1`: the web-app integration behind app.gigapay.se (one, never deletable); `2`: an invoice
          *     integration for invoices a freelancer sends you (read-only); `3`: a custom integration created
@@ -814,7 +985,7 @@ export interface components {
             id: components["schemas"]["Id"];
             /** @description Name of the integration, shown to employees. */
             name: string;
-            type: components["schemas"]["IntegrationType"];
+            readonly type: components["schemas"]["IntegrationType"];
             /**
              * Format: uri
              * @description URL of the logo shown to employees, or `null`.
@@ -842,11 +1013,22 @@ export interface components {
             /** @description The objects of this page. */
             results: components["schemas"]["Integration"][];
         };
+        /** @description The messages about one field, in the request's language. */
+        ErrorMessages: string[];
+        /**
+         * @description The errors of an inline object's fields, such as `{"non_field_errors": ["Either email or
+         *     cellphone_number is required."]}` under `employee`: each key a field of that object, each value
+         *     its messages.
+         */
+        NestedValidationError: {
+            [key: string]: components["schemas"]["ErrorMessages"];
+        };
         /**
          * @description The body of a `400` for one object: each key is a field of the request, holding a list of
-         *     messages, or, for an inline object such as the employee of a payout, a nested validation error
-         *     of that object. Problems not tied to one field are under `non_field_errors`. An object without
-         *     problems is `{}` (as the items of a bulk error that were fine).
+         *     messages, or, for an inline object such as the employee of a payout, the errors of that object's
+         *     fields (one level down, no deeper: the API nests only there). Problems not tied to one field are
+         *     under `non_field_errors`. An object without problems is `{}` (as the items of a bulk error that
+         *     were fine).
          * @example {
          *       "description": [
          *         "This field may not be blank."
@@ -854,27 +1036,25 @@ export interface components {
          *     }
          */
         ValidationError: {
-            non_field_errors?: string[];
+            non_field_errors?: components["schemas"]["ErrorMessages"];
         } & {
-            [key: string]: string[] | components["schemas"]["ValidationError"];
+            [key: string]: components["schemas"]["ErrorMessages"] | components["schemas"]["NestedValidationError"];
         };
         /**
-         * @description The body of a `401`, `403`, `404` or `405`.
-         * @example {
-         *       "detail": "Authentication credentials were not provided."
-         *     }
+         * WritableId
+         * @description An identifier you send: a string, or a number as the Gigapay docs send them (`"id": 9472`,
+         *     `"employee": 1847`). The API keeps it as text and always answers it as a string (`"9472"`).
+         * @example 9472
+         * @example 9472
          */
-        ErrorDetail: {
-            /** @description What went wrong, in the request's `Accept-Language`. */
-            detail: string;
-        };
+        WritableId: string | number;
         /**
          * @description The body of `POST /integrations/` and `PUT /integrations/{id}/`. `type` is not accepted: created
          *     integrations are of type `3`. In `multipart/form-data`, `logo` is the image file itself.
          */
         IntegrationCreate: {
             /** @description Your own id, unique across all of Gigapay. A UUID v4 when none is sent. */
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             /** @description Name of the integration, shown to employees. */
             name: string;
             /**
@@ -904,7 +1084,7 @@ export interface components {
         };
         /** @description The body of `PATCH /integrations/{id}/`; a field you leave out keeps its value. `id` may be changed. */
         IntegrationUpdate: {
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             name?: string;
             /** @description The logo image, base64-encoded in JSON. */
             logo?: string | null;
@@ -917,6 +1097,11 @@ export interface components {
             zip_code?: string;
             city?: string;
         };
+        /**
+         * NullFilter
+         * @description A yes/no filter value in any spelling the API reads: `true`/`false`, or `True`/`False` as the Gigapay docs write it (`accepted_at_null=True`). Django reads both, so both are documented.
+         */
+        NullFilter: boolean | ("True" | "False");
         /**
          * @description ISO-3166 country code; Gigapay's examples use alpha-3, for example `SWE`.
          * @example SWE
@@ -940,26 +1125,26 @@ export interface components {
             email: string | null;
             /** @description Cellphone number with country code, for example `+46703000000`, or `null` when only an email was given. */
             cellphone_number: string | null;
-            /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out; the API always returns it. */
-            country: components["schemas"]["Country"];
+            /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out, so do not rely on it being present. */
+            country?: components["schemas"]["Country"];
             metadata: components["schemas"]["Metadata"];
             /** @description When the Employee was registered (`Employee.created`). */
-            created_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
             /**
              * Format: date-time
-             * @description When the person was notified and asked to onboard (`Employee.notified`).
+             * @description When the person was notified and asked to onboard (`Employee.notified`). Absent from the Employee inlined in a newly created Payout.
              */
-            notified_at: string | null;
+            readonly notified_at?: string | null;
             /**
              * Format: date-time
-             * @description When the person opened their link (`Employee.claimed`).
+             * @description When the person opened their link (`Employee.claimed`). Absent from the Employee inlined in a newly created Payout.
              */
-            claimed_at: string | null;
+            readonly claimed_at?: string | null;
             /**
              * Format: date-time
              * @description When Gigapay verified the person's identity and work permits (`Employee.verified`).
              */
-            verified_at: string | null;
+            readonly verified_at: string | null;
         };
         /** @description A page of Employees. */
         PaginatedEmployeeList: components["schemas"]["Page"] & {
@@ -974,7 +1159,7 @@ export interface components {
          */
         EmployeeCreate: {
             /** @description Your own id, unique per integration. A UUID v4 when none is sent. */
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             /** @description Full name. */
             name: string;
             /**
@@ -995,7 +1180,7 @@ export interface components {
         });
         /** @description The body of `PATCH /employees/{id}/`; a field you leave out keeps its value. Changing `id` renames the Employee. */
         EmployeeUpdate: {
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             name?: string;
             /** Format: email */
             email?: string | null;
@@ -1022,27 +1207,27 @@ export interface components {
              * Format: uri
              * @description Link for paying the Invoice in the Gigapay app.
              */
-            app: string;
+            readonly app: string;
             /** @description When the Invoice was started (`Invoice.created`). */
-            created_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
             currency: components["schemas"]["Currency"];
             metadata: components["schemas"]["Metadata"];
             /** @description Bank payment reference. */
-            ocr_number: string;
+            readonly ocr_number: string;
             /** @description Whether this is the Invoice currently collecting new Payouts. */
             open: boolean;
             /**
              * Format: date-time
              * @description When the Invoice was paid (`Invoice.paid`), or `null`.
              */
-            paid_at: string | null;
+            readonly paid_at: string | null;
             /**
              * Format: uri
              * @description Link to the Invoice as PDF.
              */
-            pdf: string;
+            readonly pdf: string;
             /** @description The total of the Invoice. */
-            price: components["schemas"]["Money"];
+            readonly price: components["schemas"]["Money"];
         };
         /** @description A Payout to an Employee. */
         Payout: {
@@ -1063,7 +1248,7 @@ export interface components {
             /** @description The Employee receiving the Payout. *Expandable*; its id unless `expand=employee`. */
             employee: components["schemas"]["Id"] | components["schemas"]["Employee"];
             /** @description The Invoice the Payout is on. *Expandable*; its id unless `expand=invoice`. */
-            invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            readonly invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
             metadata: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1076,17 +1261,17 @@ export interface components {
              */
             end_at: string | null;
             /** @description When the Payout was registered (`Payout.created`). */
-            created_at: components["schemas"]["Timestamp"];
+            readonly created_at: components["schemas"]["Timestamp"];
             /**
              * Format: date-time
              * @description When the Employee was notified, after the Invoice was paid (`Payout.notified`).
              */
-            notified_at: string | null;
+            readonly notified_at: string | null;
             /**
              * Format: date-time
              * @description When the Employee accepted the Payout (`Payout.accepted`).
              */
-            accepted_at: string | null;
+            readonly accepted_at: string | null;
         };
         /** @description A page of Payouts. */
         PaginatedPayoutList: components["schemas"]["Page"] & {
@@ -1096,7 +1281,7 @@ export interface components {
         /** @description The fields shared by every way of creating or pricing a Payout. */
         PayoutCreateFields: {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
             /**
              * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
@@ -1123,34 +1308,40 @@ export interface components {
              * @default null
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every example of the era sends it, although no body table lists it; optional. */
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
             country?: components["schemas"]["Country"];
         };
         /**
          * @description **Exactly one** of `amount`, `invoiced_amount` or `cost` is the basis of a Payout; Gigapay
-         *     computes the other two (see Pricing). Sending none, or two, is a `400`. (Gigapay's body tables
-         *     mark `invoiced_amount` "Required", while every row's note says one of the three is: the note wins.)
+         *     computes the other two (see Pricing). Sending none, or two, is a `400`.
          */
         AmountBasis: {
-            /** @description The gross salary amount. */
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount?: components["schemas"]["Money"];
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount?: components["schemas"]["Money"];
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost?: components["schemas"]["Money"];
+        } & ({
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
             amount: components["schemas"]["Money"];
             invoiced_amount?: never;
             cost?: never;
         } | {
-            /** @description The amount invoiced to you, before Gigapay's fee. */
-            invoiced_amount: components["schemas"]["Money"];
             amount?: never;
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
             cost?: never;
         } | {
-            /** @description The total salary cost, Gigapay's fee included. */
-            cost: components["schemas"]["Money"];
             amount?: never;
             invoiced_amount?: never;
-        };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        });
         /** @description Create one Payout for a registered Employee, by id. An array of these creates many at once. */
         PayoutCreate: components["schemas"]["PayoutCreateFields"] & {
             /** @description Id of the Employee receiving the Payout. */
-            employee: components["schemas"]["Id"];
+            employee: components["schemas"]["WritableId"];
         } & components["schemas"]["AmountBasis"];
         /**
          * @description Create a Payout and its Employee in one call, with `POST /payouts/?expand=employee`. If an
@@ -1162,7 +1353,8 @@ export interface components {
         } & components["schemas"]["AmountBasis"];
         /**
          * @description The body of a `400` for a bulk request: one validation error per item of the request, in the
-         *     same order, `{}` for the items without problems. Nothing of the request was created.
+         *     same order, `{}` for the items without problems. Nothing of the request was created (a decision:
+         *     see `POST /payouts/`).
          */
         BulkValidationError: components["schemas"]["ValidationError"][];
         /** @description What a Payout costs, component by component. It has no `id` and no `metadata`. */
@@ -1175,17 +1367,17 @@ export interface components {
             cost: components["schemas"]["Money"];
             currency: components["schemas"]["Currency"];
             /** @description Gigapay's fee. */
-            fee: components["schemas"]["Money"];
+            readonly fee: components["schemas"]["Money"];
             /** @description Mandated health-insurance cost, or `null` where none is mandated. */
-            health_insurance: string | null;
+            readonly health_insurance: string | null;
             /** @description Payroll taxes, or `null` where none are mandated. */
-            payroll: string | null;
+            readonly payroll: string | null;
             /** @description Mandated pension cost, or `null` where none is mandated. */
-            pension: string | null;
+            readonly pension: string | null;
             /** @description Preliminary income tax reported and paid on the recipient's behalf. */
-            tax: components["schemas"]["Money"];
+            readonly tax: components["schemas"]["Money"];
             /** @description VAT on the payout. */
-            vat: components["schemas"]["Money"];
+            readonly vat: components["schemas"]["Money"];
         };
         /** @description A page of pricing breakdowns of existing Payouts. */
         PaginatedPricingList: components["schemas"]["Page"] & {
@@ -1199,7 +1391,7 @@ export interface components {
          */
         PricingRequest: components["schemas"]["PayoutCreateFields"] & {
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
-            employee: components["schemas"]["Id"] | components["schemas"]["EmployeeCreate"];
+            employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
         } & components["schemas"]["AmountBasis"];
         /** @description A page of Invoices. */
         PaginatedInvoiceList: components["schemas"]["Page"] & {
@@ -1209,7 +1401,7 @@ export interface components {
         /** @description The body of `PATCH /invoices/{id}/`; a field you leave out keeps its value. */
         InvoiceUpdate: {
             /** @description A new id for the Invoice, unique per integration. */
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             metadata?: components["schemas"]["Metadata"];
         };
         /**
@@ -1242,7 +1434,7 @@ export interface components {
          */
         WebhookCreate: {
             /** @description Your own id, unique per integration. A UUID v4 when none is sent. */
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             /**
              * Format: uri
              * @description Notifications are POSTed to this URL.
@@ -1256,7 +1448,7 @@ export interface components {
         };
         /** @description The body of `PATCH /webhooks/{id}/`; a field you leave out keeps its value. */
         WebhookUpdate: {
-            id?: components["schemas"]["Id"];
+            id?: components["schemas"]["WritableId"];
             /** Format: uri */
             url?: string;
             events?: components["schemas"]["WebhookEventName"][];
@@ -1265,14 +1457,40 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid; the body says which field and why. */
-        ValidationError: {
+        /**
+         * @description The path has no operation for this method. `Allow` lists the methods it has. (OpenAPI describes
+         *     the methods a path has, not the ones it lacks, so this response is kept here for reference.)
+         */
+        MethodNotAllowed: {
             headers: {
+                Allow: components["headers"]["Allow"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ValidationError"];
+                "application/json": components["schemas"]["ErrorDetail"];
             };
+        };
+        /**
+         * @description The request was sent over plain HTTP: send it again over HTTPS to `Location`. Most HTTP clients
+         *     follow this by themselves and drop the `Authorization` header on the way, which ends in a `401`.
+         */
+        MovedPermanently: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The path has a misplaced `/` (usually the trailing one is missing): `Location` is the correct
+         *     URL. Do not let the HTTP client follow it by itself; it would drop the `Authorization` header.
+         */
+        TemporaryRedirect: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /**
          * @description No valid `Authorization: Token <key>` header. If you did send one, check the URL: a followed
@@ -1287,9 +1505,9 @@ export interface components {
             };
         };
         /**
-         * @description Not allowed: the `Integration-ID` is missing or not one of yours, the request comes from an IP
-         *     address outside your allow-list (when IP-whitelisting is enabled), or the object is read-only
-         *     to you.
+         * @description Not allowed: the request comes from an IP address outside your allow-list (when IP-whitelisting
+         *     is enabled, as documented), or the object is read-only to you. A missing or foreign
+         *     `Integration-ID` is answered `403` too: a decision, see the `Integration-ID` header.
          */
         PermissionDenied: {
             headers: {
@@ -1297,6 +1515,42 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description Throttled: too many requests in a short time. Wait the number of seconds in `Retry-After`, then
+         *     send the same request again (with the same `Idempotency-Key`). Gigapay does not document its
+         *     rate limits; `@gigapay/client` retries on `429` by itself.
+         */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description An error on Gigapay's side (`5XX`). The request may or may not have taken effect: retry it with
+         *     the same `Idempotency-Key`, which `@gigapay/client` does by itself. A JSON body, when there is
+         *     one, is a `detail`.
+         */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /** @description The request is invalid; the body says which field and why. */
+        ValidationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
             };
         };
         /** @description No such object for this integration, or (on a list) a page past the last one. */
@@ -1330,6 +1584,16 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+         *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+         *     documented.
+         *
+         *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+         *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+         * @example sv
+         */
+        AcceptLanguage: string;
         /** @description Which page to return. A page past the last one is a `404`. */
         Page: number;
         /** @description How many objects per page. Gigapay documents no maximum. */
@@ -1337,23 +1601,21 @@ export interface components {
         /** @description Only Integrations of this type. */
         IntegrationTypeFilter: components["schemas"]["IntegrationType"];
         /**
-         * @description The language of human-readable texts, such as error messages. English by default.
-         * @example sv
-         */
-        AcceptLanguage: string;
-        /**
          * @description Makes the request safe to retry: the response of the first request with this key is stored for
          *     24 hours, and a later request with the same key gets it back without the action being performed
-         *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+         *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
          * @example ac4beffd-79b0-4561-b16c-846a9600b168
          */
         IdempotencyKey: string;
         /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
         PathId: string;
         /**
-         * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-         *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-         *     `Integration-Id`; header names are case-insensitive.)
+         * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+         *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+         *
+         *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+         *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+         *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
          * @example 79606358-97af-4196-b64c-5f719433d56b
          */
         IntegrationId: string;
@@ -1362,26 +1624,26 @@ export interface components {
          * @example skoog
          */
         EmployeeSearch: string;
-        /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
-        created_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
+        created_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
         created_at_before: string;
         /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
         created_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
-        notified_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
+        notified_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
         notified_at_before: string;
         /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
         notified_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `claimed_at` is not set yet; `false`: only those where it is. */
-        claimed_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `claimed_at` is not set yet; `false` (or `False`): only those where it is. */
+        claimed_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `claimed_at` is before this ISO 8601 date-time. */
         claimed_at_before: string;
         /** @description Timestamp filter. Only those whose `claimed_at` is after this ISO 8601 date-time. */
         claimed_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `verified_at` is not set yet; `false`: only those where it is. */
-        verified_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `verified_at` is not set yet; `false` (or `False`): only those where it is. */
+        verified_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `verified_at` is before this ISO 8601 date-time. */
         verified_at_before: string;
         /** @description Timestamp filter. Only those whose `verified_at` is after this ISO 8601 date-time. */
@@ -1397,20 +1659,20 @@ export interface components {
         PayoutSearch: string;
         /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
         ExpandPayout: ("employee" | "invoice")[];
-        /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
-        start_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
+        start_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
         start_at_before: string;
         /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
         start_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
-        end_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
+        end_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
         end_at_before: string;
         /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
         end_at_after: string;
-        /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
-        accepted_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
+        accepted_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
         accepted_at_before: string;
         /** @description Timestamp filter. Only those whose `accepted_at` is after this ISO 8601 date-time. */
@@ -1420,8 +1682,8 @@ export interface components {
          *     no employee, so nothing else changes.)
          */
         ExpandEmployee: "employee"[];
-        /** @description Timestamp filter. `true`: only those whose `paid_at` is not set yet; `false`: only those where it is. */
-        paid_at_null: boolean;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
+        paid_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `paid_at` is before this ISO 8601 date-time. */
         paid_at_before: string;
         /** @description Timestamp filter. Only those whose `paid_at` is after this ISO 8601 date-time. */
@@ -1435,11 +1697,66 @@ export interface components {
         GigapaySignature: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The URL to send the request to instead. Follow it yourself, with the `Authorization` header.
+         * @example https://api.gigapay.se/v2/payouts/
+         */
+        Location: string;
+        /**
+         * @description Seconds to wait before sending the request again.
+         * @example 3
+         */
+        RetryAfter: string;
+        /**
+         * @description The methods the path does have, as Django REST Framework lists them.
+         * @example GET, HEAD, OPTIONS
+         */
+        Allow: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    retrieveApiRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Sent by the docs' samples; not needed here. */
+                "Integration-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resources and their URLs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRoot"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listIntegrations: {
         parameters: {
             query?: {
@@ -1452,7 +1769,12 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1471,10 +1793,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedIntegrationList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createIntegration: {
@@ -1484,12 +1810,17 @@ export interface operations {
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1513,9 +1844,13 @@ export interface operations {
                     "application/json": components["schemas"]["Integration"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrieveIntegration: {
@@ -1523,7 +1858,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1545,9 +1885,13 @@ export interface operations {
                     "application/json": components["schemas"]["Integration"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     replaceIntegration: {
@@ -1557,12 +1901,17 @@ export interface operations {
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1589,10 +1938,14 @@ export interface operations {
                     "application/json": components["schemas"]["Integration"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteIntegration: {
@@ -1600,7 +1953,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1614,10 +1972,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateIntegration: {
@@ -1627,12 +1989,17 @@ export interface operations {
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1659,10 +2026,14 @@ export interface operations {
                     "application/json": components["schemas"]["Integration"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listEmployees: {
@@ -1677,25 +2048,25 @@ export interface operations {
                  * @example skoog
                  */
                 search?: components["parameters"]["EmployeeSearch"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `claimed_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `claimed_at` is not set yet; `false` (or `False`): only those where it is. */
                 claimed_at_null?: components["parameters"]["claimed_at_null"];
                 /** @description Timestamp filter. Only those whose `claimed_at` is before this ISO 8601 date-time. */
                 claimed_at_before?: components["parameters"]["claimed_at_before"];
                 /** @description Timestamp filter. Only those whose `claimed_at` is after this ISO 8601 date-time. */
                 claimed_at_after?: components["parameters"]["claimed_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `verified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `verified_at` is not set yet; `false` (or `False`): only those where it is. */
                 verified_at_null?: components["parameters"]["verified_at_null"];
                 /** @description Timestamp filter. Only those whose `verified_at` is before this ISO 8601 date-time. */
                 verified_at_before?: components["parameters"]["verified_at_before"];
@@ -1704,14 +2075,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1730,10 +2109,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedEmployeeList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createEmployee: {
@@ -1741,21 +2124,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1778,9 +2169,13 @@ export interface operations {
                     "application/json": components["schemas"]["Employee"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrieveEmployee: {
@@ -1788,14 +2183,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1817,9 +2220,13 @@ export interface operations {
                     "application/json": components["schemas"]["Employee"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     replaceEmployee: {
@@ -1827,21 +2234,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1867,10 +2282,14 @@ export interface operations {
                     "application/json": components["schemas"]["Employee"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteEmployee: {
@@ -1878,14 +2297,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1899,10 +2326,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateEmployee: {
@@ -1910,21 +2341,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1950,10 +2389,14 @@ export interface operations {
                     "application/json": components["schemas"]["Employee"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     resendEmployeeInvitation: {
@@ -1961,21 +2404,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1989,10 +2440,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listPayouts: {
@@ -2013,31 +2468,31 @@ export interface operations {
                 search?: components["parameters"]["PayoutSearch"];
                 /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
                 expand?: components["parameters"]["ExpandPayout"];
-                /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
                 /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
                 start_at_before?: components["parameters"]["start_at_before"];
                 /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
                 start_at_after?: components["parameters"]["start_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
                 end_at_null?: components["parameters"]["end_at_null"];
                 /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
                 end_at_before?: components["parameters"]["end_at_before"];
                 /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
                 end_at_after?: components["parameters"]["end_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
                 accepted_at_null?: components["parameters"]["accepted_at_null"];
                 /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
                 accepted_at_before?: components["parameters"]["accepted_at_before"];
@@ -2046,14 +2501,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2072,10 +2535,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPayoutList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createPayout: {
@@ -2086,21 +2553,29 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2114,7 +2589,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The Payouts were created (an array was sent), in request order, all on one Invoice. */
+            /** @description The Payouts were created (an array was sent), all on one Invoice; in request order (a decision, see above). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2132,9 +2607,13 @@ export interface operations {
                     "application/json": components["schemas"]["Payout"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrievePayout: {
@@ -2145,14 +2624,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2174,10 +2661,14 @@ export interface operations {
                     "application/json": components["schemas"]["Payout"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deletePayout: {
@@ -2185,14 +2676,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2206,10 +2705,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     resendPayoutNotification: {
@@ -2217,21 +2720,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2245,10 +2756,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listPricing: {
@@ -2262,31 +2777,31 @@ export interface operations {
                 employee?: components["parameters"]["EmployeeFilter"];
                 /** @description Relational filter: only those belonging to the Invoice with this id. */
                 invoice?: components["parameters"]["InvoiceFilter"];
-                /** @description Timestamp filter. `true`: only those whose `start_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
                 /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
                 start_at_before?: components["parameters"]["start_at_before"];
                 /** @description Timestamp filter. Only those whose `start_at` is after this ISO 8601 date-time. */
                 start_at_after?: components["parameters"]["start_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `end_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `end_at` is not set yet; `false` (or `False`): only those where it is. */
                 end_at_null?: components["parameters"]["end_at_null"];
                 /** @description Timestamp filter. Only those whose `end_at` is before this ISO 8601 date-time. */
                 end_at_before?: components["parameters"]["end_at_before"];
                 /** @description Timestamp filter. Only those whose `end_at` is after this ISO 8601 date-time. */
                 end_at_after?: components["parameters"]["end_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `notified_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `notified_at` is not set yet; `false` (or `False`): only those where it is. */
                 notified_at_null?: components["parameters"]["notified_at_null"];
                 /** @description Timestamp filter. Only those whose `notified_at` is before this ISO 8601 date-time. */
                 notified_at_before?: components["parameters"]["notified_at_before"];
                 /** @description Timestamp filter. Only those whose `notified_at` is after this ISO 8601 date-time. */
                 notified_at_after?: components["parameters"]["notified_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `accepted_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `accepted_at` is not set yet; `false` (or `False`): only those where it is. */
                 accepted_at_null?: components["parameters"]["accepted_at_null"];
                 /** @description Timestamp filter. Only those whose `accepted_at` is before this ISO 8601 date-time. */
                 accepted_at_before?: components["parameters"]["accepted_at_before"];
@@ -2295,14 +2810,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2321,10 +2844,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPricingList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     calculatePricing: {
@@ -2338,21 +2865,29 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2366,7 +2901,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The breakdown, or (an array was sent) the breakdowns in request order. */
+            /** @description The breakdown, or (an array was sent) the breakdowns, in request order (a decision). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,9 +2910,13 @@ export interface operations {
                     "application/json": components["schemas"]["PricingBreakdown"] | components["schemas"]["PricingBreakdown"][];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrievePricing: {
@@ -2385,14 +2924,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2414,9 +2961,13 @@ export interface operations {
                     "application/json": components["schemas"]["PricingBreakdown"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listInvoices: {
@@ -2426,13 +2977,13 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Timestamp filter. `true`: only those whose `created_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
                 created_at_before?: components["parameters"]["created_at_before"];
                 /** @description Timestamp filter. Only those whose `created_at` is after this ISO 8601 date-time. */
                 created_at_after?: components["parameters"]["created_at_after"];
-                /** @description Timestamp filter. `true`: only those whose `paid_at` is not set yet; `false`: only those where it is. */
+                /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
                 paid_at_null?: components["parameters"]["paid_at_null"];
                 /** @description Timestamp filter. Only those whose `paid_at` is before this ISO 8601 date-time. */
                 paid_at_before?: components["parameters"]["paid_at_before"];
@@ -2441,14 +2992,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2467,10 +3026,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedInvoiceList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrieveInvoice: {
@@ -2478,14 +3041,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2507,9 +3078,13 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteInvoice: {
@@ -2517,14 +3092,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2538,10 +3121,14 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateInvoice: {
@@ -2549,21 +3136,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2589,10 +3184,14 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     listWebhooks: {
@@ -2605,14 +3204,22 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2631,10 +3238,14 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedWebhookList"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     createWebhook: {
@@ -2642,21 +3253,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2679,9 +3298,13 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     retrieveWebhook: {
@@ -2689,14 +3312,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2718,9 +3349,13 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     replaceWebhook: {
@@ -2728,21 +3363,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2768,10 +3411,14 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     deleteWebhook: {
@@ -2779,14 +3426,22 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2800,9 +3455,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     updateWebhook: {
@@ -2810,21 +3469,29 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`;
-                 *     missing, or not one of yours, is a `403`. (Gigapay's JavaScript samples spell it
-                 *     `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
                 /**
-                 * @description The language of human-readable texts, such as error messages. English by default.
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
                 /**
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string; a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -2850,10 +3517,14 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     employeeCreated: {
@@ -2877,7 +3548,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3585,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2951,7 +3622,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2988,7 +3659,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3025,7 +3696,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3062,7 +3733,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +3770,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,7 +3807,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,7 +3844,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received. Any `2XX` acknowledges the notification. */
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,89 @@
+// The validator must catch what breaks the document, or every suite built on it proves nothing.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createExchangeValidator, type OpenApiDocument } from '../src/index.js';
+
+const spec = // The committed bundle, read by path: @gigapay/openapi's own tests use this package, so it cannot depend back on it.
+JSON.parse(readFileSync(new URL('../../../spec/dist/openapi.json', import.meta.url), 'utf8')) as OpenApiDocument;
+const exchange = createExchangeValidator(spec);
+const base = 'http://127.0.0.1:4010/v2';
+const auth = { authorization: 'Token abc', 'integration-id': 'i1' };
+const payout = {
+  id: 'p1', amount: '1000.00', cost: '1379.91', currency: 'SEK', description: 'Gig', employee: 'e1', invoice: 'i1',
+  metadata: {}, start_at: null, end_at: null, created_at: '2019-05-22T10:32:38.118753Z', notified_at: null, accepted_at: null,
+};
+const json = new Headers({ 'content-type': 'application/json' });
+
+function request(method: string, path: string, headers: Record<string, string> = auth, body?: unknown) {
+  const found = exchange.match(method, new URL(base + path))!;
+  return exchange.checkRequest(found, {
+    method, url: new URL(base + path), headers: new Headers({ 'content-type': 'application/json', ...headers }),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('matching a URL to its operation', () => {
+  it('finds the template below the server path and reads the path parameters', () => {
+    expect(exchange.match('GET', new URL(`${base}/payouts/9472/`))).toMatchObject({ operationId: 'retrievePayout', pathParams: { id: '9472' } });
+    expect(exchange.match('PATCH', new URL(`${base}/payouts/9472/resend/`))?.operationId).toBe('resendPayoutNotification');
+    expect(exchange.match('GET', new URL(`${base}/payouts/9472`))).toBeUndefined();
+    expect(exchange.match('PUT', new URL(`${base}/payouts/9472/resend/`))).toBeUndefined();
+    expect(exchange.match('GET', new URL('http://127.0.0.1:4010/payouts/'))).toBeUndefined();
+  });
+});
+
+describe('checking a request', () => {
+  it('accepts a conforming request and names each kind of violation', () => {
+    expect(request('POST', '/payouts/', auth, { employee: 'e1', currency: 'SEK', description: 'Gig', amount: '10.00' })).toEqual([]);
+    expect(request('GET', '/payouts/', { authorization: 'Token abc' })).toEqual([expect.stringMatching(/^header parameter Integration-ID is required \(#\/components\/parameters\//)]);
+    expect(request('GET', '/payouts/', { ...auth, authorization: 'Bearer abc' })).toEqual(['header Authorization must be "Token <key>"']);
+    expect(request('GET', '/payouts/?expand=employee&expand=invoice&accepted_at_null=true&page=2')).toEqual([]);
+    expect(request('GET', '/payouts/?expand=owner')[0]).toMatch(/query parameter expand\/0 must be equal to one of the allowed values/);
+    expect(request('GET', '/payouts/?colour=red')).toEqual(['query parameter colour is not documented for listPayouts']);
+    expect(request('POST', '/payouts/', auth, { employee: 'e1', currency: 'SEK', description: 'Gig', amount: '1.00', cost: '1.00' }).length).toBeGreaterThan(0);
+    expect(request('POST', '/webhooks/', auth)).toEqual([expect.stringMatching(/^request body is required/)]);
+  });
+
+  it('reports a body that is not JSON once, not again as missing', () => {
+    expect(request('POST', '/webhooks/', auth, '{"url": ')).toEqual(['request body is not JSON: {"url": ']);
+    expect(request('GET', '/payouts/', auth, '{}')).toEqual(['listPayouts takes no request body']);
+  });
+});
+
+describe('checking a response', () => {
+  const found = exchange.match('GET', new URL(`${base}/payouts/p1/`))!;
+
+  it('checks that the status is documented and the body conforms', () => {
+    expect(exchange.checkResponse(found, { status: 200, headers: json, body: JSON.stringify(payout) })).toEqual([]);
+    expect(exchange.checkResponse(found, { status: 201, headers: json, body: '{}' })).toEqual(['status 201 is not documented for retrievePayout']);
+    expect(exchange.checkResponse(found, { status: 200, headers: json, body: JSON.stringify({ ...payout, amount: 1000 }) })[0]).toMatch(
+      /^response 200 body\/amount must be string \(#\/components\/schemas\/.*\/type\)$/,
+    );
+    expect(exchange.checkResponse(found, { status: 404, headers: json, body: '{"detail":"Not found."}' })).toEqual([]);
+  });
+
+  it('checks the headers a response documents', () => {
+    const withHeader = structuredClone(spec) as any;
+    withHeader.paths['/payouts/{id}/'].get.responses['404'] = {
+      description: 'Not found',
+      headers: { 'Request-Id': { required: true, schema: { type: 'string', pattern: '^req_' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorDetail' } } },
+    };
+    const strict = createExchangeValidator(withHeader);
+    const at = strict.match('GET', new URL(`${base}/payouts/p1/`))!;
+    const body = '{"detail":"Not found."}';
+    const headers = (extra: Record<string, string> = {}) => new Headers({ 'content-type': 'application/json', ...extra });
+    expect(strict.checkResponse(at, { status: 404, headers: headers({ 'request-id': 'req_1' }), body })).toEqual([]);
+    expect(strict.checkResponse(at, { status: 404, headers: headers(), body })).toEqual([expect.stringMatching(/^response 404 header Request-Id is required/)]);
+    expect(strict.checkResponse(at, { status: 404, headers: headers({ 'request-id': '1' }), body })[0]).toMatch(/^response 404 header Request-Id must match pattern/);
+  });
+});
+
+describe('checking a webhook notification', () => {
+  it('checks the payload and the signature header', () => {
+    const headers = new Headers({ 'gigapay-signature': `t=1583327301,v1=${'a'.repeat(64)}` });
+    expect(exchange.checkWebhook('Payout.created', headers, JSON.stringify(payout))).toEqual([]);
+    expect(exchange.checkWebhook('Payout.created', new Headers(), JSON.stringify(payout))).toEqual(['header Gigapay-Signature is required']);
+    expect(exchange.checkWebhook('Payout.sent', headers, '{}')).toEqual(['event Payout.sent is not documented']);
+  });
+});

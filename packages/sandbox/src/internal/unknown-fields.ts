@@ -4,7 +4,7 @@
  * field of a valid JSON body that its schema does not declare, as a dotted path (`metdata`,
  * `employee.nmae`, `0.descripton` for an item of a bulk body).
  */
-import type { OpenApiDocument } from './validation.js';
+import { resolveIn, type OpenApiDocument } from '@gigapay/openapi-validator';
 
 type Schema = { [keyword: string]: unknown };
 
@@ -21,12 +21,8 @@ export function ignoredFieldsWarning(spec: OpenApiDocument): IgnoredFieldsWarnin
 
 function createFinder(spec: OpenApiDocument): IgnoredFieldsWarning {
   const resolve = (node: unknown): Schema | undefined => {
-    let current = node as Schema | undefined;
-    for (let depth = 0; depth < 20 && typeof current?.$ref === 'string'; depth++) {
-      const tokens = (current.$ref as string).replace(/^#\//, '').split('/');
-      current = tokens.reduce<unknown>((at, token) => (at as Schema | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], spec) as Schema | undefined;
-    }
-    return current && typeof current === 'object' ? current : undefined;
+    const schema = resolveIn<unknown>(spec, node);
+    return schema && typeof schema === 'object' ? (schema as Schema) : undefined;
   };
   /** A schema and its allOf / oneOf / anyOf parts, resolved: a field is known if any of them declares it. */
   const parts = (node: unknown, out: Schema[] = []): Schema[] => {
@@ -39,7 +35,7 @@ function createFinder(spec: OpenApiDocument): IgnoredFieldsWarning {
 
   const bodies = new Map<string, unknown>();
   for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item) as Schema[]) {
+    for (const operation of Object.values(item as Schema) as Schema[]) {
       const content = resolve(operation?.requestBody)?.content as Record<string, Schema> | undefined;
       if (typeof operation?.operationId === 'string' && content?.['application/json']) bodies.set(operation.operationId, content['application/json'].schema);
     }
@@ -57,8 +53,8 @@ function createFinder(spec: OpenApiDocument): IgnoredFieldsWarning {
     if (!objects.length || objects.some((schema) => schema.additionalProperties !== undefined && schema.additionalProperties !== false)) return;
     for (const [name, field] of Object.entries(value)) {
       const declared = objects.flatMap((schema) => {
-        const property = (schema.properties as Record<string, unknown> | undefined)?.[name];
-        return property === undefined ? [] : parts(property);
+        const properties = (schema.properties ?? {}) as Record<string, unknown>;
+        return Object.hasOwn(properties, name) ? parts(properties[name]) : [];
       });
       if (declared.length) collect(declared, field, [...path, name], out);
       else out.push([...path, name].join('.'));

@@ -291,7 +291,7 @@ export function envelopeMutations(oracle: SpecOracle, op: Operation): { kind: st
   for (const parameter of oracle.parameters(op)) {
     const schema = oracle.resolve(parameter.schema ?? {});
     const name = String(parameter.name).toLowerCase();
-    if (parameter.in === 'header' && name === 'integration-id') {
+    if (parameter.in === 'header' && name === 'integration-id' && parameter.required) {
       out.push({ kind: 'missing:Integration-ID', expected: 403, change: (r) => ({ ...r, headers: without(r.headers, name) }) });
       if (schema.minLength >= 1) out.push({ kind: 'empty:Integration-ID', expected: 403, change: (r) => ({ ...r, headers: { ...r.headers, [name]: '' } }) });
     }

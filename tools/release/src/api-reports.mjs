@@ -2,7 +2,7 @@
 // committed beside its package in api/, so that a change to what users import shows up in review
 // and in the gate. Written by `npm run api:update`; `npm run api:check` fails when one is stale.
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './workspace.mjs';
@@ -66,8 +66,15 @@ export function readCommittedReport(entry, root = ROOT) {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-export function ensureReportDir(entry, root = ROOT) {
-  mkdirSync(join(root, entry.dir, 'api'), { recursive: true });
+/** Writes every report from the built packages of `root`: [{ file, changed }]. */
+export function writeReports(root = ROOT) {
+  return API_ENTRIES.map((entry) => {
+    const text = generateReport(entry, root);
+    const changed = readCommittedReport(entry, root) !== text;
+    mkdirSync(join(root, entry.dir, 'api'), { recursive: true });
+    writeFileSync(reportFile(entry, root), text);
+    return { file: reportFile(entry, root), changed };
+  });
 }
 
 /**

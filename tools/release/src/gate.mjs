@@ -10,7 +10,7 @@ const atLeast = (level, needed) => LEVELS.indexOf(level) >= LEVELS.indexOf(neede
  * @param {Array} input.specChanges classifySpecChanges(released, current)
  * @param {Array<{ name: string, report: string, released?: string, committed?: string, generated: string }>} input.reports
  * @param {string} input.declared the bump of the pending changesets: none | patch | minor | major
- * @returns {{ ok: boolean, required: string, lines: string[] }}
+ * @returns {{ ok: boolean, required: string, lines: string[], failures: string[] }}
  */
 export function verdict({ specChanges, reports, declared }) {
   const lines = [];

@@ -25,7 +25,7 @@ function withWebhooksAsResponses(spec) {
         operationId: operation.operationId,
         summary: operation.summary,
         description: operation.description,
-        responses: { payload: { description: operation.requestBody?.description ?? event, content: operation.requestBody?.content ?? {} } },
+        responses: { 200: { description: operation.requestBody?.description ?? event, content: operation.requestBody?.content ?? {} } },
       },
     };
   }

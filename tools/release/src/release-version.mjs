@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { writeReports } from './api-reports.mjs';
 import { changesetVersion } from './changesets.mjs';
-import { freezeRelease, releasedVersions } from './releases.mjs';
+import { freezeRelease } from './freeze.mjs';
+import { releasedVersions } from './releases.mjs';
 import { readJson } from './workspace.mjs';
 
 const root = process.cwd();

@@ -1,12 +1,11 @@
 // releases/<version>/ keeps what each release froze: the bundled spec (openapi.json, so that its
 // docs can be rebuilt and the gate can diff against it) and the API reports (api/*.api.md).
 // The release workflow's version step writes it; nothing else does.
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_ENTRIES, reportFile } from './api-reports.mjs';
-import { RELEASES_DIR, ROOT } from './workspace.mjs';
+import { RELEASES_DIR } from './workspace.mjs';
 
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
+export const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
 export const compareVersions = (a, b) => {
   const [x, y] = [SEMVER.exec(a), SEMVER.exec(b)];
   for (let i = 1; i <= 3; i++) if (Number(x[i]) !== Number(y[i])) return Number(x[i]) - Number(y[i]);
@@ -25,14 +24,4 @@ export function releasedVersions(releasesDir = RELEASES_DIR) {
 export function latestRelease(releasesDir = RELEASES_DIR) {
   const version = releasedVersions(releasesDir).at(-1);
   return version && { version, dir: join(releasesDir, version) };
-}
-
-/** Freezes the current bundled spec and API reports as release `version` (in `root`). */
-export function freezeRelease(version, root = ROOT) {
-  if (!SEMVER.test(version)) throw new Error(`not a release version: ${version}`);
-  const dir = join(root, 'releases', version);
-  mkdirSync(join(dir, 'api'), { recursive: true });
-  cpSync(join(root, 'spec', 'dist', 'openapi.json'), join(dir, 'openapi.json'));
-  for (const entry of API_ENTRIES) cpSync(reportFile(entry, root), join(dir, 'api', `${entry.report}.api.md`));
-  return dir;
 }

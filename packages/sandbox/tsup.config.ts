@@ -6,5 +6,6 @@ export default defineConfig({
   dts: { entry: 'src/index.ts' },
   target: 'node20',
   clean: true,
-  sourcemap: true,
+  // No source maps: the tarball carries only what a user runs (the maps doubled it, the embedded spec twice).
+  sourcemap: false,
 });

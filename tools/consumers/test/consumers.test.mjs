@@ -1,0 +1,92 @@
+/**
+ * The consumer suite: pack and publish the public packages to a local Verdaccio, install them with
+ * npm into projects outside the workspace, and use them from ESM, CommonJS, bundles and types only,
+ * the ESM and CommonJS sessions on Node 20, 22 and 24. A failure reads
+ * `consumer <name>, Node <version>, step <step>: <first error>`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSUMERS, ConsumerFailure, checkAndBuild, installConsumer, runSession, sessionVersions, writeConsumer } from '../src/consumers.mjs';
+import { NODE_VERSIONS, nodeBinary } from '../src/node-binaries.mjs';
+import { npmEnvironment, publishPackages, startRegistry } from '../src/registry.mjs';
+import { tarballProblems } from '../src/tarball-checks.mjs';
+
+const NPM_CACHE = new URL('../.cache/npm/', import.meta.url).pathname;
+const root = mkdtempSync(join(tmpdir(), 'gigapay-consumers-'));
+const names = Object.keys(CONSUMERS);
+const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version)]));
+for (const binary of nodes.values()) binary.catch(() => {}); // reported by the sessions that need it
+
+let registry;
+let published;
+/** name → Promise of { dir, entry }: installed, type-checked and built. */
+const prepared = new Map();
+
+beforeAll(async () => {
+  registry = await startRegistry({ storageDir: join(root, 'registry') });
+  published = await publishPackages(registry.url, { packDir: join(root, 'pack'), ignoreScripts: true });
+  const versions = Object.fromEntries(published.map((p) => [p.name, p.version]));
+  const env = npmEnvironment(registry.url, { cacheDir: NPM_CACHE, configDir: root });
+  for (const name of names) {
+    const dir = join(root, name);
+    writeConsumer(name, dir, versions);
+    const ready = installConsumer(name, dir, env).then(() => checkAndBuild(name, dir)).then((built) => ({ dir, ...built }));
+    ready.catch(() => {});
+    prepared.set(name, ready);
+  }
+  await Promise.allSettled(prepared.values());
+}, 240_000);
+
+afterAll(async () => {
+  await registry?.close();
+  // GIGAPAY_CONSUMERS_KEEP=1 leaves the consumers for a look (the folder is printed).
+  if (process.env.GIGAPAY_CONSUMERS_KEEP) console.log(`consumers kept in ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+});
+
+describe('tarballs', () => {
+  it('carry their entries, types, README, LICENSE and metadata; no tests, fixtures or local paths', () => {
+    console.table(published.map(({ name, version, packedSize, unpackedSize }) => ({ name, version, packed: packedSize, unpacked: unpackedSize })));
+    expect(Object.fromEntries(published.map((p) => [p.name, tarballProblems(p)]))).toEqual({
+      '@gigapay/openapi': [],
+      '@gigapay/types': [],
+      '@gigapay/client': [],
+      '@gigapay/sandbox': [],
+    });
+  });
+
+  it('the sandbox carries only what a user runs: its bundle, types and bin', () => {
+    const sandbox = published.find((p) => p.name === '@gigapay/sandbox');
+    const extra = sandbox.files.map((f) => f.path).filter((path) => !/^(dist\/[\w-]+\.(js|d\.ts)|bin\/gigapay-sandbox\.js|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
+    expect(extra).toEqual([]);
+  });
+});
+
+describe('consumers', () => {
+  for (const name of names) {
+    it(`${name}: npm install, tsc --noEmit, build`, async () => {
+      await prepared.get(name);
+    });
+  }
+});
+
+describe.concurrent('sessions against the installed gigapay-sandbox', () => {
+  for (const name of names) {
+    for (const version of sessionVersions(name, NODE_VERSIONS)) {
+      it(`${name} on Node ${version}`, async () => {
+        const { dir, entry } = await prepared.get(name);
+        let node = process.execPath;
+        if (nodes.has(version)) {
+          node = await nodes.get(version).catch((error) => {
+            throw new ConsumerFailure(name, version, 'fetch Node', error.message);
+          });
+        }
+        const { requests } = await runSession(name, dir, entry, node, version);
+        expect(requests).toBeGreaterThan(0);
+      });
+    }
+  }
+});
+

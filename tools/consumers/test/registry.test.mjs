@@ -1,0 +1,27 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegistry } from '../src/registry.mjs';
+
+describe('startRegistry', () => {
+  let blocker;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise((resolve) => blocker.close(resolve)));
+
+  it('rejects at once, naming the port, when the port is taken', async () => {
+    const { port } = blocker.address();
+    const started = Date.now();
+    await expect(startRegistry({ port })).rejects.toThrow(`Verdaccio could not start on 127.0.0.1:${port}: the port is already taken`);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('answers npm on a free port and stops on close()', async () => {
+    const registry = await startRegistry();
+    expect(registry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect((await fetch(`${registry.url}-/ping`)).ok).toBe(true);
+    await registry.close();
+    await expect(fetch(`${registry.url}-/ping`)).rejects.toThrow();
+  });
+});

@@ -10,7 +10,7 @@ import { writeReports } from './api-reports.mjs';
 import { changesetVersion } from './changesets.mjs';
 import { freezeRelease } from './freeze.mjs';
 import { releasedVersions } from './releases.mjs';
-import { readJson } from './workspace.mjs';
+import { pnpmCommand, readJson } from './workspace.mjs';
 
 const root = process.cwd();
 process.stdout.write(changesetVersion(root));
@@ -20,7 +20,8 @@ if (releasedVersions(join(root, 'releases')).includes(version)) {
   process.exit(0);
 }
 // The reports come from the built declarations: build what they need first.
-execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', 'generate', '--filter=@gigapay/release^...', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+const [pnpm, pnpmArgs] = pnpmCommand(root);
+execFileSync(pnpm, [...pnpmArgs, 'exec', 'turbo', 'run', 'build', 'generate', '--filter=@gigapay/release^...', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
 writeReports(root);
 freezeRelease(version, root);
 console.log(`Froze release ${version}: ${join('releases', version, 'openapi.json')} and the API reports in ${join('releases', version, 'api')}/.`);

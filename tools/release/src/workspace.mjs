@@ -57,3 +57,14 @@ export function copyWorkspace(root = ROOT, prefix = 'gigapay-release-') {
   git('-c', 'user.name=release', '-c', 'user.email=release@localhost', 'commit', '-q', '--no-verify', '-m', 'workspace copy');
   return copy;
 }
+
+/** The pinned pnpm as [command, args]: the one on PATH when it is that version, else through npx. */
+export function pnpmCommand(root = ROOT) {
+  const wanted = readJson(join(root, 'package.json')).packageManager.split('@')[1];
+  try {
+    if (execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim() === wanted) return ['pnpm', []];
+  } catch {
+    // no pnpm on PATH
+  }
+  return ['npx', ['--yes', `pnpm@${wanted}`]];
+}

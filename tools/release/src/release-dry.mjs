@@ -65,6 +65,10 @@ try {
   step(`started Verdaccio on ${registry.url}`);
   const published = await publishPackages(registry.url, { ignoreScripts: true });
   step(`packed and published ${published.length} packages`);
+  // The tags `changeset publish` pushes after publishing: `changeset tag` makes the same ones.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@changesets', 'cli', 'bin.js'), 'tag'], { cwd: copy, stdio: 'ignore' });
+  const tags = new Set(execFileSync('git', ['tag', '--list'], { cwd: copy, encoding: 'utf8' }).split('\n').filter(Boolean));
+  step(`tagged the copy (changeset tag): ${[...tags].join(' ')}`);
 
   // A user's project: plain npm, the published versions, from the local registry only.
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'release-dry-consumer', private: true, type: 'module' }, null, 2));
@@ -81,13 +85,15 @@ try {
     const changelog = pkg.files.some((file) => file.path === 'CHANGELOG.md');
     const installed = ran.installed[pkg.name];
     console.log(
-      `  ${pkg.name.padEnd(18)} ${pkg.version.padEnd(8)} ${kB(pkg.packedSize).padStart(9)} ${kB(pkg.unpackedSize).padStart(9)}  ${String(pkg.files.length).padStart(5)}  ${(changelog ? 'yes' : 'NO').padEnd(12)}  ${(installed?.version ?? '-').padEnd(9)}  ${pkg.name}@${pkg.version}`,
+      `  ${pkg.name.padEnd(18)} ${pkg.version.padEnd(8)} ${kB(pkg.packedSize).padStart(9)} ${kB(pkg.unpackedSize).padStart(9)}  ${String(pkg.files.length).padStart(5)}  ${(changelog ? 'yes' : 'NO').padEnd(12)}  ${(installed?.version ?? '-').padEnd(9)}  ${tags.has(`${pkg.name}@${pkg.version}`) ? `${pkg.name}@${pkg.version}` : 'NONE'}`,
     );
   }
   const frozen = join(copy, 'releases', version);
   console.log(`  frozen for the gate and the docs: releases/${version}/openapi.json${existsSync(join(frozen, 'api')) ? ' and api/*.api.md' : ''}`);
   const problems = [
     ...published.filter((pkg) => pkg.version !== version).map((pkg) => `${pkg.name} was published as ${pkg.version}, not ${version}`),
+    ...published.filter((pkg) => !tags.has(`${pkg.name}@${pkg.version}`)).map((pkg) => `${pkg.name}: no tag ${pkg.name}@${pkg.version}`),
+    ...[...tags].filter((tag) => !published.some((pkg) => tag === `${pkg.name}@${pkg.version}`)).map((tag) => `a tag for an unpublished package: ${tag}`),
     ...published.filter((pkg) => !pkg.files.some((file) => file.path === 'CHANGELOG.md')).map((pkg) => `${pkg.name}: the tarball has no CHANGELOG.md`),
     ...published.filter((pkg) => ran.installed[pkg.name]?.version !== version).map((pkg) => `${pkg.name}: the consumer got ${ran.installed[pkg.name]?.version}`),
     ...(ran.listEmployees === 200 ? [] : [`the consumer's GET /employees/ answered ${ran.listEmployees}`]),

@@ -1,10 +1,11 @@
 // `changeset version` as the release workflow runs it, in a copy of this workspace: only the four
 // public packages move, all to one version, and the first release is 1.0.0.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { changesetVersion, declaredBump, pendingChangesets } from '../src/changesets.mjs';
-import { copyWorkspace, PUBLIC_PACKAGES, workspacePackages } from '../src/workspace.mjs';
+import { copyWorkspace, PUBLIC_PACKAGES, ROOT, workspacePackages } from '../src/workspace.mjs';
 
 const publicNames = PUBLIC_PACKAGES.map(({ name }) => name);
 const copies: string[] = [];
@@ -40,6 +41,10 @@ describe('changeset version', () => {
         expect(existsSync(join(copy, pkg.dir, 'CHANGELOG.md')), `${pkg.name} gets no changelog`).toBe(false);
       }
     }
+    // What `changeset publish` tags after publishing: one tag per public package, none for the others.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', '@changesets', 'cli', 'bin.js'), 'tag'], { cwd: copy, stdio: 'ignore' });
+    const tags = execFileSync('git', ['tag', '--list'], { cwd: copy, encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(tags.sort()).toEqual(publicNames.map((name) => `${name}@1.0.0`).sort());
   });
 
   it('with one test changeset for one package bumps the whole public group, and nothing else', () => {

@@ -15,10 +15,14 @@ const releasesDir = join(fixture, 'releases');
 const root = join(fixture, 'root');
 const outDir = join(fixture, 'site');
 
-// 1.1.0 added one operation (today's spec); 1.0.0 and 1.0.1 did not have it.
+// 1.1.0 (today's spec, with a getting-started section) added one operation; 1.0.0 and 1.0.1 had
+// neither.
 const current = readSpec();
 const added = operationsOf(current).at(-1)!;
+const GETTING_STARTED = /^# Getting started\s*$/m;
+if (!GETTING_STARTED.test(current.info.description)) current.info.description = `# Getting started\n\nInstall the packages.\n\n${current.info.description}`;
 const older = structuredClone(current);
+older.info.description = older.info.description.replace(GETTING_STARTED, '# Before you start');
 delete older.paths[added.path][added.method];
 if (!Object.keys(older.paths[added.path]).some((key) => ['get', 'put', 'post', 'patch', 'delete'].includes(key))) delete older.paths[added.path];
 const release = (version: string, spec: object) => {
@@ -50,7 +54,8 @@ describe('the versions the site shows', () => {
   });
 });
 
-describe('the versioned site in Chromium', () => {
+// GIGAPAY_SKIP_BROWSER_TESTS=1 is the one explicit opt-out; a missing Chromium otherwise fails.
+describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned site in Chromium', () => {
   let site: Awaited<ReturnType<typeof serveDirectory>>;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let built: ReturnType<typeof buildVersionedSite>;
@@ -102,12 +107,21 @@ describe('the versioned site in Chromium', () => {
     expect(await items.allInnerTexts()).toEqual(['v1.1 · 1.1.0 (latest)', 'v1.0 · 1.0.1']);
   });
 
+  it('links the getting-started guide of the version it shows', async () => {
+    await switcher().locator('summary').click(); // closes the menu again
+    await switcher().locator('a[data-link="getting-started"]').click();
+    await browser.page.waitForFunction(() => location.hash === '#/section/getting-started');
+    await browser.page.locator('[data-section-id="/section/getting-started"]').first().waitFor({ state: 'visible' });
+  });
+
   it('opens an older version from the switcher: its own spec, without what came later', async () => {
+    await switcher().locator('summary').click();
     await switcher().locator('a[data-version="v1.0"]').click();
     await browser.page.waitForURL(`${site.url}v1.0/`);
     await expect.poll(() => switcher().locator('summary').innerText()).toBe('Version v1.0');
-    // Its sidebar lists what 1.0 had.
+    // Its sidebar lists what 1.0 had, and 1.0 had no getting-started guide to link.
     expect(await addedInMenu()).toBe(0);
+    expect(await switcher().locator('a[data-link="getting-started"]').count()).toBe(0);
   });
 
   it('opens the changelog: every release newest first, the packages under each, and what is pending', async () => {

@@ -23,45 +23,45 @@ export interface GigapayClientOptions {
    * Override per call with `headers: { 'Integration-ID': '…' }`.
    * @default undefined
    */
-  integrationId?: string;
+  integrationId?: string | undefined;
   /**
    * `'demo'` (no real money moves), `'production'`, or a base URL such as `http://127.0.0.1:4010/v2/`.
    * @default 'demo'
    */
-  server?: keyof typeof SERVERS | (string & {});
+  server?: keyof typeof SERVERS | (string & {}) | undefined;
   /**
    * Sent as `Accept-Language` (for example `'sv'`); the API answers in English without it.
    * @default undefined
    */
-  language?: string;
+  language?: string | undefined;
   /**
    * The `fetch` to send requests with. It is called as `fetch(url, init)` once per attempt.
    * @default globalThis.fetch
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Time limit of each attempt, in milliseconds, from sending until the whole response body has
    * arrived. 0 turns it off. Combined with the `signal` of a call.
    * @default 30000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx, and only for
    * requests that are safe to repeat (GET, PUT, DELETE, or keyed by `Idempotency-Key`).
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Throw a `GigapayError` subclass for 4xx and 5xx instead of returning `{ error, response }`.
    * Transport failures (`ConnectionError`, `TimeoutError`, `RedirectError`) are thrown either way.
    * @default false
    */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
   /**
    * Sent as `User-Agent`, so that Gigapay support can tell the client and version apart.
    * @default '@gigapay/client/<version>'
    */
-  userAgent?: string;
+  userAgent?: string | undefined;
 }
 
 /** Creates a client. Pass `throwOnError: true` to get data-only results and thrown errors. */

@@ -32,6 +32,7 @@ export class ConsumerFailure extends Error {
 }
 
 const THIS_NODE = process.version.slice(1);
+const SESSION_TIMEOUT_MS = 90_000;
 
 /**
  * `dependencies`: what the consumer's README line installs. `sessions`: the Node versions its
@@ -191,13 +192,10 @@ export async function runSession(name, dir, entry, node, nodeVersion) {
   }
   try {
     const env = { ...process.env, CONSUMER_TARGET: JSON.stringify(session.target) };
-    const result = await run(node, [entry], { cwd: dir, env, timeoutMs: 60_000 });
+    const result = await run(node, [entry], { cwd: dir, env, timeoutMs: SESSION_TIMEOUT_MS });
     if (result.code !== 0) {
-      const output = `${result.stderr}\n${result.stdout}`;
-      // The error's own line, not the source line Node prints above it.
-      const stepLine = /^(?:[\w.]*Error(?: \[\w+\])?: )?step ([^:`$]+): (.*)$/;
-      const [, step, detail] = output.split('\n').map((l) => stepLine.exec(l.trim())).find(Boolean) ?? [];
-      throw fail(step ? `session/${step}` : 'session', result.timedOut ? 'timed out after 60 s' : (detail ?? firstError(output)));
+      const { step, detail } = sessionFailure(`${result.stderr}\n${result.stdout}`);
+      throw fail(step, result.timedOut ? `timed out after ${SESSION_TIMEOUT_MS / 1000} s` : detail);
     }
     if (CONSUMERS[name].clientSessions) {
       const { version } = JSON.parse(readFileSync(join(dir, 'node_modules/@gigapay/client/package.json'), 'utf8'));
@@ -211,4 +209,14 @@ export async function runSession(name, dir, entry, node, nodeVersion) {
   } finally {
     await session.stop();
   }
+}
+
+/**
+ * The failed step of a session's output and its error: the error's own `step <name>: …` line,
+ * not the source line Node prints above an uncaught error.
+ */
+export function sessionFailure(output) {
+  const stepLine = /^(?:[\w.]*Error(?: \[\w+\])?: )?step ([^:`$]+): (.*)$/;
+  const match = output.split('\n').map((line) => stepLine.exec(line.trim())).find(Boolean);
+  return match ? { step: `session/${match[1]}`, detail: match[2] } : { step: 'session', detail: firstError(output) };
 }

@@ -46,7 +46,12 @@ export function firstError(output) {
     .filter(Boolean);
   const thrown = /^(?:Uncaught )?[\w.]*Error\b.*?:|\berror TS\d{4}|^npm error|\bERR!|^✘ \[ERROR\]/;
   const looksLikeError = /\berror\b|failed|not ok/i;
-  return lines.find((line) => thrown.test(line)) ?? lines.find((line) => looksLikeError.test(line)) ?? lines[0] ?? '(no output)';
+  const index = lines.findIndex((line) => thrown.test(line));
+  // npm opens with its error code; the line after it says what failed.
+  if (/^npm error code \S+$/.test(lines[index] ?? '') && lines[index + 1]?.startsWith('npm error ')) {
+    return `${lines[index]}: ${lines[index + 1].slice('npm error '.length)}`;
+  }
+  return lines[index] ?? lines.find((line) => looksLikeError.test(line)) ?? lines[0] ?? '(no output)';
 }
 
 /** A TCP port free on 127.0.0.1 right now (the OS picks it). */

@@ -16,7 +16,7 @@ import { tarballProblems } from '../src/tarball-checks.mjs';
 const NPM_CACHE = new URL('../.cache/npm/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'gigapay-consumers-'));
 const names = Object.keys(CONSUMERS);
-const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version)]));
+const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version, { env: { ...process.env, npm_config_cache: NPM_CACHE } })]));
 for (const binary of nodes.values()) binary.catch(() => {}); // reported by the sessions that need it
 
 let registry;
@@ -24,9 +24,15 @@ let published;
 /** name → Promise of { dir, entry }: installed, type-checked and built. */
 const prepared = new Map();
 
+const seconds = (from, to = Date.now()) => `${((to - from) / 1000).toFixed(1)} s`;
+
 beforeAll(async () => {
+  const started = Date.now();
   registry = await startRegistry({ storageDir: join(root, 'registry') });
+  const registryUp = Date.now();
+  // dist/ was just built: turbo runs this task after the public packages' build.
   published = await publishPackages(registry.url, { packDir: join(root, 'pack'), ignoreScripts: true });
+  const publishedAt = Date.now();
   const versions = Object.fromEntries(published.map((p) => [p.name, p.version]));
   const env = npmEnvironment(registry.url, { cacheDir: NPM_CACHE, configDir: root });
   for (const name of names) {
@@ -37,6 +43,7 @@ beforeAll(async () => {
     prepared.set(name, ready);
   }
   await Promise.allSettled(prepared.values());
+  console.log(`registry up in ${seconds(started, registryUp)}, packed and published in ${seconds(registryUp, publishedAt)}, consumers installed and built in ${seconds(publishedAt)}`);
 }, 240_000);
 
 afterAll(async () => {
@@ -85,7 +92,7 @@ describe.concurrent('sessions against the installed gigapay-sandbox', () => {
         }
         const { requests } = await runSession(name, dir, entry, node, version);
         expect(requests).toBeGreaterThan(0);
-      });
+      }, 240_000);
     }
   }
 });

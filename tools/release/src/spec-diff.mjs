@@ -67,7 +67,6 @@ function placeOf(path, before, after) {
 
 const isRequestSide = (path) => path[3] === 'requestBody' || path[3] === 'parameters';
 const isResponseSide = (path) => path[3] === 'responses';
-const last = (path, key) => path.includes(key);
 
 /** Why a change of this kind matters to a user, and the bump it needs. */
 function judge(diff) {

@@ -3,17 +3,22 @@
 // docs-only bundle) → `redocly build-docs --inlineBundle` → dist/index.html, one file that renders
 // offline (its Content-Security-Policy blocks other origins; the browser test checks that nothing asks
 // for one). Fails when an operation has no TypeScript sample.
+// `--spec <file> --out <dir>` builds another spec (a release's, see versions.mjs) into another folder.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { BRAND_COLOR, FAVICON, REDOCLY_CREDIT } from './brand.mjs';
-import { buildDocsSpec, DIST_DIR as distDir, DOCS_DIR as docsDir, readSpec } from './docs-spec.mjs';
+import { buildDocsSpec, DIST_DIR, DOCS_DIR as docsDir, readSpec } from './docs-spec.mjs';
+
+const { values: args } = parseArgs({ options: { spec: { type: 'string' }, out: { type: 'string' }, 'allow-missing-samples': { type: 'boolean' } } });
+const distDir = args.out ? resolve(args.out) : DIST_DIR;
 
 const started = performance.now();
 const redoclyCli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
-const spec = readSpec();
+const spec = args.spec ? JSON.parse(readFileSync(args.spec, 'utf8')) : readSpec();
 const { docsSpec, samples, webhookSamples, missing } = buildDocsSpec(spec);
 if (missing.length) {
   // --allow-missing-samples previews the site while a new operation's sample is being written.

@@ -1,0 +1,64 @@
+// The breaking-change gate's verdict, from what api-check.mjs gathered: the spec's changes since the
+// last release, each API report's state, and the bump the pending changesets declare.
+import { classifyReportChange } from './api-reports.mjs';
+import { describeChange, LEVELS, requiredLevel } from './spec-diff.mjs';
+
+const atLeast = (level, needed) => LEVELS.indexOf(level) >= LEVELS.indexOf(needed);
+
+/**
+ * @param {object} input
+ * @param {Array} input.specChanges classifySpecChanges(released, current)
+ * @param {Array<{ name: string, report: string, released?: string, committed?: string, generated: string }>} input.reports
+ * @param {string} input.declared the bump of the pending changesets: none | patch | minor | major
+ * @returns {{ ok: boolean, required: string, lines: string[], failures: string[] }}
+ */
+export function verdict({ specChanges, reports, declared }) {
+  const lines = [];
+  const failures = [];
+  const needs = [...specChanges];
+
+  lines.push(specChanges.length ? `Spec: ${specChanges.length} change(s) since the release:` : 'Spec: no change since the release.');
+  for (const change of specChanges) lines.push(`  ${describeChange(change)}`);
+
+  for (const report of reports) {
+    const file = `${report.report}.api.md`;
+    if (report.committed === undefined) {
+      failures.push(`${report.name}: no API report ${file} is committed. Run \`npm run api:update\` and commit it.`);
+      continue;
+    }
+    if (report.committed !== report.generated) {
+      failures.push(`${report.name}: its exported API changed, and ${file} does not show it. Run \`npm run api:update\`, review the report's diff, and commit it.`);
+    }
+    if (report.released === undefined) {
+      lines.push(`API ${file}: ${report.committed === report.generated ? 'up to date' : 'stale'} (no release to compare with).`);
+      continue;
+    }
+    const { level, removed, added } = classifyReportChange(report.released, report.generated);
+    if (level === 'none') {
+      lines.push(`API ${file}: unchanged since the release.`);
+      continue;
+    }
+    // @gigapay/types is generated from the spec: when the spec changed, the spec's classification
+    // (which knows requests from responses) decides its bump.
+    const governedBySpec = report.name === '@gigapay/types' && specChanges.length > 0;
+    const reportLevel = governedBySpec ? (atLeast(requiredLevel(specChanges), 'minor') ? requiredLevel(specChanges) : 'minor') : level;
+    lines.push(`API ${file}: ${removed.length} declaration line(s) removed or changed, ${added.length} added → ${reportLevel}${governedBySpec ? ' (as the spec change)' : ''}.`);
+    const why =
+      reportLevel === 'major'
+        ? `code using the removed or changed declarations no longer compiles: ${removed.slice(0, 3).map((line) => `\`${line.trim()}\``).join(', ')}${removed.length > 3 ? ', …' : ''}`
+        : 'new exports or members';
+    needs.push({ level: reportLevel, subject: report.name, place: `(${file})`, change: 'exported API changed', why });
+  }
+
+  const required = requiredLevel(needs);
+  if (!atLeast(declared, required)) {
+    const short = needs.filter((change) => !atLeast(declared, change.level));
+    failures.push(
+      `These changes need a ${required} changeset, and the pending changesets declare ${declared === 'none' ? 'no bump' : declared}:\n` +
+        short.map((change) => `  - ${describeChange(change)}`).join('\n') +
+        `\n  Add one with \`npx changeset\` (${required}${required === 'major' ? ', with a migration note for users' : ''}).`,
+    );
+  }
+  lines.push(`Needed: ${required}; declared by the pending changesets: ${declared}.`);
+  return { ok: failures.length === 0, required, lines, failures };
+}

@@ -82,13 +82,16 @@ type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
 
 type ResponseBody<Response_> = [Get<Response_, 'content'>] extends [never] ? undefined : Get<Get<Response_, 'content'>, 'application/json'>;
 type Responses<Operation> = Get<Operation, 'responses'>;
-type IsSuccess<Status> = `${Status & number}` extends `2${string}` ? true : false;
+type IsSuccess<Status> = `${Status & (number | string)}` extends `2${string}` ? true : false;
+/** The statuses a response key stands for: itself, or every status of a range (`5XX` → 500 … 511). */
+type StatusesOf<Key> = Key extends `${infer Digit extends number}XX` ? RangeOf<`${Digit}`> : Key;
+type RangeOf<Digit extends string> = HttpStatus extends infer S ? (S extends number ? (`${S}` extends `${Digit}${string}` ? S : never) : never) : never;
 
 type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
 type ErrorBranches<R> =
-  | { [S in keyof R]: IsSuccess<S> extends true ? never : ErrorBranch<S, ResponseBody<R[S]>> }[keyof R]
+  | { [S in keyof R]: IsSuccess<S> extends true ? never : ErrorBranch<StatusesOf<S>, ResponseBody<R[S]>> }[keyof R]
   // A status the spec does not document (a 502 from a proxy, …).
-  | ErrorBranch<Exclude<HttpStatus, keyof R>, unknown>;
+  | ErrorBranch<Exclude<HttpStatus, StatusesOf<keyof R>>, unknown>;
 
 /**
  * 2xx statuses → body. `Kind` keeps the array bodies (`true`, a bulk call's), the others (`false`),
@@ -137,7 +140,7 @@ type Info<Operation> = {
     : SuccessBodies<Responses<Operation>, false>;
   many: SuccessBodies<Responses<Operation>, true>;
   errors: ErrorBranches<Responses<Operation>>;
-  errorBodies: { [S in keyof Responses<Operation> as IsSuccess<S> extends true ? never : S]: ResponseBody<Responses<Operation>[S]> };
+  errorBodies: { [S in keyof Responses<Operation> as IsSuccess<S> extends true ? never : StatusesOf<S>]: ResponseBody<Responses<Operation>[S]> };
 };
 
 /** Every path that has method `M`, with its operation's `OperationInfo`. */

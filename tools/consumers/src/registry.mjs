@@ -165,7 +165,7 @@ export async function publishPackages(registryUrl, { packages, packDir, ignoreSc
     chosen.map(async ({ name, dir }) => {
       const args = [...pnpmArgs, 'pack', '--json', '--pack-destination', destination, ...(ignoreScripts ? ['--config.ignore-scripts=true'] : [])];
       const { stdout } = await runOrThrow(`pnpm pack ${name}`, pnpm, args, { cwd: join(WORKSPACE_ROOT, dir), timeoutMs: 180_000 });
-      const { version, filename } = JSON.parse(stdout.slice(stdout.indexOf('{')));
+      const { version, filename } = packJson(stdout);
       const tarball = filename.startsWith('/') ? filename : join(destination, filename);
       const files = tarballFiles(tarball);
       return { name, version, tarball, packedSize: statSync(tarball).size, unpackedSize: files.reduce((sum, f) => sum + f.size, 0), files };
@@ -180,6 +180,19 @@ export async function publishPackages(registryUrl, { packages, packDir, ignoreSc
     });
   }
   return packed;
+}
+
+/** The report of `pnpm pack --json`: the last top-level JSON object, after whatever prepack printed. */
+export function packJson(stdout) {
+  const starts = [...stdout.matchAll(/^\{$/gm)].map((match) => match.index).reverse();
+  for (const start of starts) {
+    try {
+      return JSON.parse(stdout.slice(start));
+    } catch {
+      // an earlier "{" line of the prepack's own output
+    }
+  }
+  throw new Error(`pnpm pack printed no JSON report: ${stdout.slice(0, 200)}`);
 }
 
 /** The pinned pnpm: the one on PATH when it is that version (as tools/run.mjs decides), else npx. */

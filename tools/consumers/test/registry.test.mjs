@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistry } from '../src/registry.mjs';
+import { packJson, publishPackages, startRegistry } from '../src/registry.mjs';
 
 describe('startRegistry', () => {
   let blocker;
@@ -23,5 +23,16 @@ describe('startRegistry', () => {
     expect((await fetch(`${registry.url}-/ping`)).ok).toBe(true);
     await registry.close();
     await expect(fetch(`${registry.url}-/ping`)).rejects.toThrow();
+  });
+});
+
+describe('publishPackages', () => {
+  it('refuses a name that is not a public package, before packing anything', async () => {
+    await expect(publishPackages('http://127.0.0.1:9/', { packages: ['@gigapay/docs'] })).rejects.toThrow('Not a public package: @gigapay/docs');
+  });
+
+  it("reads pnpm pack's report after what a prepack build printed", () => {
+    const stdout = 'CLI Building entry: {"index":"src/index.ts"}\n{\n  "x": 1\n}\n{\n  "name": "@gigapay/client",\n  "version": "1.0.0",\n  "filename": "gigapay-client-1.0.0.tgz"\n}\n';
+    expect(packJson(stdout)).toEqual({ name: '@gigapay/client', version: '1.0.0', filename: 'gigapay-client-1.0.0.tgz' });
   });
 });

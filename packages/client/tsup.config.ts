@@ -13,12 +13,14 @@ const common: Options = {
 };
 
 export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' }, dts: true, clean: true },
+  // The builds run side by side: each cleans only its own files.
+  { ...common, entry: { index: 'src/index.ts', webhooks: 'src/webhooks.ts' }, dts: true, clean: ['**', '!webhooks.node.*'] },
   // The `node` export condition of ./webhooks: the same module with node:crypto in place of Web
   // Crypto (internal/hmac-node.ts for internal/hmac.ts). Its types are those of dist/webhooks.
   {
     ...common,
     entry: { 'webhooks.node': 'src/webhooks.ts' },
+    clean: ['webhooks.node.*'],
     platform: 'node',
     target: 'node20',
     removeNodeProtocol: false, // node:crypto, as Deno and Bun also resolve it

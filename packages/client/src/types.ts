@@ -59,8 +59,15 @@ type Member<Name extends string, T, Optional extends boolean> = [T] extends [nev
  */
 type Get<T, K extends PropertyKey> = Defined<T[K & keyof T]>;
 type Query<Operation> = Get<Get<Operation, 'parameters'>, 'query'>;
-/** The names `params.query.expand` takes, `never` where there is no `expand`. */
-type ExpandNames<Operation> = Get<Query<Operation>, 'expand'> extends readonly (infer Name)[] ? Name : never;
+/**
+ * The names `params.query.expand` takes, `never` where there is no `expand` (checked first: `never`
+ * matches the array pattern with `Name` unknown, which let any operation take `expand`).
+ */
+type ExpandNames<Operation> = [Get<Query<Operation>, 'expand'>] extends [never]
+  ? never
+  : Get<Query<Operation>, 'expand'> extends readonly (infer Name)[]
+    ? Name
+    : never;
 
 type ParamsOf<P, Q> = Member<'path', Get<P, 'path'>, false> &
   // `expand` is left out: `CallInit` adds it, typed by the names the call gives.

@@ -124,6 +124,8 @@ describe('3. exact bodies, params and inits', () => {
     await gigapay.POST('/payouts/', { body: { ...payout, cost: '2.00' } });
     // @ts-expect-error: only employee and invoice can be expanded
     await gigapay.GET('/payouts/', { params: { query: { expand: ['integration'] } } });
+    // @ts-expect-error: listIntegrations has no `expand` parameter
+    await gigapay.GET('/integrations/', { params: { query: { expand: ['employee'] } } });
   });
 });
 

@@ -342,10 +342,11 @@ describe('typed errors', () => {
     expect(error).toEqual(body);
     expect(result.status).toBe(400);
     // The 400 of createPayout is a ValidationError object or a BulkValidationError array; 401/403
-    // ErrorDetail; any status the spec does not document is the general branch.
+    // ErrorDetail, as are 429 and the 5XX range; a status the spec does not document (409) is the general branch.
     if (result.status === 400) expectTypeOf(result.error).toEqualTypeOf<ValidationError | BulkValidationError>();
     if (result.status === 401 || result.status === 403) expectTypeOf(result.error).toEqualTypeOf<ErrorDetail>();
-    if (result.status === 502) expectTypeOf(result.error).toBeUnknown();
+    if (result.status === 503) expectTypeOf(result.error).toEqualTypeOf<ErrorDetail>();
+    if (result.status === 409) expectTypeOf(result.error).toBeUnknown();
     // @ts-expect-error: a 400 is never a Payout
     if (result.status === 400) expectTypeOf(result.error).toExtend<{ id: string }>();
     if (result.status === 400 && !Array.isArray(result.error)) {

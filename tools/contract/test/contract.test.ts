@@ -235,6 +235,7 @@ describe('every operation', () => {
     retrievePayout: (c) => c.GET('/payouts/{id}/', { params: missing }),
     deletePayout: (c) => c.DELETE('/payouts/{id}/', { params: missing }),
     resendPayoutNotification: (c) => c.PATCH('/payouts/{id}/resend/', { params: missing }),
+    resendPayoutNotificationPut: (c) => c.PUT('/payouts/{id}/resend/', { params: missing }),
     listPricing: (c) => c.GET('/pricing/'),
     calculatePricing: (c) => c.POST('/pricing/', { body: payoutBody('nobody') }),
     retrievePricing: (c) => c.GET('/pricing/{id}/', { params: missing }),

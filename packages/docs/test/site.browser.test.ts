@@ -33,7 +33,7 @@ const docsSpec = buildDocsSpec(spec).docsSpec;
 /** The fields a request body documents, in order: of its first media type, following the first branch of each `oneOf`. */
 function requestFields(docs: any, operationId: string): string[] | undefined {
   const operation = operationsOf(docs).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
-  const content = operation.requestBody && (deref(docs, operation.requestBody).content as Record<string, { schema: unknown }>);
+  const content: Record<string, { schema: unknown }> | undefined = operation.requestBody ? deref(docs, operation.requestBody).content : undefined;
   let schema: any = content && Object.values(content)[0]!.schema;
   for (let depth = 0; schema && depth < 10; depth++) {
     schema = deref(docs, schema);

@@ -94,12 +94,14 @@ describe('every sample, run against the sandbox', () => {
   }
 
   /** State a sample needs beyond the fixtures, with the rule that asks for it. */
+  // Only a notified Payout (its Invoice paid) can be resent, and not within 24 hours of that.
+  const notifiedADayAgo = ({ invoiceId }: Fixtures) => {
+    sandbox.control.payInvoice(invoiceId);
+    sandbox.control.advanceClock(25 * HOUR);
+  };
   const PREPARE: Record<string, (fixtures: Fixtures) => void> = {
-    // Only a notified Payout (its Invoice paid) can be resent, and not within 24 hours of that.
-    resendPayoutNotification: ({ invoiceId }) => {
-      sandbox.control.payInvoice(invoiceId);
-      sandbox.control.advanceClock(25 * HOUR);
-    },
+    resendPayoutNotification: notifiedADayAgo,
+    resendPayoutNotificationPut: notifiedADayAgo,
   };
 
   it.each(operations.map((entry) => [entry.operationId, entry] as const))('%s', async (operationId, { method, path }) => {

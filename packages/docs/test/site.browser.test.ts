@@ -32,9 +32,9 @@ const docsSpec = buildDocsSpec(spec).docsSpec;
 
 /** The fields a request body documents, in order: of its first media type, following the first branch of each `oneOf`. */
 function requestFields(docs: any, operationId: string): string[] | undefined {
-  const operation: any = operationsOf(docs).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
-  const content: Record<string, { schema: unknown }> | undefined = operation.requestBody && deref(docs, operation.requestBody).content;
-  let schema: any = content && Object.values(content)[0]?.schema;
+  const operation = operationsOf(docs).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
+  const content: Record<string, { schema: unknown }> | undefined = operation.requestBody ? deref(docs, operation.requestBody).content : undefined;
+  let schema: any = content && Object.values(content)[0]!.schema;
   for (let depth = 0; schema && depth < 10; depth++) {
     schema = deref(docs, schema);
     if (schema.properties) return Object.keys(schema.properties);

@@ -113,7 +113,7 @@ describe('documented traps', () => {
     const options = await call('OPTIONS', 'payouts/x/');
     expect(options.status).toBe(204);
     expect(options.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
-    expect((await call('OPTIONS', 'payouts/x/resend/')).headers.get('allow')).toBe('PATCH, OPTIONS');
+    expect((await call('OPTIONS', 'payouts/x/resend/')).headers.get('allow')).toBe('PUT, PATCH, OPTIONS');
     expect((await call('OPTIONS', 'employees/', undefined, { authorization: '' })).status).toBe(401);
     expect((await call('OPTIONS', 'employees/', undefined, { 'integration-id': '' })).status).toBe(403);
     expect((await call('OPTIONS', 'integrations/', undefined, { 'integration-id': '' })).status).toBe(204);

@@ -147,6 +147,10 @@ describe('Payouts', () => {
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.advanceClock(24 * 3600 * 1000 + 1); // …and a resend waits 24 hours
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
+    // The PUT of the docs' samples is the same resend: counted against the same 24 hours.
+    expect((await api.PUT('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
+    sandbox.control.advanceClock(24 * 3600 * 1000 + 1);
+    expect((await api.PUT('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
     expect((await api.DELETE('/payouts/{id}/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     const fresh = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
     expect((await api.DELETE('/payouts/{id}/', { params: { path: { id: fresh.id } } })).response.status).toBe(204);
@@ -235,6 +239,7 @@ describe('every operation', () => {
     retrievePayout: (c) => c.GET('/payouts/{id}/', { params: missing }),
     deletePayout: (c) => c.DELETE('/payouts/{id}/', { params: missing }),
     resendPayoutNotification: (c) => c.PATCH('/payouts/{id}/resend/', { params: missing }),
+    resendPayoutNotificationPut: (c) => c.PUT('/payouts/{id}/resend/', { params: missing }),
     listPricing: (c) => c.GET('/pricing/'),
     calculatePricing: (c) => c.POST('/pricing/', { body: payoutBody('nobody') }),
     retrievePricing: (c) => c.GET('/pricing/{id}/', { params: missing }),

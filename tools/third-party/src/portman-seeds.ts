@@ -1,19 +1,6 @@
 import type { ListeningSandbox } from '@gigapay/sandbox';
 import { requestBody, type Collection } from './portman.js';
-
-type Json = Record<string, unknown>;
-
-/** A call to the sandbox's API as the default account; the answer's JSON, or a thrown error. */
-async function api(sandbox: ListeningSandbox, method: string, path: string, body?: Json): Promise<Json> {
-  const response = await fetch(new URL(path, sandbox.url), {
-    method,
-    headers: { Authorization: `Token ${sandbox.token}`, 'Integration-ID': sandbox.integrationId, 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`seeding: ${method} ${path} → ${response.status} ${text}`);
-  return JSON.parse(text) as Json;
-}
+import { api } from './sandbox-api.js';
 
 const employee = (id: string, n: number) => ({ id, name: `Seeded Employee ${n}`, email: `seeded-${n}@example.com`, country: 'SWE' });
 const payout = (employeeId: string) => ({ employee: employeeId, amount: '100.00', currency: 'SEK', description: 'Seeded payout' });

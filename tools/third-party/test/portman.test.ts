@@ -21,7 +21,7 @@ afterAll(() => sandbox?.close());
 
 describe('Portman contract tests (from the bundle) run by newman against the sandbox', () => {
   it('sends every operation of the spec, and the bulk variant of createPayout', () => {
-    expect(summary.requests).toBe(33);
+    expect(summary.requests).toBe(34);
   });
 
   it('passes every assertion', () => {

@@ -1,5 +1,5 @@
 /**
- * The API's 32 operations (the 31 of the docs and the API root) by path and method, relative to `/v2`. A test checks this table
+ * The API's 33 operations (the 31 of the docs, the API root, and the payout resend by PUT as the docs' samples send it) by path and method, relative to `/v2`. A test checks this table
  * against the bundled spec, so a path or operationId that drifts fails loudly.
  */
 export interface Route {
@@ -16,7 +16,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/employees/{id}/resend/', methods: { PATCH: 'resendEmployeeInvitation' } },
   { path: '/payouts/', methods: { GET: 'listPayouts', POST: 'createPayout' } },
   { path: '/payouts/{id}/', methods: { GET: 'retrievePayout', DELETE: 'deletePayout' } },
-  { path: '/payouts/{id}/resend/', methods: { PATCH: 'resendPayoutNotification' } },
+  { path: '/payouts/{id}/resend/', methods: { PATCH: 'resendPayoutNotification', PUT: 'resendPayoutNotificationPut' } },
   { path: '/pricing/', methods: { GET: 'listPricing', POST: 'calculatePricing' } },
   { path: '/pricing/{id}/', methods: { GET: 'retrievePricing' } },
   { path: '/invoices/', methods: { GET: 'listInvoices' } },

@@ -142,4 +142,9 @@ export const payoutHandlers: Record<string, Handler> = {
     update(payout, { lastNotificationAt: now });
     return { status: 204 };
   },
+
+  // The docs' payout samples send PUT (the endpoint's method before December 2021): the same resend.
+  resendPayoutNotificationPut(context) {
+    return payoutHandlers.resendPayoutNotification!(context);
+  },
 };

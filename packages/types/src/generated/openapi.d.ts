@@ -398,7 +398,14 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Resend the Payout notification (PUT, as the docs' samples send it)
+         * @deprecated
+         * @description The same as `PATCH /payouts/{id}/resend/`, with the method Gigapay's payout code samples
+         *     (shell, Python and JavaScript) still send: `PUT`, which the endpoint had before December 2021.
+         *     Accepted so that those samples work; use `PATCH`, the method of the docs' HTTP line. No body.
+         */
+        put: operations["resendPayoutNotificationPut"];
         post?: never;
         delete?: never;
         options?: never;
@@ -410,7 +417,8 @@ export interface paths {
          *     `non_field_errors`). No body.
          *
          *     The method is `PATCH`: Gigapay's HTTP line says so and switched both resend endpoints from
-         *     `PUT` to `PATCH` in December 2021, while its payout code samples still show `PUT`.
+         *     `PUT` to `PATCH` in December 2021, while its payout code samples still show `PUT`, which is
+         *     accepted as well (deprecated).
          */
         patch: operations["resendPayoutNotification"];
         trace?: never;
@@ -2695,6 +2703,57 @@ export interface operations {
                  * @example sv
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    resendPayoutNotificationPut: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
+                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */

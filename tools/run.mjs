@@ -79,22 +79,29 @@ function pnpmCommand() {
   return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
 }
 
-/** The browser test's Chromium, by the docs package's own rule: a missing one is installed (as root) or an error; only the opt-out skips. */
-function ensureChromium() {
+/**
+ * The Debian packages the tests run: Chromium for the docs browser test (by the docs package's own
+ * rule: a missing one is installed, as root, or an error; only the opt-out skips) and curl, which
+ * runs the Gigapay docs' own curl samples (tools/third-party).
+ */
+function ensureTestPackages() {
+  const missing = [];
   const plan = chromiumPlan(env);
-  if (plan.action === 'use') return;
-  if (plan.action === 'skip') return console.log(plan.reason);
+  if (plan.action === 'skip') console.log(plan.reason);
   if (plan.action === 'error') {
     console.error(plan.reason);
     process.exit(1);
   }
+  if (plan.action === 'install') missing.push('chromium');
+  if (spawnSync('curl', ['--version'], { stdio: 'ignore' }).error) missing.push('curl');
+  if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    console.error(missingChromium(plan.path));
+    console.error(missing.includes('chromium') ? missingChromium(plan.path) : 'curl is missing: run "sudo apt-get install -y curl" once.');
     process.exit(1);
   }
-  console.log('Installing Debian chromium for the docs browser test…');
+  console.log(`Installing Debian ${missing.join(' and ')} for the tests…`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
 }
 
 const job = process.argv[2];
@@ -107,7 +114,7 @@ const [pnpm, pnpmArgs] = pnpmCommand();
 const frozen = env.CI ? ['--frozen-lockfile'] : [];
 run(pnpm, [...pnpmArgs, 'install', '--prefer-offline', ...frozen]);
 if (job === 'test') {
-  ensureChromium();
+  ensureTestPackages();
   for (const args of JOBS.test) await runCountingTests(pnpm, [...pnpmArgs, ...args]);
 } else {
   for (const args of JOBS[job]) run(pnpm, [...pnpmArgs, ...args]);

@@ -16,7 +16,7 @@
  * - `status` is the union of the documented statuses and discriminates `data` / `error`; any other
  *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.
  */
-import type { Employee, Invoice, paths as GigapayPaths } from '@gigapay/types';
+import type { Employee, Invoice, OperationMap } from '@gigapay/types';
 import type {
   AuthenticationError,
   GigapayError,
@@ -45,7 +45,6 @@ export type HttpStatus =
   | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451
   | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
 
-type Defined<T> = Exclude<T, undefined>;
 /** `{ [Name]: T }`, optional when `Optional`; nothing at all when `T` is `never`. */
 type Member<Name extends string, T, Optional extends boolean> = [T] extends [never]
   ? {}
@@ -53,30 +52,31 @@ type Member<Name extends string, T, Optional extends boolean> = [T] extends [nev
     ? { [K in Name]?: T }
     : { [K in Name]: T };
 
-/*
- * Properties are read by indexed access (`T[K & keyof T]`) rather than matched with `infer`: a
- * conditional type relates the whole operation to its pattern, which costs far more.
- */
-type Get<T, K extends PropertyKey> = Defined<T[K & keyof T]>;
-type Query<Operation> = Get<Get<Operation, 'parameters'>, 'query'>;
 /**
- * The names `params.query.expand` takes, `never` where there is no `expand` (checked first: `never`
- * matches the array pattern with `Name` unknown, which let any operation take `expand`).
+ * One operation as `@gigapay/types` precomputes it (`OperationMap`): references into its generated
+ * types and facts read from the spec, so that nothing here walks the operation through `infer` or
+ * indexed-access chains.
  */
-type ExpandNames<Operation> = [Get<Query<Operation>, 'expand'>] extends [never]
-  ? never
-  : Get<Query<Operation>, 'expand'> extends readonly (infer Name)[]
-    ? Name
-    : never;
+interface Entry {
+  path: unknown;
+  query: unknown;
+  queryRequired: boolean;
+  header: unknown;
+  expand: unknown;
+  body: unknown;
+  bodyRequired: boolean;
+  bulk: boolean;
+  successes: object;
+  errors: object;
+}
 
-type ParamsOf<P, Q> = Member<'path', Get<P, 'path'>, false> &
+type ParamsOf<E extends Entry> = Member<'path', E['path'], false> &
   // `expand` is left out: `CallInit` adds it, typed by the names the call gives.
-  Member<'query', Q extends object ? Omit<Q, 'expand'> : never, {} extends Q ? true : false> &
+  Member<'query', [E['query']] extends [never] ? never : Omit<E['query'], 'expand'>, E['queryRequired'] extends true ? false : true> &
   // Header parameters are all optional: the client sends `Integration-ID` from its options.
-  Member<'header', Partial<Get<P, 'header'>>, true>;
-
-type Params<Operation> = ParamsOf<Get<Operation, 'parameters'>, Query<Operation>>;
-type JsonBody<Operation> = Get<Get<Get<Operation, 'requestBody'>, 'content'>, 'application/json'>;
+  Member<'header', Partial<E['header']>, true>;
+/** Params can be left out: no path parameter, no required query parameter. */
+type ParamsOptional<E extends Entry> = [E['path']] extends [never] ? (E['queryRequired'] extends true ? false : true) : false;
 
 /** A body whose `employee` is an object (only with `expand: ['employee']`) keeps to the id. */
 type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
@@ -87,73 +87,62 @@ type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
       : Body & { employee: Extract<Employee_, string> }
   : Body;
 
-type ResponseBody<Response_> = [Get<Response_, 'content'>] extends [never] ? undefined : Get<Get<Response_, 'content'>, 'application/json'>;
-type Responses<Operation> = Get<Operation, 'responses'>;
-type IsSuccess<Status> = `${Status & (number | string)}` extends `2${string}` ? true : false;
 /** The statuses a response key stands for: itself, or every status of a range (`5XX` → 500 … 511). */
 type StatusesOf<Key> = Key extends `${infer Digit extends number}XX` ? RangeOf<`${Digit}`> : Key;
 type RangeOf<Digit extends string> = HttpStatus extends infer S ? (S extends number ? (`${S}` extends `${Digit}${string}` ? S : never) : never) : never;
 
 type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
-type ErrorBranches<R> =
-  | { [S in keyof R]: IsSuccess<S> extends true ? never : ErrorBranch<StatusesOf<S>, ResponseBody<R[S]>> }[keyof R]
+type ErrorBranches<Errors, Successes> =
+  | { [S in keyof Errors]: ErrorBranch<StatusesOf<S>, Errors[S]> }[keyof Errors]
   // A status the spec does not document (a 502 from a proxy, …).
-  | ErrorBranch<Exclude<HttpStatus, StatusesOf<keyof R>>, unknown>;
+  | ErrorBranch<Exclude<HttpStatus, StatusesOf<keyof Errors> | keyof Successes>, unknown>;
 
 /**
  * 2xx statuses → body. `Kind` keeps the array bodies (`true`, a bulk call's), the others (`false`),
  * or all (`'any'`); a status left without a body is left out.
  */
-type SuccessBodies<R, Kind extends boolean | 'any'> = {
-  [S in keyof R as IsSuccess<S> extends true ? ([OfKind<ResponseBody<R[S]>, Kind>] extends [never] ? never : S) : never]: OfKind<
-    ResponseBody<R[S]>,
-    Kind
-  >;
-};
-type OfKind<Body, Kind> = Kind extends true
-  ? Extract<Body, readonly unknown[]>
-  : Kind extends false
-    ? Exclude<Body, readonly unknown[]>
-    : Body;
+type SuccessBodies<Successes, Kind extends boolean | 'any'> = Kind extends 'any'
+  ? { [S in keyof Successes as [Successes[S]] extends [never] ? never : S]: Successes[S] }
+  : { [S in keyof Successes as [OfKind<Successes[S], Kind>] extends [never] ? never : S]: OfKind<Successes[S], Kind> };
+type OfKind<Body, Kind> = Kind extends true ? Extract<Body, readonly unknown[]> : Exclude<Body, readonly unknown[]>;
 
 /** All that a call needs to know of an operation, computed once per operation. */
 export interface OperationInfo {
   /** The init without its `body` (params and call options). */
   init: object;
-  initRequired: boolean;
+  // `unknown`, not `boolean`: read with `extends true`, and a generic `OperationMap[M][Path]` is not known to give a boolean.
+  initRequired: unknown;
   body: unknown;
   bodyWithEmployeeId: unknown;
-  bodyRequired: boolean;
+  bodyRequired: unknown;
   /** The names `params.query.expand` takes (`never`: no `expand`). */
   expandable: unknown;
   /** An array body is accepted as well as a single one. */
-  bulk: boolean;
+  bulk: unknown;
   single: object;
   many: object;
   errors: unknown;
   errorBodies: object;
 }
 
-type Info<Operation> = {
-  init: Member<'params', Params<Operation>, {} extends Params<Operation> ? true : false> & CallOptions;
-  initRequired: {} extends Params<Operation> ? (undefined extends Operation['requestBody' & keyof Operation] ? false : true) : true;
-  body: JsonBody<Operation>;
-  bodyWithEmployeeId: WithEmployeeId<JsonBody<Operation>>;
-  bodyRequired: undefined extends Operation['requestBody' & keyof Operation] ? false : true;
-  expandable: ExpandNames<Operation>;
-  bulk: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never] ? false : true;
-  single: [Extract<JsonBody<Operation>, readonly unknown[]>] extends [never]
-    ? SuccessBodies<Responses<Operation>, 'any'>
-    : SuccessBodies<Responses<Operation>, false>;
-  many: SuccessBodies<Responses<Operation>, true>;
-  errors: ErrorBranches<Responses<Operation>>;
-  errorBodies: { [S in keyof Responses<Operation> as IsSuccess<S> extends true ? never : StatusesOf<S>]: ResponseBody<Responses<Operation>[S]> };
+type Info<E extends Entry> = {
+  init: Member<'params', ParamsOf<E>, ParamsOptional<E>> & CallOptions;
+  initRequired: ParamsOptional<E> extends true ? E['bodyRequired'] : true;
+  body: E['body'];
+  bodyWithEmployeeId: WithEmployeeId<E['body']>;
+  bodyRequired: E['bodyRequired'];
+  expandable: E['expand'];
+  bulk: E['bulk'];
+  single: SuccessBodies<E['successes'], E['bulk'] extends true ? false : 'any'>;
+  many: SuccessBodies<E['successes'], true>;
+  errors: ErrorBranches<E['errors'], E['successes']>;
+  errorBodies: { [S in keyof E['errors'] as StatusesOf<S>]: E['errors'][S] };
 };
 
 /** Every path that has method `M`, with its operation's `OperationInfo`. */
-export type Operations<M extends Method, Paths = GigapayPaths> = {
-  [Path in keyof Paths as Paths[Path] extends Record<M, object> ? Path : never]: Info<Paths[Path][M & keyof Paths[Path]]>;
-};
+export type Operations<M extends Method> = InfoByMethod[M];
+type InfoByMethod = { [M in Method]: InfoOf<OperationMap[M]> };
+type InfoOf<Entries extends Record<string, Entry>> = { [Path in keyof Entries]: Info<Entries[Path]> };
 
 /**
  * `T` with every expandable field narrowed: the object type when its name is in `Expanded`, the id

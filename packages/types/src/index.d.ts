@@ -5,6 +5,8 @@
 import type { components, operations, paths, webhooks } from './generated/openapi.js';
 
 export type { components, operations, paths, webhooks };
+/** Every operation by method and path, precomputed for fast checking (see ./generated/operation-map.d.ts). */
+export type { OperationMap } from './generated/operation-map.js';
 
 type Schemas = components['schemas'];
 

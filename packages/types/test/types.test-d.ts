@@ -3,6 +3,7 @@ import type {
   Employee,
   EmployeeCreate,
   Invoice,
+  OperationMap,
   operations,
   Page,
   Payout,
@@ -102,5 +103,36 @@ describe('lists and webhooks', () => {
     expectTypeOf<WebhookPayloads['Payout.accepted']>().toEqualTypeOf<Payout>();
     expectTypeOf<WebhookPayloads['Invoice.paid']>().toEqualTypeOf<Invoice>();
     expectTypeOf<keyof WebhookPayloads>().toEqualTypeOf<WebhookEventName>();
+  });
+});
+
+describe('OperationMap', () => {
+  type CreatePayout = OperationMap['post']['/payouts/'];
+  type RetrievePayout = OperationMap['get']['/payouts/{id}/'];
+
+  it('gives each operation by method and path, its parameters as the generated types', () => {
+    expectTypeOf<CreatePayout['operationId']>().toEqualTypeOf<'createPayout'>();
+    expectTypeOf<RetrievePayout['path']>().toEqualTypeOf<operations['retrievePayout']['parameters']['path']>();
+    expectTypeOf<CreatePayout['path']>().toBeNever();
+    expectTypeOf<OperationMap['get']['/payouts/']['queryRequired']>().toEqualTypeOf<false>();
+    expectTypeOf<RetrievePayout['expand']>().toEqualTypeOf<'employee' | 'invoice'>();
+    expectTypeOf<OperationMap['get']['/employees/']['expand']>().toBeNever();
+    expectTypeOf<keyof OperationMap['post']>().toEqualTypeOf<'/integrations/' | '/employees/' | '/payouts/' | '/pricing/' | '/webhooks/'>();
+  });
+
+  it('gives the body, whether it is required, and whether an array is accepted', () => {
+    expectTypeOf<CreatePayout['body']>().toEqualTypeOf<PayoutCreate | PayoutCreateInlineEmployee | PayoutCreate[]>();
+    expectTypeOf<CreatePayout['bodyRequired']>().toEqualTypeOf<true>();
+    expectTypeOf<CreatePayout['bulk']>().toEqualTypeOf<true>();
+    expectTypeOf<OperationMap['post']['/employees/']['bulk']>().toEqualTypeOf<false>();
+    expectTypeOf<RetrievePayout['body']>().toBeNever();
+  });
+
+  it('splits the documented responses into 2xx bodies and the others, ranges kept as keys', () => {
+    expectTypeOf<CreatePayout['successes']>().toEqualTypeOf<{ 200: Payout[]; 201: Payout }>();
+    expectTypeOf<OperationMap['delete']['/payouts/{id}/']['successes']>().toEqualTypeOf<{ 204: undefined }>();
+    expectTypeOf<keyof RetrievePayout['errors']>().toEqualTypeOf<301 | 307 | 400 | 401 | 403 | 404 | 429 | '5XX'>();
+    expectTypeOf<RetrievePayout['errors'][404]>().toEqualTypeOf<operations['retrievePayout']['responses'][404]['content']['application/json']>();
+    expectTypeOf<RetrievePayout['errors'][301]>().toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-// Mutation testing of the sandbox's idempotency, listing, pricing and validation modules
+// Mutation testing of the sandbox's idempotency, listing, pricing and validation (spec-checks) modules
 // (`pnpm --filter @gigapay/sandbox mutation`, or `npm run mutation` at the root): not part of
 // `npm test`, it is slow. Narrow a run with `pnpm exec stryker run --mutate src/internal/pricing.ts`.
 // The report lands in reports/mutation/.
@@ -7,7 +7,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/internal/idempotency.ts', 'src/internal/listing.ts', 'src/internal/pricing.ts', 'src/internal/validation.ts'],
+  mutate: ['src/internal/idempotency.ts', 'src/internal/listing.ts', 'src/internal/pricing.ts', 'src/internal/spec-checks.ts'],
   coverageAnalysis: 'perTest',
   // Module-level constants would rerun every test per mutant; they are pinned by the tests anyway.
   ignoreStatic: true,

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { api, employeeBody, payoutBody, startForFile } from './helpers.js';
 
-let sandbox: Awaited<ReturnType<typeof start>>;
-let call: Call;
-
-beforeAll(async () => {
-  sandbox = await start();
-  call = api(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, call } = await startForFile();
 
 describe('employees', () => {
   it('registers with email or cellphone, not neither', async () => {

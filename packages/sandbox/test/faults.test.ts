@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FaultInjector } from '../src/internal/faults.js';
-import { api, employeeBody, start, type Call } from './helpers.js';
+import { employeeBody, startForFile } from './helpers.js';
 
-let sandbox: Awaited<ReturnType<typeof start>>;
-let call: Call;
-
-beforeAll(async () => {
-  sandbox = await start();
-  call = api(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, call } = await startForFile();
 
 describe('fault injection', () => {
   it('is deterministic: the same seed gives the same faults', () => {

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { afterAll } from 'vitest';
 import { startSandbox, type ListeningSandbox, type SandboxOptions } from '../src/index.js';
 
 export interface ApiResponse<T = any> {
@@ -14,6 +15,13 @@ export async function start(options: SandboxOptions = {}): Promise<ListeningSand
   const violations: string[] = [];
   const sandbox = await startSandbox({ log: (message) => violations.push(message), ...options });
   return Object.assign(sandbox, { violations });
+}
+
+/** A sandbox for the whole test file (closed after its tests), and `call` bound to it. */
+export async function startForFile(options: SandboxOptions = {}): Promise<{ sandbox: Awaited<ReturnType<typeof start>>; call: Call }> {
+  const sandbox = await start(options);
+  afterAll(() => sandbox.close());
+  return { sandbox, call: api(sandbox) };
 }
 
 /** fetch against the sandbox's `/v2/` base with the default credentials (override per call). */

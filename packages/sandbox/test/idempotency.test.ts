@@ -3,18 +3,11 @@
  * the scope (token and Integration-ID), what is stored (only requests that passed validation),
  * and the validator's own limits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprint, IDEMPOTENCY_TTL_MICROS, IdempotencyStore, keyProblem } from '../src/internal/idempotency.js';
-import { api, employeeBody, payoutBody, start, type Call } from './helpers.js';
+import { api, employeeBody, payoutBody, startForFile } from './helpers.js';
 
-let sandbox: Awaited<ReturnType<typeof start>>;
-let call: Call;
-
-beforeAll(async () => {
-  sandbox = await start();
-  call = api(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, call } = await startForFile();
 
 describe('Idempotency-Key scope', () => {
   it("is the token and the Integration-ID: the same key under another integration never replays the first one's object", async () => {

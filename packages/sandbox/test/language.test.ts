@@ -1,15 +1,8 @@
 // Accept-Language: sv gets the sandbox's messages in Swedish; anything else, English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, start, type Call } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startForFile } from './helpers.js';
 
-let sandbox: Awaited<ReturnType<typeof start>>;
-let call: Call;
-
-beforeAll(async () => {
-  sandbox = await start();
-  call = api(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, call } = await startForFile();
 
 describe('Accept-Language', () => {
   it('answers field errors and details in Swedish for sv', async () => {

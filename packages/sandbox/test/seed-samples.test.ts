@@ -1,15 +1,8 @@
 // The requests of the Gigapay docs, sent as the docs send them, get what the docs say.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, start, type Call } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { startForFile } from './helpers.js';
 
-let sandbox: Awaited<ReturnType<typeof start>>;
-let call: Call;
-
-beforeAll(async () => {
-  sandbox = await start();
-  call = api(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, call } = await startForFile();
 
 describe('the API root', () => {
   it('GET /v2/ answers the map of resources to their absolute URLs (the auth and language samples)', async () => {

@@ -16,7 +16,7 @@
  * - `status` is the union of the documented statuses and discriminates `data` / `error`; any other
  *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.
  */
-import type { Employee, Invoice, OperationMap } from '@gigapay/types';
+import type { Employee, HttpStatus, Invoice, OperationMap } from '@gigapay/types';
 import type {
   AuthenticationError,
   GigapayError,
@@ -33,18 +33,6 @@ export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 /** Fields that hold an id, or the object when named in `expand`. */
 export type ExpandableField = 'employee' | 'invoice';
 
-/**
- * The statuses registered with IANA. Written out rather than computed: a union of every number from
- * 100 to 599 costs thousands of instantiations per operation.
- */
-export type HttpStatus =
-  | 100 | 101 | 102 | 103
-  | 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226
-  | 300 | 301 | 302 | 303 | 304 | 305 | 307 | 308
-  | 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417
-  | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 429 | 431 | 451
-  | 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511;
-
 /** `{ [Name]: T }`, optional when `Optional`; nothing at all when `T` is `never`. */
 type Member<Name extends string, T, Optional extends boolean> = [T] extends [never]
   ? {}
@@ -53,30 +41,22 @@ type Member<Name extends string, T, Optional extends boolean> = [T] extends [nev
     : { [K in Name]: T };
 
 /**
- * One operation as `@gigapay/types` precomputes it (`OperationMap`): references into its generated
- * types and facts read from the spec, so that nothing here walks the operation through `infer` or
- * indexed-access chains.
+ * One operation as `@gigapay/types` precomputes it (`OperationMap`): in the shape a call takes and
+ * returns, as references into the generated types, so that nothing here walks an operation.
  */
 interface Entry {
-  path: unknown;
-  query: unknown;
-  queryRequired: boolean;
-  header: unknown;
+  init: object;
+  initRequired: boolean;
   expand: unknown;
   body: unknown;
   bodyRequired: boolean;
   bulk: boolean;
   successes: object;
-  errors: object;
+  bulkSuccesses: object;
+  hasExpandableFields: boolean;
+  errors: Record<string | number, { status: unknown; body: unknown }>;
+  undocumented: unknown;
 }
-
-type ParamsOf<E extends Entry> = Member<'path', E['path'], false> &
-  // `expand` is left out: `CallInit` adds it, typed by the names the call gives.
-  Member<'query', [E['query']] extends [never] ? never : Omit<E['query'], 'expand'>, E['queryRequired'] extends true ? false : true> &
-  // Header parameters are all optional: the client sends `Integration-ID` from its options.
-  Member<'header', Partial<E['header']>, true>;
-/** Params can be left out: no path parameter, no required query parameter. */
-type ParamsOptional<E extends Entry> = [E['path']] extends [never] ? (E['queryRequired'] extends true ? false : true) : false;
 
 /** A body whose `employee` is an object (only with `expand: ['employee']`) keeps to the id. */
 type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
@@ -87,24 +67,12 @@ type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
       : Body & { employee: Extract<Employee_, string> }
   : Body;
 
-/** The statuses a response key stands for: itself, or every status of a range (`5XX` → 500 … 511). */
-type StatusesOf<Key> = Key extends `${infer Digit extends number}XX` ? RangeOf<`${Digit}`> : Key;
-type RangeOf<Digit extends string> = HttpStatus extends infer S ? (S extends number ? (`${S}` extends `${Digit}${string}` ? S : never) : never) : never;
-
 type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
-type ErrorBranches<Errors, Successes> =
-  | { [S in keyof Errors]: ErrorBranch<StatusesOf<S>, Errors[S]> }[keyof Errors]
+/** Of an operation's error responses and undocumented statuses (shared by the operations that have the same). */
+type ErrorBranches<Errors extends Entry['errors'], Undocumented> =
+  | { [S in keyof Errors]: ErrorBranch<Errors[S]['status'], Errors[S]['body']> }[keyof Errors]
   // A status the spec does not document (a 502 from a proxy, …).
-  | ErrorBranch<Exclude<HttpStatus, StatusesOf<keyof Errors> | keyof Successes>, unknown>;
-
-/**
- * 2xx statuses → body. `Kind` keeps the array bodies (`true`, a bulk call's), the others (`false`),
- * or all (`'any'`); a status left without a body is left out.
- */
-type SuccessBodies<Successes, Kind extends boolean | 'any'> = Kind extends 'any'
-  ? { [S in keyof Successes as [Successes[S]] extends [never] ? never : S]: Successes[S] }
-  : { [S in keyof Successes as [OfKind<Successes[S], Kind>] extends [never] ? never : S]: OfKind<Successes[S], Kind> };
-type OfKind<Body, Kind> = Kind extends true ? Extract<Body, readonly unknown[]> : Exclude<Body, readonly unknown[]>;
+  | ErrorBranch<Undocumented, unknown>;
 
 /** All that a call needs to know of an operation, computed once per operation. */
 export interface OperationInfo {
@@ -119,24 +87,27 @@ export interface OperationInfo {
   expandable: unknown;
   /** An array body is accepted as well as a single one. */
   bulk: unknown;
-  single: object;
-  many: object;
+  /** A 2xx body has a field that `expand` turns from an id into the object (else the bodies are given as they are). */
+  hasExpandableFields: unknown;
+  single: unknown;
+  many: unknown;
   errors: unknown;
   errorBodies: object;
 }
 
 type Info<E extends Entry> = {
-  init: Member<'params', ParamsOf<E>, ParamsOptional<E>> & CallOptions;
-  initRequired: ParamsOptional<E> extends true ? E['bodyRequired'] : true;
+  init: E['init'] & CallOptions;
+  initRequired: E['initRequired'];
   body: E['body'];
   bodyWithEmployeeId: WithEmployeeId<E['body']>;
   bodyRequired: E['bodyRequired'];
   expandable: E['expand'];
   bulk: E['bulk'];
-  single: SuccessBodies<E['successes'], E['bulk'] extends true ? false : 'any'>;
-  many: SuccessBodies<E['successes'], true>;
-  errors: ErrorBranches<E['errors'], E['successes']>;
-  errorBodies: { [S in keyof E['errors'] as StatusesOf<S>]: E['errors'][S] };
+  hasExpandableFields: E['hasExpandableFields'];
+  single: E['successes'];
+  many: E['bulkSuccesses'];
+  errors: ErrorBranches<E['errors'], E['undocumented']>;
+  errorBodies: { [S in keyof E['errors'] as E['errors'][S]['status'] & PropertyKey]: E['errors'][S]['body'] };
 };
 
 /** Every path that has method `M`, with its operation's `OperationInfo`. */
@@ -197,10 +168,10 @@ export type CallArgs<Op extends OperationInfo, Expanded, Bulk, Parse> = Op['init
   ? [init: CallInit<Op, Expanded, Bulk, Parse>]
   : [init?: CallInit<Op, Expanded, Bulk, Parse>];
 
-type SuccessBranches<Bodies, Expanded, Parse extends ParseAs> = {
+type SuccessBranches<Bodies, Expanded, Parse extends ParseAs, Expands> = {
   [S in keyof Bodies]: {
     status: S;
-    data: Parse extends 'json' ? Expand<Bodies[S], Expanded> : ParsedAs[Parse];
+    data: Parse extends 'json' ? (Expands extends true ? Expand<Bodies[S], Expanded> : Bodies[S]) : ParsedAs[Parse];
     error?: never;
     response: Response;
   };
@@ -213,7 +184,7 @@ export type GigapayResult<
   Bulk = never,
   Throws extends boolean = false,
   Parse extends ParseAs = 'json',
-> = SuccessBranches<[Bulk] extends [never] ? Op['single'] : Op['many'], Expanded, Parse> | (Throws extends true ? never : Op['errors']);
+> = SuccessBranches<[Bulk] extends [never] ? Op['single'] : Op['many'], Expanded, Parse, Op['hasExpandableFields']> | (Throws extends true ? never : Op['errors']);
 
 export type GigapayMethod<M extends Method, Throws extends boolean> = <
   Path extends keyof Operations<M>,
@@ -234,7 +205,7 @@ export interface GigapayClient<Throws extends boolean = false> {
   DELETE: GigapayMethod<'delete', Throws>;
 }
 
-export type { Employee, Invoice };
+export type { Employee, HttpStatus, Invoice };
 
 /** Paths whose GET returns a page (`{ count, next, previous, results }`). */
 export type ListPath = {

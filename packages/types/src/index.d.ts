@@ -6,7 +6,7 @@ import type { components, operations, paths, webhooks } from './generated/openap
 
 export type { components, operations, paths, webhooks };
 /** Every operation by method and path, precomputed for fast checking (see ./generated/operation-map.d.ts). */
-export type { OperationMap } from './generated/operation-map.js';
+export type { HttpStatus, OperationMap } from './generated/operation-map.js';
 
 type Schemas = components['schemas'];
 

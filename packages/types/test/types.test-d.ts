@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   Employee,
   EmployeeCreate,
+  HttpStatus,
   Invoice,
   OperationMap,
   operations,
@@ -109,12 +110,28 @@ describe('lists and webhooks', () => {
 describe('OperationMap', () => {
   type CreatePayout = OperationMap['post']['/payouts/'];
   type RetrievePayout = OperationMap['get']['/payouts/{id}/'];
+  type Entries = { [M in keyof OperationMap]: OperationMap[M][keyof OperationMap[M]] }[keyof OperationMap];
+  /** The JSON body of a response of `operations[Id]`, the long way (`undefined`: no content). */
+  type Documented<Id extends keyof operations, S> = S extends keyof operations[Id]['responses']
+    ? operations[Id]['responses'][S] extends { content: { 'application/json': infer Body } }
+      ? Body
+      : undefined
+    : never;
+  type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
-  it('gives each operation by method and path, its parameters as the generated types', () => {
+  it('gives each operation by method and path, its init as a call gives it', () => {
     expectTypeOf<CreatePayout['operationId']>().toEqualTypeOf<'createPayout'>();
-    expectTypeOf<RetrievePayout['path']>().toEqualTypeOf<operations['retrievePayout']['parameters']['path']>();
-    expectTypeOf<CreatePayout['path']>().toBeNever();
-    expectTypeOf<OperationMap['get']['/payouts/']['queryRequired']>().toEqualTypeOf<false>();
+    expectTypeOf<RetrievePayout['init']['params']['path']>().toEqualTypeOf<operations['retrievePayout']['parameters']['path']>();
+    // Header parameters are optional (the client sends them), required ones included.
+    expectTypeOf<RetrievePayout['init']['params']['header']>().toEqualTypeOf<{ 'Integration-ID'?: string; 'Accept-Language'?: string } | undefined>();
+    expectTypeOf<RetrievePayout['initRequired']>().toEqualTypeOf<true>();
+    // Params may be left out of a list call, not out of a create (its body is required).
+    expectTypeOf<OperationMap['get']['/payouts/']['init']>().toEqualTypeOf<{ params?: NonNullable<OperationMap['get']['/payouts/']['init']['params']> }>();
+    expectTypeOf<OperationMap['get']['/payouts/']['initRequired']>().toEqualTypeOf<false>();
+    expectTypeOf<CreatePayout['initRequired']>().toEqualTypeOf<true>();
+    // `expand` is the call's own (typed by the names it gives), not in `query`.
+    expectTypeOf<NonNullable<NonNullable<OperationMap['get']['/payouts/']['init']['params']>['query']>>().not.toHaveProperty('expand');
+    expectTypeOf<NonNullable<NonNullable<OperationMap['get']['/payouts/']['init']['params']>['query']>>().toHaveProperty('page');
     expectTypeOf<RetrievePayout['expand']>().toEqualTypeOf<'employee' | 'invoice'>();
     expectTypeOf<OperationMap['get']['/employees/']['expand']>().toBeNever();
     expectTypeOf<keyof OperationMap['post']>().toEqualTypeOf<'/integrations/' | '/employees/' | '/payouts/' | '/pricing/' | '/webhooks/'>();
@@ -128,11 +145,33 @@ describe('OperationMap', () => {
     expectTypeOf<RetrievePayout['body']>().toBeNever();
   });
 
-  it('splits the documented responses into 2xx bodies and the others, ranges kept as keys', () => {
-    expectTypeOf<CreatePayout['successes']>().toEqualTypeOf<{ 200: Payout[]; 201: Payout }>();
+  it('splits the 2xx bodies by single and bulk call, and says which have expandable fields', () => {
+    expectTypeOf<CreatePayout['successes']>().toEqualTypeOf<{ 201: Payout }>();
+    expectTypeOf<CreatePayout['bulkSuccesses']>().toEqualTypeOf<{ 200: Payout[] }>();
     expectTypeOf<OperationMap['delete']['/payouts/{id}/']['successes']>().toEqualTypeOf<{ 204: undefined }>();
+    expectTypeOf<RetrievePayout['hasExpandableFields']>().toEqualTypeOf<true>();
+    expectTypeOf<OperationMap['get']['/employees/{id}/']['hasExpandableFields']>().toEqualTypeOf<false>();
+  });
+
+  it('gives each error response the statuses it stands for, and the statuses left undocumented', () => {
     expectTypeOf<keyof RetrievePayout['errors']>().toEqualTypeOf<301 | 307 | 400 | 401 | 403 | 404 | 429 | '5XX'>();
-    expectTypeOf<RetrievePayout['errors'][404]>().toEqualTypeOf<operations['retrievePayout']['responses'][404]['content']['application/json']>();
-    expectTypeOf<RetrievePayout['errors'][301]>().toBeUndefined();
+    expectTypeOf<RetrievePayout['errors'][404]>().toEqualTypeOf<{ status: 404; body: { detail: string } }>();
+    expectTypeOf<RetrievePayout['errors'][301]['body']>().toBeUndefined();
+    expectTypeOf<RetrievePayout['errors']['5XX']['status']>().toEqualTypeOf<500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511>();
+    expectTypeOf<RetrievePayout['undocumented']>().toEqualTypeOf<Exclude<HttpStatus, 200 | 301 | 307 | 400 | 401 | 403 | 404 | 429 | RetrievePayout['errors']['5XX']['status']>>();
+    expectTypeOf<409 extends RetrievePayout['undocumented'] ? true : false>().toEqualTypeOf<true>();
+  });
+
+  it('takes every body the short way to the same type as the long way', () => {
+    // Each shortcut (`components["schemas"]["Payout"]`, …) against `operations[id]["responses"][status]`.
+    type Mismatches = Entries extends infer E
+      ? E extends { operationId: keyof operations; successes: object; bulkSuccesses: object; errors: object }
+        ?
+            | { [S in keyof E['successes']]: Same<E['successes'][S], Exclude<Documented<E['operationId'], S>, unknown[]>> extends true ? never : [E['operationId'], S] }[keyof E['successes']]
+            | { [S in keyof E['bulkSuccesses']]: Same<E['bulkSuccesses'][S], Extract<Documented<E['operationId'], S>, unknown[]>> extends true ? never : [E['operationId'], S] }[keyof E['bulkSuccesses']]
+            | { [S in keyof E['errors']]: E['errors'][S] extends { body: infer Body } ? (Same<Body, Documented<E['operationId'], S>> extends true ? never : [E['operationId'], S]) : never }[keyof E['errors']]
+        : never
+      : never;
+    expectTypeOf<Mismatches>().toBeNever();
   });
 });

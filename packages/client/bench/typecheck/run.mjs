@@ -8,7 +8,7 @@
  *   node bench/typecheck/run.mjs [--runs 5] [--against main]     (after `pnpm build`: it checks dist/)
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -24,14 +24,20 @@ const runs = Number(values.runs);
 const fixtures = readdirSync(join(here, 'fixtures')).filter((name) => name.endsWith('.ts')).sort();
 const scratch = mkdtempSync(join(tmpdir(), 'gigapay-typecheck-'));
 
-/** A copy of the client at `ref`, built, with this checkout's node_modules and these fixtures. */
+/** A copy of the client at `ref`, built against `@gigapay/types` at `ref`, with this checkout's other node_modules and these fixtures. */
 function buildAt(ref) {
   const root = join(scratch, 'ref');
   mkdirSync(root);
   const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: packageDir, encoding: 'utf8' }).trim();
-  execSync(`git archive ${ref} packages/client tsconfig.base.json | tar -x -C ${root}`, { cwd: top, stdio: 'inherit' });
+  execSync(`git archive ${ref} packages/client packages/types tsconfig.base.json | tar -x -C ${root}`, { cwd: top, stdio: 'inherit' });
   const copy = join(root, 'packages/client');
-  symlinkSync(join(packageDir, 'node_modules'), join(copy, 'node_modules'));
+  mkdirSync(join(copy, 'node_modules/@gigapay'), { recursive: true });
+  const modules = join(packageDir, 'node_modules');
+  for (const name of readdirSync(modules).filter((name) => name !== '@gigapay')) symlinkSync(join(modules, name), join(copy, 'node_modules', name));
+  for (const name of readdirSync(join(modules, '@gigapay'))) {
+    const target = name === 'types' ? join(root, 'packages/types') : realpathSync(join(modules, '@gigapay', name));
+    symlinkSync(target, join(copy, 'node_modules/@gigapay', name));
+  }
   execFileSync(process.execPath, [require.resolve('tsup/dist/cli-default.js'), '--silent'], { cwd: copy, stdio: 'inherit' });
   cpSync(here, join(copy, 'bench/typecheck'), { recursive: true });
   return join(copy, 'bench/typecheck');

@@ -24,12 +24,12 @@ export class SpecChecks {
     return this.spec.operations.map(({ operationId, method, path }) => ({ operationId, method, path }));
   }
 
-  /** The media types the operation documents for its request body. */
   /** The query as its parameters' schemas read it (the value validation and paging both use). */
   parseQuery(operationId: string, search: URLSearchParams): JsonObject {
     return this.spec.parseQuery(operationId, search);
   }
 
+  /** The media types the operation documents for its request body. */
   mediaTypes(operationId: string): string[] {
     return [...(this.spec.operation(operationId)?.bodies.keys() ?? [])];
   }
@@ -73,13 +73,15 @@ export class SpecChecks {
 
   /** Bulk bodies (a oneOf with an array branch) get per-item errors when an array was sent. */
   private explainBody(schema: Schema, body: unknown, validate: ValidateFunction): ValidationBody | ValidationBody[] {
-    const resolved = this.spec.resolve<Schema>(schema);
-    const branches = typeof resolved === 'object' ? (resolved.oneOf as Schema[] | undefined) : undefined;
+    // A boolean schema reads `oneOf` as undefined, like a boolean branch reads `type` below.
+    const branches = this.spec.resolve<JsonObject>(schema).oneOf as Schema[] | undefined;
     if (Array.isArray(body) && branches) {
       const arrayBranch = branches.map((b) => this.spec.resolve<JsonObject>(b)).find((b) => b.type === 'array');
       const items = arrayBranch?.items as Schema | undefined;
       if (arrayBranch && items) {
-        if (body.length < Number(arrayBranch.minItems ?? 0)) return { non_field_errors: ['This list may not be empty.'] };
+        // DRF checks a list's length before its items.
+        const minItems = Number(arrayBranch.minItems ?? 0);
+        if (body.length < minItems) return { non_field_errors: [tooFewItems(minItems)] };
         const validateItem = this.spec.validator(items);
         const perItem = body.map((item) => {
           if (validateItem(item)) return {};
@@ -125,14 +127,13 @@ export class SpecChecks {
       for (const [name, value] of Object.entries(data)) {
         if (Object.hasOwn(properties, name)) this.explain(properties[name]!, value, [...path, name], errors);
         else if (s.additionalProperties === false) add(errors, [...path, name], 'Unknown field.');
-        else if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object') {
-          this.explain(s.additionalProperties as Schema, value, [...path, name], errors);
-        }
+        // `true` lets anything through (explain returns at once); a schema explains the value.
+        else if (s.additionalProperties !== undefined) this.explain(s.additionalProperties as Schema, value, [...path, name], errors);
       }
     }
     if (Array.isArray(data)) {
       if (typeof s.minItems === 'number' && data.length < s.minItems) {
-        add(errors, path, s.minItems === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${s.minItems} elements.`);
+        add(errors, path, tooFewItems(s.minItems));
       }
       if (typeof s.maxItems === 'number' && data.length > s.maxItems) add(errors, path, `Ensure this field has no more than ${s.maxItems} elements.`);
       if (s.uniqueItems === true && new Set(data.map((v) => JSON.stringify(v))).size !== data.length) add(errors, path, 'Items must be unique.');
@@ -161,7 +162,9 @@ export class SpecChecks {
     const resolved = branches.map((b) => this.spec.resolve<Schema>(b));
     const passing = resolved.filter((b) => this.spec.passes(b, data)).length;
     if (key === 'anyOf' ? passing > 0 : passing === 1) return;
-    const fieldSets = resolved.map((b) => (typeof b === 'object' && Array.isArray(b.required) ? (b.required as string[]) : undefined));
+    // Each branch has passed Ajv's meta-schema check (compiled above): `required` is a list of names
+    // or absent, and a boolean branch reads it as absent.
+    const fieldSets = resolved.map((b) => (b as JsonObject).required as string[] | undefined);
     if (isObject(data) && fieldSets.every((f) => f && f.length === 1)) {
       const names = fieldSets.map((f) => f![0]!);
       const present = names.filter((name) => Object.hasOwn(data, name) && data[name] !== null);
@@ -204,6 +207,10 @@ function typeMessage(types: Set<string>, data: unknown): string {
   return 'Not a valid string.';
 }
 
+function tooFewItems(minItems: number): string {
+  return minItems === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${minItems} elements.`;
+}
+
 function patternMessage(pattern: string): string {
   if (pattern.includes('\\.\\d{1,2}')) return 'A valid number with at most 2 decimal places is required.';
   return `This value does not match the required pattern ${pattern}.`;
@@ -233,7 +240,7 @@ function add(errors: ValidationBody, path: string[], message: string): void {
   const existing = node[leaf];
   if (Array.isArray(existing)) {
     if (!existing.includes(message)) existing.push(message);
-  } else if (existing && typeof existing === 'object') add(existing, ['non_field_errors'], message);
+  } else if (existing) add(existing, ['non_field_errors'], message);
   else node[leaf] = [message];
 }
 

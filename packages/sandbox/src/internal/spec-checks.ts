@@ -140,10 +140,12 @@ export class SpecChecks {
       if (s.items !== undefined) data.forEach((item, index) => this.explain(s.items as Schema, item, [...path, String(index)], errors));
     }
     if (typeof data === 'string') {
-      if (typeof s.minLength === 'number' && data.length < s.minLength) {
+      // Characters as Ajv and DRF count them (code points: an emoji is one, not two).
+      const length = [...data].length;
+      if (typeof s.minLength === 'number' && length < s.minLength) {
         add(errors, path, s.minLength === 1 ? 'This field may not be blank.' : `Ensure this field has at least ${s.minLength} characters.`);
       }
-      if (typeof s.maxLength === 'number' && data.length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
+      if (typeof s.maxLength === 'number' && length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
       if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, patternMessage(s.pattern));
       if (typeof s.format === 'string' && !this.spec.passesFormat(s.format, data)) add(errors, path, formatMessage(s.format));
     }
@@ -176,19 +178,18 @@ export class SpecChecks {
       return this.explain(resolved[names.indexOf(present[0]!)]!, data, path, errors);
     }
     const fitting = resolved.filter((b) => this.spec.typesOf(b).has(jsonType(data)) || (jsonType(data) === 'integer' && this.spec.typesOf(b).has('number')));
-    if (fitting.length === 1) return this.explain(fitting[0]!, data, path, errors);
     if (fitting.length === 0) {
       const types = new Set(resolved.flatMap((b) => [...this.spec.typesOf(b)]));
       return add(errors, path, typeMessage(types, data));
     }
-    // Several branches of the right type: report the one with the fewest problems.
+    // Report the branch of the right type with the fewest problems (the only one, if one is).
     let best: ValidationBody | undefined;
     for (const branch of fitting) {
       const branchErrors: ValidationBody = {};
       this.explain(branch, data, path, branchErrors);
       if (!best || countMessages(branchErrors) < countMessages(best)) best = branchErrors;
     }
-    mergeInto(errors, best ?? {});
+    mergeInto(errors, best!);
     if (passing > 1) add(errors, [...path, 'non_field_errors'], 'The value matches more than one of the allowed shapes.');
   }
 

@@ -1,7 +1,7 @@
 // SpecChecks on small hand-written OpenAPI documents: the exact DRF-shaped 400 body for each kind
 // of invalid request (the messages the real API uses), and the other questions the sandbox asks of
 // the spec. Each case states the whole body, so a changed message or a changed nesting fails.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OpenApiDocument, Schema } from '@gigapay/openapi-validator';
 import { SpecChecks } from '../src/internal/spec-checks.js';
 import { employeeBody, startForFile } from './helpers.js';
@@ -55,6 +55,7 @@ describe('the message for each kind of problem with a field', () => {
     ['too many items', { type: 'array', maxItems: 1 }, [1, 2], ['Ensure this field has no more than 1 elements.']],
     ['too few, not too many', { type: 'array', minItems: 3, maxItems: 5 }, [1], ['Ensure this field has at least 3 elements.']],
     ['repeated items', { type: 'array', uniqueItems: true }, [{ a: 1 }, { a: 1 }], ['Items must be unique.']],
+    ['repeats, where allowed', { type: 'array', maxItems: 1 }, [1, 1], ['Ensure this field has no more than 1 elements.']],
     ['unique but too many', { type: 'array', uniqueItems: true, maxItems: 2 }, [1, 2, 3], ['Ensure this field has no more than 2 elements.']],
     ['repeated, at the limit', { type: 'array', uniqueItems: true, maxItems: 2 }, [1, 1], ['Items must be unique.']],
     ['an item, by its index', { type: 'array', items: { type: 'integer' } }, [1, 'x'], { 1: ['A valid integer is required.'] }],
@@ -66,6 +67,9 @@ describe('the message for each kind of problem with a field', () => {
     ['blank', { type: 'string', minLength: 1 }, '', ['This field may not be blank.']],
     ['too short', { type: 'string', minLength: 3 }, 'ab', ['Ensure this field has at least 3 characters.']],
     ['too long', { type: 'string', maxLength: 2 }, 'abc', ['Ensure this field has no more than 2 characters.']],
+    // Characters, not UTF-16 units: two emoji are two characters, too few for 3 and not too many for 2.
+    ['too short, in characters', { type: 'string', minLength: 3 }, '😀😀', ['Ensure this field has at least 3 characters.']],
+    ['not too long, in characters', { type: 'string', maxLength: 2, pattern: '^[a-z]+$' }, '😀😀', ['This value does not match the required pattern ^[a-z]+$.']],
     ['length limits are inclusive', { type: 'string', minLength: 2, maxLength: 2, pattern: '^a' }, 'bb', ['This value does not match the required pattern ^a.']],
     ['an amount with 3 decimals', { type: 'string', pattern: '^-?\\d+(\\.\\d{1,2})?$' }, '1.234', ['A valid number with at most 2 decimal places is required.']],
     ['another pattern', { type: 'string', pattern: '^[A-Z]{3}$' }, 'sek', ['This value does not match the required pattern ^[A-Z]{3}$.']],
@@ -143,6 +147,12 @@ describe('the shape of the body, as DRF nests it', () => {
   it('puts a message of an object that already has field errors under its non_field_errors', () => {
     const schema = { type: 'object', properties: { a: { allOf: [{ properties: { b: { type: 'integer' } } }], not: { required: ['c'] } } } };
     expect(explain(schema, { a: { b: 'x', c: 1 } })).toEqual({ a: { b: ['A valid integer is required.'], non_field_errors: ['This value is not allowed.'] } });
+  });
+
+  it('says nothing about a field that is valid', () => {
+    // Ajv compares choices as values, whatever the order of their keys; so must the explanation.
+    const schema = { type: 'object', properties: { a: { enum: [{ x: 1, y: 2 }] }, b: { type: 'integer' } } };
+    expect(explain(schema, { a: { y: 2, x: 1 }, b: 'z' })).toEqual({ b: ['A valid integer is required.'] });
   });
 
   it('says the same thing once', () => {
@@ -236,6 +246,9 @@ describe('oneOf and anyOf', () => {
     };
     // The first branch has one problem (a's type), the second two (a's length, b): the second wins.
     expect(explainField(schema, { a: 'x' })).toEqual({ f: { a: ['Ensure this field has at least 3 characters.'], b: ['This field is required.'] } });
+    // Branches that each require several fields are not "one of these fields": the best is explained.
+    const either = { oneOf: [{ type: 'object', required: ['a'] }, { type: 'object', required: ['b', 'c'] }] };
+    expect(explainField(either, {})).toEqual({ f: { a: ['This field is required.'] } });
     // A tie goes to the first branch.
     const text = { oneOf: [{ type: 'string', minLength: 5 }, { type: 'string', pattern: '^[0-9]+$' }] };
     expect(explainField(text, 'ab')).toEqual({ f: ['Ensure this field has at least 5 characters.'] });
@@ -245,6 +258,8 @@ describe('oneOf and anyOf', () => {
     const message = 'The value matches more than one of the allowed shapes.';
     expect(explain({ oneOf: [{ type: 'integer' }, { type: 'number' }] }, 5)).toEqual({ non_field_errors: [message] });
     expect(explainField({ oneOf: [{ type: 'integer' }, { type: 'number' }] }, 5)).toEqual({ f: { non_field_errors: [message] } });
+    // Also when only one of the matching branches says what type it is.
+    expect(explain({ oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { required: ['a'] }] }, { a: 'x' })).toEqual({ non_field_errors: [message] });
   });
 });
 
@@ -316,7 +331,11 @@ const full: OpenApiDocument = {
     '/things/{id}/': { delete: { operationId: 'deleteThing', responses: { '204': { description: 'Deleted' } } } },
   },
 };
-const checks = new SpecChecks(full);
+// Built per test, not once per file: a mutant of the constructor is only active while a test runs.
+let checks: SpecChecks;
+beforeEach(() => {
+  checks = new SpecChecks(full);
+});
 const query = (text = '') => new URLSearchParams(text);
 
 describe('what the sandbox asks of the spec', () => {

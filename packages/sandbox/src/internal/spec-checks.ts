@@ -24,12 +24,12 @@ export class SpecChecks {
     return this.spec.operations.map(({ operationId, method, path }) => ({ operationId, method, path }));
   }
 
-  /** The media types the operation documents for its request body. */
   /** The query as its parameters' schemas read it (the value validation and paging both use). */
   parseQuery(operationId: string, search: URLSearchParams): JsonObject {
     return this.spec.parseQuery(operationId, search);
   }
 
+  /** The media types the operation documents for its request body. */
   mediaTypes(operationId: string): string[] {
     return [...(this.spec.operation(operationId)?.bodies.keys() ?? [])];
   }
@@ -73,13 +73,15 @@ export class SpecChecks {
 
   /** Bulk bodies (a oneOf with an array branch) get per-item errors when an array was sent. */
   private explainBody(schema: Schema, body: unknown, validate: ValidateFunction): ValidationBody | ValidationBody[] {
-    const resolved = this.spec.resolve<Schema>(schema);
-    const branches = typeof resolved === 'object' ? (resolved.oneOf as Schema[] | undefined) : undefined;
+    // A boolean schema reads `oneOf` as undefined, like a boolean branch reads `type` below.
+    const branches = this.spec.resolve<JsonObject>(schema).oneOf as Schema[] | undefined;
     if (Array.isArray(body) && branches) {
       const arrayBranch = branches.map((b) => this.spec.resolve<JsonObject>(b)).find((b) => b.type === 'array');
       const items = arrayBranch?.items as Schema | undefined;
       if (arrayBranch && items) {
-        if (body.length < Number(arrayBranch.minItems ?? 0)) return { non_field_errors: ['This list may not be empty.'] };
+        // DRF checks a list's length before its items.
+        const minItems = Number(arrayBranch.minItems ?? 0);
+        if (body.length < minItems) return { non_field_errors: [tooFewItems(minItems)] };
         const validateItem = this.spec.validator(items);
         const perItem = body.map((item) => {
           if (validateItem(item)) return {};
@@ -125,24 +127,25 @@ export class SpecChecks {
       for (const [name, value] of Object.entries(data)) {
         if (Object.hasOwn(properties, name)) this.explain(properties[name]!, value, [...path, name], errors);
         else if (s.additionalProperties === false) add(errors, [...path, name], 'Unknown field.');
-        else if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object') {
-          this.explain(s.additionalProperties as Schema, value, [...path, name], errors);
-        }
+        // `true` lets anything through (explain returns at once); a schema explains the value.
+        else if (s.additionalProperties !== undefined) this.explain(s.additionalProperties as Schema, value, [...path, name], errors);
       }
     }
     if (Array.isArray(data)) {
       if (typeof s.minItems === 'number' && data.length < s.minItems) {
-        add(errors, path, s.minItems === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${s.minItems} elements.`);
+        add(errors, path, tooFewItems(s.minItems));
       }
       if (typeof s.maxItems === 'number' && data.length > s.maxItems) add(errors, path, `Ensure this field has no more than ${s.maxItems} elements.`);
       if (s.uniqueItems === true && new Set(data.map((v) => JSON.stringify(v))).size !== data.length) add(errors, path, 'Items must be unique.');
       if (s.items !== undefined) data.forEach((item, index) => this.explain(s.items as Schema, item, [...path, String(index)], errors));
     }
     if (typeof data === 'string') {
-      if (typeof s.minLength === 'number' && data.length < s.minLength) {
+      // Characters as Ajv and DRF count them (code points: an emoji is one, not two).
+      const length = [...data].length;
+      if (typeof s.minLength === 'number' && length < s.minLength) {
         add(errors, path, s.minLength === 1 ? 'This field may not be blank.' : `Ensure this field has at least ${s.minLength} characters.`);
       }
-      if (typeof s.maxLength === 'number' && data.length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
+      if (typeof s.maxLength === 'number' && length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
       if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, patternMessage(s.pattern));
       if (typeof s.format === 'string' && !this.spec.passesFormat(s.format, data)) add(errors, path, formatMessage(s.format));
     }
@@ -161,7 +164,9 @@ export class SpecChecks {
     const resolved = branches.map((b) => this.spec.resolve<Schema>(b));
     const passing = resolved.filter((b) => this.spec.passes(b, data)).length;
     if (key === 'anyOf' ? passing > 0 : passing === 1) return;
-    const fieldSets = resolved.map((b) => (typeof b === 'object' && Array.isArray(b.required) ? (b.required as string[]) : undefined));
+    // Each branch has passed Ajv's meta-schema check (compiled above): `required` is a list of names
+    // or absent, and a boolean branch reads it as absent.
+    const fieldSets = resolved.map((b) => (b as JsonObject).required as string[] | undefined);
     if (isObject(data) && fieldSets.every((f) => f && f.length === 1)) {
       const names = fieldSets.map((f) => f![0]!);
       const present = names.filter((name) => Object.hasOwn(data, name) && data[name] !== null);
@@ -173,19 +178,18 @@ export class SpecChecks {
       return this.explain(resolved[names.indexOf(present[0]!)]!, data, path, errors);
     }
     const fitting = resolved.filter((b) => this.spec.typesOf(b).has(jsonType(data)) || (jsonType(data) === 'integer' && this.spec.typesOf(b).has('number')));
-    if (fitting.length === 1) return this.explain(fitting[0]!, data, path, errors);
     if (fitting.length === 0) {
       const types = new Set(resolved.flatMap((b) => [...this.spec.typesOf(b)]));
       return add(errors, path, typeMessage(types, data));
     }
-    // Several branches of the right type: report the one with the fewest problems.
+    // Report the branch of the right type with the fewest problems (the only one, if one is).
     let best: ValidationBody | undefined;
     for (const branch of fitting) {
       const branchErrors: ValidationBody = {};
       this.explain(branch, data, path, branchErrors);
       if (!best || countMessages(branchErrors) < countMessages(best)) best = branchErrors;
     }
-    mergeInto(errors, best ?? {});
+    mergeInto(errors, best!);
     if (passing > 1) add(errors, [...path, 'non_field_errors'], 'The value matches more than one of the allowed shapes.');
   }
 
@@ -202,6 +206,10 @@ function typeMessage(types: Set<string>, data: unknown): string {
   if (types.has('number')) return 'A valid number is required.';
   if (types.has('boolean')) return 'Must be a valid boolean.';
   return 'Not a valid string.';
+}
+
+function tooFewItems(minItems: number): string {
+  return minItems === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${minItems} elements.`;
 }
 
 function patternMessage(pattern: string): string {
@@ -233,7 +241,7 @@ function add(errors: ValidationBody, path: string[], message: string): void {
   const existing = node[leaf];
   if (Array.isArray(existing)) {
     if (!existing.includes(message)) existing.push(message);
-  } else if (existing && typeof existing === 'object') add(existing, ['non_field_errors'], message);
+  } else if (existing) add(existing, ['non_field_errors'], message);
   else node[leaf] = [message];
 }
 

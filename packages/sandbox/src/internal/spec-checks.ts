@@ -170,12 +170,13 @@ export class SpecChecks {
     if (isObject(data) && fieldSets.every((f) => f && f.length === 1)) {
       const names = fieldSets.map((f) => f![0]!);
       const present = names.filter((name) => Object.hasOwn(data, name) && data[name] !== null);
-      if (key === 'anyOf' || present.length !== 1) {
+      if (key === 'anyOf' ? present.length === 0 : present.length !== 1) {
         const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
         return add(errors, [...path, 'non_field_errors'], key === 'anyOf' ? `Either ${list} is required.` : `Exactly one of ${list} is required.`);
       }
-      // The right field is there: what is wrong is inside the branch that names it.
-      return this.explain(resolved[names.indexOf(present[0]!)]!, data, path, errors);
+      // The field the choice needs is there: what is wrong is inside the branches that name it.
+      for (const name of present) this.explain(resolved[names.indexOf(name)]!, data, path, errors);
+      return;
     }
     const fitting = resolved.filter((b) => this.spec.typesOf(b).has(jsonType(data)) || (jsonType(data) === 'integer' && this.spec.typesOf(b).has('number')));
     if (fitting.length === 0) {

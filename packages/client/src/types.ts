@@ -33,13 +33,6 @@ export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 /** Fields that hold an id, or the object when named in `expand`. */
 export type ExpandableField = 'employee' | 'invoice';
 
-/** `{ [Name]: T }`, optional when `Optional`; nothing at all when `T` is `never`. */
-type Member<Name extends string, T, Optional extends boolean> = [T] extends [never]
-  ? {}
-  : Optional extends true
-    ? { [K in Name]?: T }
-    : { [K in Name]: T };
-
 /**
  * One operation as `@gigapay/types` precomputes it (`OperationMap`): in the shape a call takes and
  * returns, as references into the generated types, so that nothing here walks an operation.
@@ -147,13 +140,13 @@ interface BulkMarker<Bulk> {
   readonly [index: number]: never;
 }
 
+/** The body member: required or optional as the spec has it, absent where there is none (object types, not a mapped type: cheaper to check). */
 type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
   ? {}
-  : Member<
-      'body',
-      Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>,
-      Op['bodyRequired'] extends true ? false : true
-    >;
+  : Op['bodyRequired'] extends true
+    ? { body: BodyOf<Op, Expanded, Bulk> }
+    : { body?: BodyOf<Op, Expanded, Bulk> };
+type BodyOf<Op extends OperationInfo, Expanded, Bulk> = Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>;
 
 type ExpandMember<Op extends OperationInfo, Expanded> = [Op['expandable']] extends [never]
   ? {}

@@ -1,31 +1,19 @@
 // The built site in a real browser (Debian's Chromium through playwright-core): every operation
 // and webhook event is in the navigation and renders its panel, Redoc's deep links resolve, search
 // finds an operation, no request leaves 127.0.0.1, and the console stays free of errors.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromiumPlan, missingChromium } from '../scripts/chromium.mjs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
 import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
+import { launchChromium } from './chromium';
 
 const plan = chromiumPlan(process.env);
 const CHROMIUM = plan.action === 'use' || plan.action === 'install' ? plan.path : '';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const SCREENSHOT = join(DOCS_DIR, 'test-results', 'create-payout.png');
-/** Everything the page may load: the served site and what it makes itself. */
-const LOCAL = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|blob:|about:)/;
 
 const spec = readSpec();
 const docsSpec = buildDocsSpec(spec).docsSpec;
@@ -72,11 +60,8 @@ const tags: string[] = spec.tags.map((tag: { name: string }) => tag.name);
 // Skipped only on the explicit opt-out; a missing Chromium fails the suite, saying why.
 describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM || 'none'})`, () => {
   let site: Awaited<ReturnType<typeof serveDirectory>>;
-  let profile: string;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  const offsite: string[] = [];
-  const consoleErrors: string[] = [];
   /** Route of each entry (`#/payouts/createpayout`), as the navigation links it. */
   const routes = new Map<string, string>();
 
@@ -87,39 +72,16 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       throw new Error('dist/ is missing: run `pnpm --filter @gigapay/docs build` first (turbo does it before test).');
     }
     site = await serveDirectory(DIST_DIR, { port: 0 });
-    profile = mkdtempSync(join(tmpdir(), 'gigapay-docs-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1000 },
-      reducedMotion: 'reduce',
-    });
-    // Anything not local is refused and remembered; the last test fails on it.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (LOCAL.test(url)) return route.continue();
-      offsite.push(url);
-      return route.abort('blockedbyclient');
-    });
-    context.on('request', (request) => {
-      if (!LOCAL.test(request.url())) offsite.push(request.url());
-    });
-    // Context-wide, so that every page of the test is watched.
-    context.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    context.on('weberror', (error) => consoleErrors.push(`uncaught: ${error.error().message}`));
-    context.on('page', (opened) => opened.on('websocket', (socket) => offsite.push(socket.url())));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('websocket', (socket) => offsite.push(socket.url()));
+    // Anything not local is refused and remembered, console errors too; the last test fails on them.
+    browser = await launchChromium(CHROMIUM);
+    page = browser.page;
     await page.goto(site.url);
     await menuLink('Gigapay API').waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await site?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** The sidebar link labelled exactly `label`, optionally under a route prefix. */
@@ -198,7 +160,7 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   it('shows the TypeScript sample of Create Payouts first, and curl beside it (screenshot)', async () => {
     // A fresh page opened on the deep link, as a reader following a shared link sees it.
     const createPayout = routes.get('createPayout')!;
-    const fresh = await context.newPage();
+    const fresh = await browser.context.newPage();
     try {
       await fresh.goto(site.url + createPayout);
       const section = fresh.locator(`[data-section-id=${JSON.stringify(createPayout.slice(1))}]`);
@@ -275,7 +237,7 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   });
 
   it('made no request off 127.0.0.1 and logged no console error', () => {
-    expect(offsite).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.offsite).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -109,8 +109,10 @@ function paramsType(spec, id, parameters) {
     const located = parameters.filter(({ parameter }) => parameter.in === where && !(where === 'query' && parameter.name === 'expand'));
     if (located.length === 0) continue;
     const required = where !== 'header' && located.some(({ parameter }) => parameter.required);
+    // The generated location (`…["parameters"]["query"]`) is optional unless one of its parameters is required.
+    const location = `${op}["parameters"][${key(where)}]`;
+    const own = parameters.some((p) => p.parameter.in === where && p.parameter.required) ? location : `NonNullable<${location}>`;
     const fields = located.map(({ node, parameter }) => {
-      const own = parameters.some((p) => p.parameter.in === where && p.parameter.required) ? `${op}["parameters"][${key(where)}]` : `NonNullable<${op}["parameters"][${key(where)}]>`;
       const type = componentType(node, ['parameters']) ?? componentType(parameter.schema, ['schemas']) ?? `${own}[${key(parameter.name)}]`;
       return `${key(parameter.name)}${where !== 'header' && parameter.required ? '' : '?'}: ${type}`;
     });

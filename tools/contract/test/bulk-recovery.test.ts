@@ -35,13 +35,8 @@ describe('createPayoutsInBulk: one payout invalid, fixed, re-run with the same k
     ['spec validation (amount "a lot")', 'a lot', { amount: ['A valid number with at most 2 decimal places is required.'] }],
   ])('refused by %s: the run reports it, the re-run creates each payout exactly once', async (_rule, badAmount, errors) => {
     const employee = (await client().POST('/employees/', { body: { name: 'Bulk Courier', email: 'bulk@example.com', country: 'SWE' } })).data!;
-    const payouts: PayoutCreate[] = Array.from({ length: PAYOUTS }, (_, n) => ({
-      employee: employee.id,
-      amount: n === INVALID ? badAmount : '100.00',
-      currency: 'SEK',
-      description: `Delivery ${n}`,
-      metadata: { n },
-    }));
+    const payout = (n: number, amount: string): PayoutCreate => ({ employee: employee.id, amount, currency: 'SEK', description: `Delivery ${n}`, metadata: { n } });
+    const payouts = Array.from({ length: PAYOUTS }, (_, n) => payout(n, n === INVALID ? badAmount : '100.00'));
 
     const first = await createPayoutsInBulk(client(), payouts, { chunkSize: 50, keyPrefix: 'recovery' });
     expect(first.ok).toBe(false);
@@ -51,7 +46,7 @@ describe('createPayoutsInBulk: one payout invalid, fixed, re-run with the same k
     expect(first.results.filter((result) => result.status === 'rejected').map((result) => result.chunk)).toEqual(Array(49).fill(2));
     expect(await storedNumbers()).toEqual(Array.from({ length: 100 }, (_, n) => n));
 
-    payouts[INVALID] = { ...payouts[INVALID]!, amount: '100.00' };
+    payouts[INVALID] = payout(INVALID, '100.00');
     const rerun = await createPayoutsInBulk(client(), payouts, { chunkSize: 50, keyPrefix: first.keyPrefix });
     expect(rerun.results.filter((result) => result.status !== 'created')).toEqual([]);
     expect(rerun.ok).toBe(true);

@@ -187,15 +187,16 @@ describe('the mechanism: a response is built and checked writable before the com
       limits: resolveLimits(),
       allowedHosts: [],
     });
-    const send = (key: string) =>
+    const post = (path: string, body: unknown, key: string) =>
       app.fetch(
-        new Request('http://127.0.0.1/v2/employees/', {
+        new Request(`http://127.0.0.1/v2/${path}`, {
           method: 'POST',
           headers: { authorization: `Token ${core.defaultCredentials.token}`, 'integration-id': core.defaultCredentials.integrationId, 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify(employeeBody({ email: 'same@example.com' })),
+          body: JSON.stringify(body),
         }),
       );
-    return { core, logged, send };
+    const send = (key: string) => post('employees/', employeeBody({ email: 'same@example.com' }), key);
+    return { core, logged, send, post };
   }
 
   it.each([
@@ -219,6 +220,20 @@ describe('the mechanism: a response is built and checked writable before the com
     const { core, send } = appWarning('ignored unknown field: x');
     expect((await send('k')).status).toBe(201);
     expect(core.idempotency.size).toBe(1);
+  });
+
+  it('an effect after the commit that throws (a webhook enqueue) is logged, and the committed answer still sent and replayed', async () => {
+    const { core, logged, send, post } = appWarning('ignored unknown field: x');
+    expect((await post('webhooks/', { url: 'https://example.com/hook', events: ['Employee.created'] }, 'hook')).status).toBe(201);
+    core.deliverer.enqueue = () => {
+      throw new Error('enqueue broke');
+    };
+    const first = await send('after-commit');
+    expect(first.status).toBe(201);
+    const retry = await send('after-commit');
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    expect(logged.filter((line) => line.startsWith('sandbox bug after the commit of POST /v2/employees/: Error: enqueue broke'))).toHaveLength(1);
   });
 
   it('assertWritable (unit): Latin-1 passes, beyond it or a control character or a bad name throws, and so does a status outside 200-599', () => {

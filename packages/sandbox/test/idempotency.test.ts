@@ -1,11 +1,14 @@
 /**
  * Idempotency-Key behaviours each of which a one-line change once broke without a test noticing:
- * the scope (token and Integration-ID), what is stored (only requests that passed validation),
- * and the validator's own limits.
+ * the scope (token and Integration-ID), what is stored (only 2xx answers: no refusal, whichever
+ * rule refused), what identifies a request (method, path, query, body), how long a key lives
+ * (24 hours of sandbox time), what a second request with a key in flight gets, and the
+ * validator's own limits.
  */
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, IDEMPOTENCY_TTL_MICROS, IdempotencyStore, keyProblem } from '../src/internal/idempotency.js';
-import { api, employeeBody, payoutBody, startForFile } from './helpers.js';
+import { api, employeeBody, payoutBody, start, startForFile } from './helpers.js';
 
 const { sandbox, call } = await startForFile();
 
@@ -47,9 +50,116 @@ describe('what a key stores', () => {
     expect((await call('POST', 'payouts/', payoutBody(employee.id), { 'idempotency-key': 'fix-me' })).headers.get('idempotent-replayed')).toBe('true');
   });
 
+  it.each([
+    ['an amount of "0"', { amount: '0' }, { amount: ['Ensure this value is greater than 0.'] }],
+    ['an unknown employee', { employee: 'no-such-employee' }, { employee: ['Object with id "no-such-employee" does not exist.'] }],
+    ['an end before the start', { start_at: '2030-01-02T00:00:00Z', end_at: '2030-01-01T00:00:00Z' }, { end_at: ['end_at must not be before start_at.'] }],
+  ])('not a request refused by a sandbox rule (%s): the same refusal again, then the corrected retry succeeds', async (label, change, errors) => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const key = `rule-${label}`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await call('POST', 'payouts/', payoutBody(employee.id, change), { 'idempotency-key': key });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toEqual(errors);
+      expect(refused.headers.get('idempotent-replayed')).toBeNull();
+    }
+    const corrected = await call('POST', 'payouts/', payoutBody(employee.id), { 'idempotency-key': key });
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('not a duplicate id either: the retry with a new id and the same key creates it', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const taken = (await call('POST', 'payouts/', payoutBody(employee.id))).body.id;
+    const duplicate = await call('POST', 'payouts/', payoutBody(employee.id, { id: taken }), { 'idempotency-key': 'duplicate-id' });
+    expect(duplicate.status).toBe(400);
+    expect(Object.keys(duplicate.body)).toEqual(['id']);
+    const corrected = await call('POST', 'payouts/', payoutBody(employee.id, { id: 'a-fresh-id' }), { 'idempotency-key': 'duplicate-id' });
+    expect(corrected.status).toBe(201);
+    expect(corrected.body.id).toBe('a-fresh-id');
+  });
+
+  it('not a 404 of an update (PATCH of an unknown id)', async () => {
+    expect((await call('PATCH', 'employees/nobody/', { name: 'X' }, { 'idempotency-key': 'patch-404' })).status).toBe(404);
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    expect((await call('PATCH', `employees/${employee.id}/`, { name: 'X' }, { 'idempotency-key': 'patch-404' })).status).toBe(200);
+  });
+
   it('not an unparseable body either', async () => {
     expect((await call('POST', 'employees/', '{"name": ', { 'idempotency-key': 'broken-json' })).status).toBe(400);
     expect((await call('POST', 'employees/', employeeBody(), { 'idempotency-key': 'broken-json' })).status).toBe(201);
+  });
+});
+
+describe('what identifies a request under its key', () => {
+  it('the query too: the same key and body with ?expand=employee added is refused as a different request', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const body = payoutBody(employee.id);
+    expect((await call('POST', 'payouts/', body, { 'idempotency-key': 'with-query' })).status).toBe(201);
+    const expanded = await call('POST', 'payouts/?expand=employee', body, { 'idempotency-key': 'with-query' });
+    expect(expanded.status).toBe(400);
+    expect(expanded.body.non_field_errors[0]).toMatch(/"with-query" was already used for a different request \(method, path, query or body\)/);
+    const replayed = await call('POST', 'payouts/', body, { 'idempotency-key': 'with-query' });
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+  });
+});
+
+describe('how long a key lives: 24 hours of sandbox time', () => {
+  it('replayed at 23 h 59 min, free at 24 h (a new request with the old key writes again)', async () => {
+    const own = await start();
+    try {
+      const ownCall = api(own);
+      const body = employeeBody();
+      const first = await ownCall('POST', 'employees/', body, { 'idempotency-key': 'day-long' });
+      expect(first.status).toBe(201);
+      own.control.advanceClock((23 * 60 + 59) * 60_000);
+      const late = await ownCall('POST', 'employees/', body, { 'idempotency-key': 'day-long' });
+      expect(late.headers.get('idempotent-replayed')).toBe('true');
+      expect(late.body.id).toBe(first.body.id);
+      own.control.advanceClock(60_000);
+      const expired = await ownCall('POST', 'employees/', { ...body, email: 'another@example.com' }, { 'idempotency-key': 'day-long' });
+      expect(expired.status).toBe(201);
+      expect(expired.headers.get('idempotent-replayed')).toBeNull();
+      expect(expired.body.id).not.toBe(first.body.id);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('a second request with a key whose first request is still in flight', () => {
+  /**
+   * The first request sends its head and part of its body, and waits: a key is looked up only once
+   * a body has fully arrived, and from there to its stored answer nothing waits. So the second
+   * request, complete, is handled first and writes; the first, finished later, replays its answer.
+   */
+  it('is handled first if it arrives complete first; the first then replays it: one write, one answer', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const text = JSON.stringify(payoutBody(employee.id, { description: 'in flight' }));
+    const slow = request(new URL('payouts/', sandbox.url), {
+      method: 'POST',
+      headers: { authorization: `Token ${sandbox.token}`, 'integration-id': sandbox.integrationId, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'idempotency-key': 'in-flight' },
+    });
+    const slowAnswer = new Promise<{ status: number; replayed: string | undefined; body: any }>((resolve, reject) => {
+      slow.on('response', (response) => {
+        let received = '';
+        response.on('data', (chunk) => (received += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, replayed: response.headers['idempotent-replayed'] as string | undefined, body: JSON.parse(received) }));
+      });
+      slow.on('error', reject);
+    });
+    await new Promise<void>((resolve) => slow.write(text.slice(0, 20), () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const fast = await call('POST', 'payouts/', text, { 'idempotency-key': 'in-flight' });
+    expect(fast.status).toBe(201);
+    expect(fast.headers.get('idempotent-replayed')).toBeNull();
+
+    slow.end(text.slice(20));
+    const late = await slowAnswer;
+    expect(late).toEqual({ status: 201, replayed: 'true', body: fast.body });
+    const listed = (await call('GET', 'payouts/?search=in%20flight')).body.results;
+    expect(listed.map((p: { id: string }) => p.id)).toEqual([fast.body.id]);
   });
 });
 

@@ -4,7 +4,10 @@
  *   unknown path → 404 · missing trailing slash → 307 · token → 401 · method → 405 (Allow) ·
  *   injected fault · Integration-ID → 403 · body size → 413 · (multipart form parse) · JSON depth → 400 ·
  *   Idempotency-Key replay/conflict · JSON parse →
- *   spec validation → handler → strict response validation → idempotency record → (drop fault).
+ *   spec validation → handler → strict response validation → the whole response built and checked
+ *   writable → idempotency record → commit → (drop fault).
+ * Only a 2xx commits and is remembered under its key: a refusal (4xx) from any rule, a spec-breaking
+ * response or an unwritable one rolls everything back and leaves the key free.
  * HEAD and OPTIONS are not operations of the spec: HEAD runs the route's GET and drops the body;
  * OPTIONS answers 204 with `Allow` after the credential checks, without touching any operation.
  * Anything unexpected becomes a loud 500 naming the bug, never a crash.
@@ -19,12 +22,13 @@ import { isAllowedHost } from './hosts.js';
 import { idsAsText } from './ids.js';
 import { begin } from './journal.js';
 import { prefersSwedish, translateBody } from './language.js';
-import { checkJsonDepth, checkUrlLength, readBody, type Limits } from './limits.js';
+import { checkJsonDepth, checkUrlLength, checkValueDepth, readBody, type Limits } from './limits.js';
 import { canonicalQuery } from './listing.js';
 import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
+import { assertWritable } from './writable.js';
 
 export interface AppOptions {
   core: SandboxCore;
@@ -185,14 +189,14 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       }
     }
 
+    /** A refused request's answer (strict mode checks it too); nothing of it is stored. */
+    const refuse = (refusal: HandlerOutcome): Response => finish(c, fault.kind, checked(operationId, refusal) ?? replay(stored(refusal), false));
     const invalid = validator.validateRequest(operationId, url.searchParams, body, form ? 'multipart/form-data' : 'application/json');
-    if (invalid) {
-      const refusal = { status: 400, body: invalid };
-      return finish(c, fault.kind, checked(operationId, refusal) ?? replay(stored(refusal), false));
-    }
+    if (invalid) return refuse({ status: 400, body: invalid });
 
-    // From here to the commit nothing awaits: the handler's writes, the response check and the
-    // idempotency record are one transaction. A response that breaks the spec undoes the writes.
+    // From the key lookup above to the commit nothing awaits: the handler's writes, the response
+    // checks and the idempotency record are one transaction, and no other request runs in between.
+    // A response that breaks the spec or cannot be written undoes the writes.
     const transaction = begin();
     transaction.onRollback(core.clock.checkpoint());
     try {
@@ -211,25 +215,31 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         result = handlers[operationId]!(context);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        // A refused request changes nothing, whatever the handler did before refusing.
+        // A refused request changes nothing, whatever the handler did before refusing, and is not
+        // remembered: the corrected request may use the same key.
         transaction.rollback();
-        result = { status: error.status, body: error.body, headers: error.headers };
+        return refuse({ status: error.status, body: error.body, headers: error.headers });
       }
       // The API drops unknown fields silently; the sandbox says which (a header and a log line).
       const warning = ignoredFields?.(operationId, body);
-      if (warning) {
-        result.headers = { ...result.headers, 'gigapay-sandbox-warning': warning };
-        log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
-      }
+      if (warning) result.headers = { ...result.headers, 'gigapay-sandbox-warning': warning };
       const violation = checked(operationId, result);
       if (violation) {
         transaction.rollback();
         return violation;
       }
+      // The whole answer, as it will be stored and written: one that cannot be throws here, a
+      // sandbox bug, and the `finally` below rolls the request back.
       const response = stored(result);
-      // Only requests that got past validation are remembered (as Stripe does).
       if (key) core.idempotency.store(scope, print, response, core.clock.peekMicros());
-      transaction.commit();
+      try {
+        transaction.commit();
+      } catch (error) {
+        // An effect after the commit failed (a webhook enqueue): the request did commit, so it is
+        // answered as committed, as its retries will be; the bug is logged, not answered.
+        log(`sandbox bug after the commit of ${requested} ${url.pathname}: ${String((error as Error | undefined)?.stack ?? error)}`);
+      }
+      if (warning) log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
       return finish(c, fault.kind, replay(response, false));
     } finally {
       transaction.rollback(); // a no-op after the commit; undoes everything on a sandbox bug
@@ -255,6 +265,9 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
     const read = await validator.formBody(operationId, data);
     if ('errors' in read) throw new ApiError(400, read.errors);
+    // Its JSON fields were parsed without the text check a JSON body gets: check their depth
+    // before anything serialises them (the fingerprint, the validator).
+    checkValueDepth(read.body, limits.jsonDepth);
     return read.body;
   }
 
@@ -301,12 +314,15 @@ interface HandlerOutcome {
   headers?: Record<string, string>;
 }
 
+/** The response as it is stored and written; throws `UnwritableResponse` when Node could not write it. */
 function stored(result: HandlerOutcome): StoredResponse {
-  return {
+  const response = {
     status: result.status,
     body: result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body),
     headers: result.headers ?? {},
   };
+  assertWritable(response);
+  return response;
 }
 
 function replay(stored: StoredResponse, replayed = true): Response {

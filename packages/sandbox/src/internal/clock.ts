@@ -63,6 +63,17 @@ export const CLOCK_LIMIT_MICROS = Date.UTC(2200, 0, 1) * 1000;
 /** Resends (an employee's invitation, a payout's notification) wait this long after the last one. */
 export const RESEND_WAIT_MICROS = 24 * MICROS_PER_HOUR;
 
+/**
+ * The instants a timestamp can show (years 0000 to 9999 in UTC, as RFC 3339 and DRF write them):
+ * a date-time sent for a field outside them is refused, since it could never be answered.
+ */
+const FIRST_SHOWABLE_MICROS = Date.parse('0000-01-01T00:00:00Z') * 1000;
+const PAST_LAST_SHOWABLE_MICROS = Date.parse('+010000-01-01T00:00:00Z') * 1000;
+
+export function isShowable(micros: number): boolean {
+  return micros >= FIRST_SHOWABLE_MICROS && micros < PAST_LAST_SHOWABLE_MICROS;
+}
+
 /** 1558521158118753 → "2019-05-22T10:32:38.118753Z"; before 1970 too (-500000 → "1969-12-31T23:59:59.500000Z"). */
 export function formatTimestamp(micros: number): string {
   const millis = Math.floor(micros / 1000);

@@ -3,7 +3,11 @@
  * of sandbox time. Keys are scoped to the token and the `Integration-ID`. Reusing a key for a
  * different request (method, path, query or body) is refused with a 400 naming the key, since
  * 400 is the error status the spec documents on every mutating operation (Stripe uses 400 too).
- * Only responses of requests that passed validation are stored; faults (500, 429) never are.
+ * Only 2xx responses are stored (see app.ts): a refusal, whichever rule refused, leaves the key
+ * free for the corrected request, and faults (500, 429) and the sandbox's own 500s never are.
+ * A key is looked up once its request's body has fully arrived, and nothing awaits between the
+ * lookup and the stored answer, so two requests with one key never both write: the one that
+ * finishes sending first is handled first, the other gets its answer replayed (or a conflict).
  */
 import { MICROS_PER_HOUR } from './clock.js';
 

@@ -35,10 +35,22 @@ export class Transaction {
     this.effects.push(effect);
   }
 
-  /** Keeps every write and runs the deferred effects, in order. */
+  /**
+   * Keeps every write and runs the deferred effects, in order. An effect that throws does not stop
+   * the ones after it; the first error is thrown once all have run, the writes kept (the caller
+   * has committed, and must still answer as committed).
+   */
   commit(): void {
     if (!this.finish()) return;
-    for (const effect of this.effects) effect();
+    const failures: unknown[] = [];
+    for (const effect of this.effects) {
+      try {
+        effect();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length) throw failures[0];
   }
 
   /** Undoes every journaled write and drops the deferred effects. */

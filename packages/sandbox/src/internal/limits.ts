@@ -64,6 +64,8 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   return bytes;
 }
 
+const tooDeep = (limit: number) => new ApiError(400, { non_field_errors: [`JSON parse error - nesting deeper than ${limit} levels of arrays and objects.`] });
+
 /** A `400` when `text` (JSON or not) opens more than `limit` arrays and objects inside each other. */
 export function checkJsonDepth(text: string, limit: number): void {
   let depth = 0;
@@ -75,7 +77,22 @@ export function checkJsonDepth(text: string, limit: number): void {
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) inString = true;
     else if (char === 0x7b || char === 0x5b) {
-      if (++depth > limit) throw new ApiError(400, { non_field_errors: [`JSON parse error - nesting deeper than ${limit} levels of arrays and objects.`] });
+      if (++depth > limit) throw tooDeep(limit);
     } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+}
+
+/**
+ * The same `400` for a value parsed from text the JSON check did not see (a form's JSON fields,
+ * such as `metadata`), before anything serialises it: measured with a stack of its own, so a
+ * 10,000-deep value cannot overflow the call stack here, and stopping at the first level too deep.
+ */
+export function checkValueDepth(value: unknown, limit: number): void {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) throw tooDeep(limit);
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
   }
 }

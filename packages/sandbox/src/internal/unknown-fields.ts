@@ -3,10 +3,21 @@
  * (`metdata`) then loses data silently. The sandbox accepts it too, and says so: this names each
  * field of a valid JSON body that its schema does not declare, as a dotted path (`metdata`,
  * `employee.nmae`, `0.descripton` for an item of a bulk body).
+ *
+ * The warning is a header value, and the names in it are the client's: it must be writable
+ * whatever they are. So it is ASCII only (a name with anything beyond letters, digits, `_` and
+ * `-` is written as a JSON string with `\uXXXX` escapes: `"\u20ac"`, `"a\r\nb"`), each path is
+ * cut at {@link MAX_PATH_LENGTH} characters, and at most {@link MAX_LISTED} paths are named before
+ * "...and N more".
  */
 import { resolveIn, type OpenApiDocument } from '@gigapay/openapi-validator';
 
 type Schema = { [keyword: string]: unknown };
+
+/** Paths named in one warning; the rest are counted. */
+export const MAX_LISTED = 10;
+/** Characters of one (escaped) path; a longer one ends in "...". */
+export const MAX_PATH_LENGTH = 80;
 
 /** `(operationId, body)` → the warning for its ignored fields, or `undefined` when there are none. */
 export type IgnoredFieldsWarning = (operationId: string, body: unknown) => string | undefined;
@@ -56,8 +67,8 @@ function createFinder(spec: OpenApiDocument): IgnoredFieldsWarning {
         const properties = (schema.properties ?? {}) as Record<string, unknown>;
         return Object.hasOwn(properties, name) ? parts(properties[name]) : [];
       });
-      if (declared.length) collect(declared, field, [...path, name], out);
-      else out.push([...path, name].join('.'));
+      if (declared.length) collect(declared, field, [...path, shown(name)], out);
+      else out.push([...path, shown(name)].join('.'));
     }
   }
 
@@ -66,6 +77,23 @@ function createFinder(spec: OpenApiDocument): IgnoredFieldsWarning {
     if (schema === undefined) return undefined;
     const fields: string[] = [];
     collect(parts(schema), body, [], fields);
-    return fields.length ? `ignored unknown field${fields.length > 1 ? 's' : ''}: ${fields.join(', ')}` : undefined;
+    return fields.length ? warningFor(fields) : undefined;
   };
+}
+
+/** `ignored unknown field(s): a, b, ...and N more`, ASCII only and at most about 1 KB long. */
+function warningFor(paths: readonly string[]): string {
+  const listed = paths.slice(0, MAX_LISTED).map(cut);
+  if (paths.length > MAX_LISTED) listed.push(`...and ${paths.length - MAX_LISTED} more`);
+  return `ignored unknown field${paths.length > 1 ? 's' : ''}: ${listed.join(', ')}`;
+}
+
+const cut = (path: string): string => (path.length > MAX_PATH_LENGTH ? `${path.slice(0, MAX_PATH_LENGTH - 3)}...` : path);
+
+const PLAIN_NAME = /^[A-Za-z0-9_-]+$/;
+
+/** A field name as it appears in the warning: as is when plain, else a JSON string escaped to ASCII. */
+function shown(name: string): string {
+  if (PLAIN_NAME.test(name)) return name;
+  return JSON.stringify(name).replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -3,7 +3,7 @@
  * PricingRequest) for the rules JSON Schema cannot express, and pricing it. Shared by
  * `POST /payouts/` and `POST /pricing/` so that a body priced first creates the same payout.
  */
-import { parseTimestamp } from '../internal/clock.js';
+import { isShowable, parseTimestamp } from '../internal/clock.js';
 import { addMessage, isEmpty, type ValidationBody } from '../internal/errors.js';
 import { parseMoney, priceFrom, type AmountBasis, type Breakdown } from '../internal/pricing.js';
 import type { EmployeeRecord, IntegrationData } from '../internal/state.js';
@@ -40,6 +40,11 @@ function timestampField(input: Record<string, unknown>, field: string, errors: V
   const micros = typeof value === 'string' ? parseTimestamp(value) : undefined;
   if (micros === undefined) {
     addMessage(errors, field, 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].');
+    return null;
+  }
+  // An offset can carry a valid text past the year 9999 (or before 0000) in UTC: DRF's overflow error.
+  if (!isShowable(micros)) {
+    addMessage(errors, field, 'Datetime value out of range.');
     return null;
   }
   return micros;

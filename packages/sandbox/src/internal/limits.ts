@@ -35,6 +35,14 @@ const tooLarge = (limit: number) =>
   new ApiError(413, { detail: `Request body is larger than ${limit} bytes, the limit of this sandbox (option limits.bodyBytes, flag --max-body-bytes).` }, { connection: 'close' });
 
 /**
+ * A body that could not be read to its end: the client hung up mid-upload (or sent a broken chunked
+ * body, which ends the connection too). The client's doing, not a sandbox bug: a `400` that, over
+ * HTTP, nobody is left to read.
+ */
+const unreadable = (error: unknown) =>
+  new ApiError(400, { detail: `The request body could not be read to its end (${error instanceof Error ? error.message : String(error)}): the client closed the connection mid-upload.` });
+
+/**
  * The body's bytes, read no further than `limit`: a `Content-Length` above it is refused before
  * reading, and a chunked body is cut off as soon as it passes it.
  */
@@ -46,7 +54,9 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw unreadable(error);
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -33,7 +33,7 @@ describe('connection timeouts', () => {
   for (const [what, sent] of [
     ['nothing', ''],
     ['half its headers', 'GET /v2/employees/ HTTP/1.1\r\nHost: 127.0.0.1\r\n'],
-  ]) {
+  ] as const) {
     it(`answers 408 and disconnects a client that sends ${what}, after timeouts.headersMs`, async () => {
       const { socket, received, closed } = await rawSocket();
       socket.write(sent);

@@ -3,8 +3,8 @@
  * webhook deliveries), and the lifecycle steps Gigapay and the employee would take in real life
  * (pay an invoice, notify/claim/verify an employee, accept a payout, let time pass).
  */
-import { resolveLogSize } from './bounded-log.js';
 import { Clock } from './clock.js';
+import { resolveLogSize } from './bounded-log.js';
 import { ApiError, detailError } from './errors.js';
 import { FaultInjector, type FaultConfig } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';

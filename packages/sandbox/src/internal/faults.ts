@@ -12,8 +12,8 @@
  *
  * Every injected fault is logged (the newest `logSize`, the dropped ones counted).
  */
-import { BoundedLog, DEFAULT_LOG_SIZE } from './bounded-log.js';
 import { ROUTES } from './routes.js';
+import { BoundedLog, DEFAULT_LOG_SIZE } from './bounded-log.js';
 
 export type FaultKind = 'drop' | 'error' | 'rateLimit' | 'none';
 

@@ -19,10 +19,15 @@ export const DEFAULT_LIMITS: Required<Limits> = { bodyBytes: 1_048_576, urlLengt
 /** The options' limits over the defaults; a limit that is not a positive integer is a `RangeError`. */
 export function resolveLimits(limits: Limits = {}): Required<Limits> {
   const resolved = { ...DEFAULT_LIMITS, ...limits };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive integer, got ${String(value)}`);
-  }
+  checkPositiveIntegers('limits', resolved);
   return resolved;
+}
+
+/** A `RangeError` naming the first field of the `option` object that is not a positive integer (of `unit`). */
+export function checkPositiveIntegers(option: string, fields: Record<string, number>, unit?: string): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${option}.${name} must be a positive integer${unit ? ` of ${unit}` : ''}, got ${String(value)}`);
+  }
 }
 
 /** A `414` when the request's path and query are longer than `limit` characters. */

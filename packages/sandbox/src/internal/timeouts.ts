@@ -5,6 +5,7 @@
  * descriptors. Set here deliberately, and short enough for a local test server.
  */
 import type { ServerOptions } from 'node:http';
+import { checkPositiveIntegers } from './limits.js';
 
 export interface Timeouts {
   /** From connecting (or the end of the previous answer) to the end of the request's headers; then `408` and closed. @default 10000 */
@@ -20,9 +21,7 @@ export const DEFAULT_TIMEOUTS: Required<Timeouts> = { headersMs: 10_000, request
 /** The options' timeouts over the defaults; a `RangeError` for one that is not a positive integer, or headers longer than the request. */
 export function resolveTimeouts(timeouts: Timeouts = {}): Required<Timeouts> {
   const resolved = { ...DEFAULT_TIMEOUTS, ...timeouts };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`timeouts.${name} must be a positive integer of milliseconds, got ${String(value)}`);
-  }
+  checkPositiveIntegers('timeouts', resolved, 'milliseconds');
   if (resolved.headersMs > resolved.requestMs) throw new RangeError(`timeouts.headersMs (${resolved.headersMs}) must not exceed timeouts.requestMs (${resolved.requestMs})`);
   return resolved;
 }

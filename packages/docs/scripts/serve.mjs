@@ -3,6 +3,7 @@
 // The browser test uses serveDirectory() too, so that it checks the site as this server serves it.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { pipeline } from 'node:stream';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,17 +41,37 @@ export function serveDirectory(root, { port = 8080, host = '127.0.0.1' } = {}) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    response.writeHead(200, {
+    const headers = {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': statSync(file).size,
       'Cache-Control': 'no-cache',
+    };
+    if (request.method === 'HEAD') {
+      response.writeHead(200, headers).end();
+      return;
+    }
+    // The status is written once the file is open: out of file descriptors (EMFILE), the answer is
+    // still a 503 the browser can retry, not a crash. pipeline() closes the file when the client leaves.
+    const stream = createReadStream(file);
+    stream.once('open', () => {
+      response.writeHead(200, headers);
+      pipeline(stream, response, () => undefined);
     });
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    stream.once('error', (error) => {
+      if (response.headersSent) return;
+      const busy = error.code === 'EMFILE' || error.code === 'ENFILE';
+      if (!busy) console.error(`docs server: cannot read ${file}: ${error.message}`);
+      response
+        .writeHead(busy ? 503 : 500, { 'Content-Type': 'text/plain; charset=utf-8', ...(busy ? { 'Retry-After': '1' } : {}) })
+        .end(busy ? 'Too many open files: try again in a moment.\n' : 'Could not read the file.\n');
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
+      server.off('error', reject);
+      // A connection the server could not accept (EMFILE) is its client's loss, not the server's end.
+      server.on('error', (error) => console.error(`docs server: ${error.message}`));
       const { port: actualPort } = server.address();
       resolve({ server, url: `http://${host}:${actualPort}/`, close: () => new Promise((done) => server.close(done)) });
     });

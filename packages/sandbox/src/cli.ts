@@ -2,13 +2,16 @@
  * `gigapay-sandbox [--port 4010] [--host 127.0.0.1] [--token <t>] [--integration-id <id>]
  *                  [--no-strict] [--fault-seed n] [--drop-rate r] [--error-rate r]
  *                  [--rate-limit-rate r] [--latency-ms n|min-max] [--allowed-host h]...
- *                  [--max-body-bytes n] [--max-url-length n] [--max-json-depth n]`
+ *                  [--max-body-bytes n] [--max-url-length n] [--max-json-depth n] [--log-size n]
+ *                  [--headers-timeout-ms n] [--request-timeout-ms n] [--keep-alive-timeout-ms n]`
  * A flag it does not know, or a value it cannot use, prints the usage and exits 2.
  */
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxOptions } from './sandbox.js';
 import { checkFaultConfig, type FaultConfig } from './internal/faults.js';
+import { DEFAULT_LOG_SIZE, resolveLogSize } from './internal/bounded-log.js';
 import { DEFAULT_LIMITS, resolveLimits } from './internal/limits.js';
+import { DEFAULT_TIMEOUTS, resolveTimeouts } from './internal/timeouts.js';
 
 const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against its OpenAPI spec
 
@@ -26,6 +29,10 @@ const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against
   --max-body-bytes <n>     larger bodies get 413                        [${DEFAULT_LIMITS.bodyBytes}]
   --max-url-length <n>     longer URLs get 414                          [${DEFAULT_LIMITS.urlLength}]
   --max-json-depth <n>     deeper JSON gets 400                         [${DEFAULT_LIMITS.jsonDepth}]
+  --log-size <n>           entries kept per log (deliveries, faults)    [${DEFAULT_LOG_SIZE}]
+  --headers-timeout-ms <n> 408 and close if headers take longer         [${DEFAULT_TIMEOUTS.headersMs}]
+  --request-timeout-ms <n> 408 and close if a request takes longer      [${DEFAULT_TIMEOUTS.requestMs}]
+  --keep-alive-timeout-ms <n>  close a connection idle this long        [${DEFAULT_TIMEOUTS.keepAliveMs}]
   -h, --help               print this`;
 
 class UsageError extends Error {}
@@ -51,6 +58,10 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
         'max-body-bytes': { type: 'string' },
         'max-url-length': { type: 'string' },
         'max-json-depth': { type: 'string' },
+        'log-size': { type: 'string' },
+        'headers-timeout-ms': { type: 'string' },
+        'request-timeout-ms': { type: 'string' },
+        'keep-alive-timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -80,9 +91,18 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
     urlLength: number('max-url-length', values['max-url-length']),
     jsonDepth: number('max-json-depth', values['max-json-depth']),
   };
+  const given = <T extends object>(fields: T) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const timeouts = given({
+    headersMs: number('headers-timeout-ms', values['headers-timeout-ms']),
+    requestMs: number('request-timeout-ms', values['request-timeout-ms']),
+    keepAliveMs: number('keep-alive-timeout-ms', values['keep-alive-timeout-ms']),
+  });
+  const logSize = number('log-size', values['log-size']);
   try {
     checkFaultConfig(faults);
-    resolveLimits(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)));
+    resolveLimits(given(limits));
+    resolveTimeouts(timeouts);
+    resolveLogSize(logSize);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -93,8 +113,10 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
     integrationId: values['integration-id'],
     strict: !values['no-strict'],
     faults,
-    limits: Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)),
+    limits: given(limits),
     allowedHosts: values['allowed-host'] ?? [],
+    logSize,
+    timeouts,
   };
 }
 

@@ -9,11 +9,13 @@ import { SandboxCore } from './internal/core.js';
 import type { FaultConfig } from './internal/faults.js';
 import { answerClientErrors, answerRequestError } from './internal/http-errors.js';
 import { resolveLimits, type Limits } from './internal/limits.js';
+import { resolveTimeouts, serverTimeoutOptions, type Timeouts } from './internal/timeouts.js';
 import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
 
 export type { SandboxControl } from './internal/control.js';
 export type { Limits } from './internal/limits.js';
+export type { Timeouts } from './internal/timeouts.js';
 
 export interface SandboxOptions {
   /** TCP port; `0` picks a free one. @default 0 (the CLI defaults to 4010) */
@@ -36,6 +38,17 @@ export interface SandboxOptions {
   log?: (message: string) => void;
   /** Checked before a request is parsed. @default { bodyBytes: 1048576, urlLength: 8192, jsonDepth: 64 } */
   limits?: Limits;
+  /**
+   * How many entries the webhook delivery log and the fault log each keep. Older entries are
+   * dropped first and counted (`control.droppedDeliveries()`, `control.faults().droppedInjected`,
+   * `dropped` in `GET /_sandbox/webhook-deliveries`). @default 1000
+   */
+  logSize?: number;
+  /**
+   * Connection timeouts of the HTTP server (`startSandbox` only): a client that sends nothing or
+   * half a request is disconnected. @default { headersMs: 10000, requestMs: 30000, keepAliveMs: 5000 }
+   */
+  timeouts?: Timeouts;
   /**
    * `Host` names answered over HTTP besides loopback ones (`localhost`, `*.localhost`, `127.x.x.x`,
    * `[::1]`) and the `host` the sandbox listens on: any other is a `400`, so a DNS-rebinding web page
@@ -77,7 +90,7 @@ function validatorFor(spec: OpenApiDocument): SpecChecks {
 
 /** The state and the HTTP app of one sandbox, the same whether it listens or answers in-process. */
 function assemble(options: Omit<SandboxOptions, 'port'>) {
-  const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks });
+  const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks, logSize: options.logSize });
   const control = createControl(core);
   const app = createApp({
     core,
@@ -94,7 +107,7 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
 }
 
 /** A sandbox answering in-process only (`sandbox.fetch`), without a socket. `url` is a placeholder origin. */
-export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {}): Sandbox {
+export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 'timeouts'> = {}): Sandbox {
   const { core, control, app } = assemble(options);
   return {
     url: 'http://sandbox.local/v2/',
@@ -109,10 +122,11 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host'> = {
 
 /** Starts a sandbox on a real HTTP server (loopback by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
+  const timeouts = resolveTimeouts(options.timeouts);
   const { core, control, app } = assemble(options);
   const host = options.host ?? '127.0.0.1';
   // Without a Host the request still reaches the app, which refuses it with a DRF body (Node's own 400 is empty).
-  const server: Server = createServer({ requireHostHeader: false }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
+  const server: Server = createServer({ requireHostHeader: false, ...serverTimeoutOptions(timeouts) }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

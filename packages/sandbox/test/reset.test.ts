@@ -44,7 +44,7 @@ describe('reset', () => {
     expect((await list()).status).toBe(429);
     inProcess.control.setFaults({ errorRate: 1 });
     inProcess.control.reset();
-    expect(inProcess.control.faults()).toEqual({ config: { queue: ['rateLimit'], operations: ['listWebhooks'], pendingQueue: ['rateLimit'] }, injected: [] });
+    expect(inProcess.control.faults()).toEqual({ config: { queue: ['rateLimit'], operations: ['listWebhooks'], pendingQueue: ['rateLimit'] }, injected: [], droppedInjected: 0 });
     expect((await list()).status).toBe(429);
     expect((await list()).status).toBe(200);
   });

@@ -44,9 +44,12 @@ export interface SandboxControl {
   /** Sandbox time, as the API formats timestamps. */
   now(): string;
   setFaults(config: FaultConfig): void;
-  faults(): { config: FaultConfig; injected: InjectedFault[] };
-  /** The webhook delivery log (every attempt, status and signature). */
+  /** The fault settings and the newest `logSize` injected faults (`droppedInjected`: how many older ones were dropped). */
+  faults(): { config: FaultConfig; injected: InjectedFault[]; droppedInjected: number };
+  /** The webhook delivery log (every attempt, status and signature): the newest `logSize` deliveries. */
   deliveries(filter?: DeliveryFilter): Delivery[];
+  /** How many deliveries, oldest first, the log dropped to keep within `logSize` (since the start, a clear or a reset). */
+  droppedDeliveries(): number;
   /** Waits until every queued delivery succeeded or ran out of retries, then returns the log. */
   waitForDeliveries(filter?: DeliveryFilter): Promise<Delivery[]>;
   clearDeliveries(): void;
@@ -78,7 +81,7 @@ export function createControl(core: SandboxCore): SandboxControl {
     return integration;
   };
   const filterLog = (filter: DeliveryFilter = {}) =>
-    core.deliverer.log.filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
+    core.deliverer.log.entries().filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
     // Each lifecycle step is a transaction too: all of it happens, or (when it throws) none.
     payInvoice: (id, integrationId) =>
@@ -100,15 +103,14 @@ export function createControl(core: SandboxCore): SandboxControl {
     },
     now: () => formatTimestamp(core.clock.peekMicros()),
     setFaults: (config) => core.configureFaults(config),
-    faults: () => ({ config: core.faults.current, injected: [...core.faults.injected] }),
+    faults: () => ({ config: core.faults.current, injected: core.faults.injected.entries(), droppedInjected: core.faults.injected.dropped }),
     deliveries: filterLog,
+    droppedDeliveries: () => core.deliverer.log.dropped,
     waitForDeliveries: async (filter) => {
       await core.deliverer.settle();
       return filterLog(filter);
     },
-    clearDeliveries: () => {
-      core.deliverer.log.length = 0;
-    },
+    clearDeliveries: () => core.deliverer.log.clear(),
     createAccount: (options) => core.createAccount({ allowedIps: options?.allowedIps }),
     reset: () => core.reset(),
     snapshot: () => snapshot(core),
@@ -131,7 +133,7 @@ function snapshot(core: SandboxCore): string {
     accounts: [...core.accounts],
     integrations,
     idempotency: core.idempotency.dump(),
-    deliveries: core.deliverer.log,
+    deliveries: { kept: core.deliverer.log.entries(), dropped: core.deliverer.log.dropped },
     clock: core.clock.state,
     faults: core.faults.state,
   });
@@ -179,7 +181,7 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
         'GET /_sandbox/clock',
         'POST /_sandbox/clock/advance {"seconds"|"minutes"|"hours"|"days"|"milliseconds": n}',
         'GET | PUT /_sandbox/faults',
-        'GET | DELETE /_sandbox/webhook-deliveries (?event=&webhook=&wait=true)',
+        'GET | DELETE /_sandbox/webhook-deliveries (?event=&webhook=&wait=true): the newest logSize, older ones counted in "dropped"',
         'POST /_sandbox/accounts',
         'POST /_sandbox/reset',
       ],
@@ -221,7 +223,7 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
   routes.get('/webhook-deliveries', async (c) => {
     const filter = { event: c.req.query('event'), webhookId: c.req.query('webhook') };
     const results = c.req.query('wait') === 'true' ? await control.waitForDeliveries(filter) : control.deliveries(filter);
-    return c.json({ count: results.length, results });
+    return c.json({ count: results.length, dropped: control.droppedDeliveries(), results });
   });
   routes.delete('/webhook-deliveries', (c) => {
     control.clearDeliveries();

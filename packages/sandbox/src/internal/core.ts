@@ -4,6 +4,7 @@
  * (pay an invoice, notify/claim/verify an employee, accept a payout, let time pass).
  */
 import { Clock } from './clock.js';
+import { resolveLogSize } from './bounded-log.js';
 import { ApiError, detailError } from './errors.js';
 import { FaultInjector, type FaultConfig } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   integrationId?: string;
   faults?: FaultConfig;
   webhooks?: DeliveryOptions;
+  /** Entries kept by the delivery log and by the fault log, each. @default DEFAULT_LOG_SIZE */
+  logSize?: number;
 }
 
 export interface Credentials {
@@ -65,9 +68,10 @@ export class SandboxCore {
   private readonly initialFaults: FaultConfig;
 
   constructor(options: CoreOptions = {}) {
-    this.deliverer = new WebhookDeliverer(options.webhooks);
+    const logSize = resolveLogSize(options.logSize);
+    this.deliverer = new WebhookDeliverer(options.webhooks, logSize);
     this.initialFaults = options.faults ?? {};
-    this.faults = new FaultInjector(this.initialFaults);
+    this.faults = new FaultInjector(this.initialFaults, logSize);
     this.defaultCredentials = this.createAccount({ token: options.token, integrationId: options.integrationId, withFixedIntegrations: true });
   }
 

@@ -9,8 +9,11 @@
  * - `error`: 500 before anything happens (nothing committed).
  * - `rateLimit`: 429 with `Retry-After` before anything happens.
  * - latency: a delay (fixed or drawn from [min, max]) before the request is handled.
+ *
+ * Every injected fault is logged (the newest `logSize`, the dropped ones counted).
  */
 import { ROUTES } from './routes.js';
+import { BoundedLog, DEFAULT_LOG_SIZE } from './bounded-log.js';
 
 export type FaultKind = 'drop' | 'error' | 'rateLimit' | 'none';
 
@@ -64,9 +67,10 @@ export class FaultInjector {
   private random = mulberry32(1);
   private queue: FaultKind[] = [];
   private requests = 0;
-  readonly injected: InjectedFault[] = [];
+  readonly injected: BoundedLog<InjectedFault>;
 
-  constructor(config: FaultConfig = {}) {
+  constructor(config: FaultConfig = {}, logSize = DEFAULT_LOG_SIZE) {
+    this.injected = new BoundedLog(logSize);
     this.configure(config);
   }
 
@@ -77,7 +81,7 @@ export class FaultInjector {
     this.random = mulberry32(config.seed ?? 1);
     this.queue = [...(config.queue ?? [])];
     this.requests = 0;
-    this.injected.length = 0;
+    this.injected.clear();
   }
 
   get current(): FaultConfig & { pendingQueue: FaultKind[] } {
@@ -86,7 +90,7 @@ export class FaultInjector {
 
   /** Everything the injector holds: its configuration, remaining queue, requests drawn for, and log (for `snapshot`). */
   get state() {
-    return { config: this.config, queue: [...this.queue], requests: this.requests, injected: [...this.injected] };
+    return { config: this.config, queue: [...this.queue], requests: this.requests, injected: this.injected.entries(), droppedInjected: this.injected.dropped };
   }
 
   get active(): boolean {

@@ -15,17 +15,20 @@ export function answerRequestError(error: unknown): Response {
   return new Response(json(status === 400 ? `Bad request: ${message}.` : `sandbox bug: ${message}`), { status, headers: { 'content-type': 'application/json' } });
 }
 
-/** Node's `clientError`: a request that is not valid HTTP (431 for oversized headers, else 400). */
+/** Node's `clientError`: a request that is not valid HTTP (431 for oversized headers, else 400), or not received in time (408). */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || (error.code === 'ECONNRESET')) {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = json(tooLarge ? 'Request headers are too large.' : `Bad request: ${error.code ?? error.message}.`);
-    socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    const [status, detail] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'Request headers are too large.']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? ['408 Request Timeout', 'The request was not received in time (see the timeouts option); the connection is closed.']
+          : ['400 Bad Request', `Bad request: ${error.code ?? error.message}.`];
+    const body = json(detail);
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
 }

@@ -19,10 +19,15 @@ export const DEFAULT_LIMITS: Required<Limits> = { bodyBytes: 1_048_576, urlLengt
 /** The options' limits over the defaults; a limit that is not a positive integer is a `RangeError`. */
 export function resolveLimits(limits: Limits = {}): Required<Limits> {
   const resolved = { ...DEFAULT_LIMITS, ...limits };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive integer, got ${String(value)}`);
-  }
+  checkPositiveIntegers('limits', resolved);
   return resolved;
+}
+
+/** A `RangeError` naming the first field of the `option` object that is not a positive integer (of `unit`). */
+export function checkPositiveIntegers(option: string, fields: Record<string, number>, unit?: string): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${option}.${name} must be a positive integer${unit ? ` of ${unit}` : ''}, got ${String(value)}`);
+  }
 }
 
 /** A `414` when the request's path and query are longer than `limit` characters. */
@@ -33,6 +38,14 @@ export function checkUrlLength(url: URL, limit: number): void {
 
 const tooLarge = (limit: number) =>
   new ApiError(413, { detail: `Request body is larger than ${limit} bytes, the limit of this sandbox (option limits.bodyBytes, flag --max-body-bytes).` }, { connection: 'close' });
+
+/**
+ * A body that could not be read to its end: the client hung up mid-upload (or sent a broken chunked
+ * body, which ends the connection too). The client's doing, not a sandbox bug: a `400` that, over
+ * HTTP, nobody is left to read.
+ */
+const unreadable = (error: unknown) =>
+  new ApiError(400, { detail: `The request body could not be read to its end (${error instanceof Error ? error.message : String(error)}): the client closed the connection mid-upload.` });
 
 /**
  * The body's bytes, read no further than `limit`: a `Content-Length` above it is refused before
@@ -46,7 +59,9 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw unreadable(error);
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -3,12 +3,18 @@
  * subscribes to it: the body is the object (expandable fields as ids), signed as
  * `Gigapay-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret_key, t + "." + body)>`.
  * A delivery that fails (network error, timeout or non-2xx) is retried a few times with a
- * growing delay; every attempt is kept in the delivery log.
+ * growing delay; every attempt is kept in the delivery log (the newest `logSize` deliveries).
+ *
+ * Deliveries to one URL go one at a time, in the order of their events, whichever webhook or
+ * integration they come from: the next one starts only when the previous one was answered 2xx or
+ * used up its attempts (retries included). A receiver never sees a later event before an earlier
+ * one, at the price that a slow or failing URL holds back its own later events (not other URLs').
  *
  * `t` is wall-clock time, not sandbox time: receivers check it against their own clock, and an
  * advanced sandbox clock would make every signature look like it came from the future.
  */
 import { createHmac } from 'node:crypto';
+import { BoundedLog, DEFAULT_LOG_SIZE } from './bounded-log.js';
 
 export interface DeliveryAttempt {
   at: string;
@@ -45,7 +51,8 @@ export function signPayload(secretKey: string, body: string, unixSeconds: number
 }
 
 export class WebhookDeliverer {
-  readonly log: Delivery[] = [];
+  readonly log: BoundedLog<Delivery>;
+  /** The last queued delivery of each URL: the next one to that URL starts when it is done. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
   private nextId = 1;
@@ -55,13 +62,14 @@ export class WebhookDeliverer {
   private readonly retryDelayMs: number;
   private readonly timeoutMs: number;
 
-  constructor(options: DeliveryOptions = {}) {
+  constructor(options: DeliveryOptions = {}, logSize = DEFAULT_LOG_SIZE) {
+    this.log = new BoundedLog(logSize);
     this.attempts = Math.max(1, options.attempts ?? 3);
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 
-  /** Queues one notification; deliveries to one webhook keep the order of their events. */
+  /** Queues one notification; deliveries to one URL keep the order of their events. */
   enqueue(target: { integrationId: string; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
     const body = JSON.stringify(object);
     const delivery: Delivery = {
@@ -76,7 +84,7 @@ export class WebhookDeliverer {
       attempts: [],
     };
     this.log.push(delivery);
-    const chainKey = `${target.integrationId}\u0000${target.webhookId}`;
+    const chainKey = target.url;
     const previous = this.chains.get(chainKey) ?? Promise.resolve();
     const { signal } = this.generation;
     const run = previous.then(() => this.deliver(delivery, target.secretKey, signal));
@@ -98,7 +106,7 @@ export class WebhookDeliverer {
   reset(): void {
     this.generation.abort();
     this.generation = new AbortController();
-    this.log.length = 0;
+    this.log.clear();
     this.chains.clear();
     this.inFlight.clear();
     this.nextId = 1;

@@ -64,7 +64,7 @@ export function verdict({ specChanges, reports, declared }) {
     failures.push(
       `These changes need a ${required} changeset, and the pending changesets declare ${declared === 'none' ? 'no bump' : declared}:\n` +
         short.map((change) => `  - ${describeChange(change)}`).join('\n') +
-        `\n  Add one with \`npx changeset\` (${required}${required === 'major' ? ', with a migration note for users' : ''}).`,
+        `\n  Add one with \`npm run changeset\` (${required}${required === 'major' ? ', with a migration note for users' : ''}).`,
     );
   }
   lines.push(`Needed: ${required}; declared by the pending changesets: ${declared}.`);

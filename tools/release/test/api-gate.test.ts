@@ -78,7 +78,7 @@ describe('npm run api:check against a fixture release', () => {
     writeFileSync(join(release, 'api', `${entry.report}.api.md`), text);
   }
   const changesets = join(copy, '.changeset');
-  // (A passing run is this package's own `test` script, which runs api:check on the checkout.)
+  // (A passing run on the checkout is test/npm-only.test.ts's `npm run api:check`.)
   const declare = (bump: string) => {
     for (const file of readdirSync(changesets).filter((name) => name.endsWith('.md'))) unlinkSync(join(changesets, file));
     writeFileSync(join(changesets, 'gate.md'), `---\n"@gigapay/client": ${bump}\n---\n\nA gate fixture.\n`);

@@ -8,12 +8,14 @@
 //   node tools/run.mjs <job> [args]            args go to the job's last step (see JOBS)
 //   node tools/run.mjs --print <job> [args]    prints the resolved command lines, runs nothing
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPlan, missingChromium } from '../packages/docs/scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = '10.34.9';
+// The pnpm of package.json's packageManager, which turbo requires too.
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 // Telemetry off for every tool, whatever the caller's shell says.
 const env = {

@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// The two quick-start commands. `npm start` and `npm test` call this so that a machine with only
-// Node 20 and npm gets the pinned pnpm, the dependencies and (for tests) Chromium on its own.
+// The one entry point of every root command (`npm start`, `npm test`, `npm run docs`, `api:check`,
+// `release:dry`, …: each root script is `node tools/run.mjs <job>`), so that a machine with only
+// Node 20 and npm gets the pinned pnpm (the one on PATH when it is that version, else through npx),
+// the dependencies and (for tests) Chromium on its own. turbo, which the jobs run, needs the pinned
+// pnpm too: `pnpm exec turbo` gives it.
+//
+//   node tools/run.mjs <job> [args]            args go to the job's last step (see JOBS)
+//   node tools/run.mjs --print <job> [args]    prints the resolved command lines, runs nothing
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPlan, missingChromium } from '../packages/docs/scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = '10.34.9';
+// The pnpm of package.json's packageManager, which turbo requires too.
+const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 // Telemetry off for every tool, whatever the caller's shell says.
 const env = {
@@ -20,17 +28,49 @@ const env = {
   COREPACK_ENABLE_STRICT: '0',
 };
 
-// Each job is a list of pnpm command lines.
+// A step is a pnpm command line or a Node script of the repository (its path from the root).
+const pnpmStep = (...args) => ({ pnpm: args });
+const nodeStep = (script, ...args) => ({ node: [script, ...args] });
+const turbo = (...args) => pnpmStep('exec', 'turbo', 'run', ...args, '--output-logs=errors-only');
+// What the release scripts read: the bundled spec, the generated types, the built packages.
+const RELEASE_INPUTS = turbo('build', 'generate', '--filter=@gigapay/release^...');
+const DOCS_BUILD = turbo('build', '--filter=@gigapay/docs');
+
+/** Splits the arguments at the first `--`: [before, after]. */
+const splitAtDashes = (args) => (args.includes('--') ? [args.slice(0, args.indexOf('--')), args.slice(args.indexOf('--') + 1)] : [args, []]);
+
+/**
+ * Each job: the steps it runs after `pnpm install`, given the arguments after its name
+ * (`npm run <job> -- <args>`); they go to the job's last step unless the job says otherwise.
+ */
 const JOBS = {
   // The main job: lint, bundle, generate, build (the docs site included) and type-check
   // everything from the spec, then the quickstart: the guides against an embedded sandbox.
-  start: [
-    ['exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=new-only'],
-    ['--silent', '--filter', '@gigapay/docs', 'start'],
-    ['--silent', '--filter', '@gigapay/examples', 'start'],
+  start: () => [
+    pnpmStep('exec', 'turbo', 'run', 'build', 'typecheck', '--output-logs=new-only'),
+    pnpmStep('--silent', '--filter', '@gigapay/docs', 'start'),
+    pnpmStep('--silent', '--filter', '@gigapay/examples', 'start'),
   ],
   // Every test, with lint, bundle, generate, build and typecheck as their dependencies.
-  test: [['exec', 'turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1']],
+  test: () => [pnpmStep('exec', 'turbo', 'run', 'test', '--output-logs=new-only', '--concurrency=1')],
+  // The versioned docs site (every release, and the changelog), built and served: [port] (default 8080).
+  docs: (args) => [DOCS_BUILD, nodeStep('packages/docs/scripts/versions.mjs', '--serve', ...args)],
+  // The same site written to packages/docs/site/ (what docs.yml deploys): [--out <dir>] [--releases <dir>].
+  'docs:site': (args) => [DOCS_BUILD, nodeStep('packages/docs/scripts/versions.mjs', ...args)],
+  'api:check': (args) => [RELEASE_INPUTS, nodeStep('tools/release/src/api-check.mjs', ...args)],
+  'api:update': (args) => [RELEASE_INPUTS, nodeStep('tools/release/src/api-update.mjs', ...args)],
+  // [--keep]
+  'release:dry': (args) => [RELEASE_INPUTS, nodeStep('tools/release/src/release-dry.mjs', ...args)],
+  // The release workflow's two steps (.github/workflows/release.yml).
+  'release:version': (args) => [nodeStep('tools/release/src/release-version.mjs', ...args)],
+  'release:publish': (args) => [turbo('build'), pnpmStep('exec', 'changeset', 'publish', ...args)],
+  changeset: (args) => [pnpmStep('exec', 'changeset', ...args)],
+  // StrykerJS in every package that has a `mutation` script. Arguments before a `--` choose the
+  // packages (pnpm's `--filter <name>`), the ones after it go to Stryker (`--mutate <file>:<lines>`).
+  mutation: (args) => {
+    const [selection, stryker] = splitAtDashes(args);
+    return [pnpmStep('--recursive', '--if-present', ...selection, 'run', 'mutation', ...stryker)];
+  },
 };
 
 function run(cmd, args) {
@@ -104,18 +144,27 @@ function ensureTestPackages() {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
 }
 
-const job = process.argv[2];
-if (!(job in JOBS)) {
-  console.error(`usage: node tools/run.mjs <${Object.keys(JOBS).join('|')}>`);
+/** A step as [command, args], with the pinned pnpm resolved. */
+const resolveStep = (step, [pnpm, pnpmArgs]) => (step.pnpm ? [pnpm, [...pnpmArgs, ...step.pnpm]] : [process.execPath, [join(root, step.node[0]), ...step.node.slice(1)]]);
+
+const print = process.argv[2] === '--print';
+const [job, ...jobArgs] = process.argv.slice(print ? 3 : 2);
+if (!Object.hasOwn(JOBS, job ?? '')) {
+  console.error(`usage: node tools/run.mjs [--print] <${Object.keys(JOBS).join('|')}> [args]`);
   process.exit(2);
 }
 
-const [pnpm, pnpmArgs] = pnpmCommand();
+const pnpmCli = pnpmCommand();
 const frozen = env.CI ? ['--frozen-lockfile'] : [];
-run(pnpm, [...pnpmArgs, 'install', '--prefer-offline', ...frozen]);
-if (job === 'test') {
-  ensureTestPackages();
-  for (const args of JOBS.test) await runCountingTests(pnpm, [...pnpmArgs, ...args]);
-} else {
-  for (const args of JOBS[job]) run(pnpm, [...pnpmArgs, ...args]);
+const steps = [pnpmStep('install', '--prefer-offline', ...frozen), ...JOBS[job](jobArgs)].map((step) => resolveStep(step, pnpmCli));
+if (print) {
+  for (const [cmd, args] of steps) console.log(JSON.stringify([cmd, ...args]));
+  process.exit(0);
+}
+const [install, ...rest] = steps;
+run(...install);
+if (job === 'test') ensureTestPackages();
+for (const [cmd, args] of rest) {
+  if (job === 'test') await runCountingTests(cmd, args);
+  else run(cmd, args);
 }

@@ -6,6 +6,8 @@
 // before the first release, / shows the current spec, marked unreleased.
 //
 //   node scripts/versions.mjs [--out <dir>] [--releases <dir>]     (default: site/, ../../releases/)
+//   node scripts/versions.mjs --serve [port]     builds it, then serves it on 127.0.0.1 (`npm run docs`;
+//                                                port: default $PORT or 8080, 0 for any free one)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { releasedVersions } from '@gigapay/release/releases';
 import { PUBLIC_PACKAGES, RELEASES_DIR, ROOT } from '@gigapay/release/workspace';
 import { renderChangelogPage } from './changelog-page.mjs';
 import { DOCS_DIR, SPEC_FILE } from './docs-spec.mjs';
+import { serveDirectory } from './serve.mjs';
 import { switcherHtml } from './switcher.mjs';
 
 export const SITE_DIR = join(DOCS_DIR, 'site');
@@ -107,10 +110,19 @@ export function buildVersionedSite({ outDir = SITE_DIR, releasesDir = RELEASES_D
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, releases: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ options: { out: { type: 'string' }, releases: { type: 'string' }, serve: { type: 'boolean' } }, allowPositionals: true });
+  const port = Number(positionals[0] ?? process.env.PORT ?? 8080);
+  if (positionals.length > (values.serve ? 1 : 0) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`usage: node scripts/versions.mjs [--out <dir>] [--releases <dir>] [--serve [port]]   (got "${positionals.join(' ')}")`);
+    process.exit(2);
+  }
   const started = performance.now();
   const outDir = values.out ? resolve(values.out) : SITE_DIR;
   const { versions, pages } = buildVersionedSite({ outDir, releasesDir: values.releases ? resolve(values.releases) : RELEASES_DIR });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Versioned docs site built in ${seconds} s: ${versions.map((v) => `${v.label} (${v.version})`).join(', ')}; ${pages.length} pages in ${relative(process.cwd(), outDir) || '.'}/`);
+  if (values.serve) {
+    const { url } = await serveDirectory(outDir, { port });
+    console.log(`Gigapay API docs, every version, on ${url}  (Ctrl+C to stop)`);
+  }
 }

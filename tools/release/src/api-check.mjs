@@ -4,7 +4,7 @@
 // itself), checks every API report is current and compares it with the release's, and fails when the
 // pending changesets declare a smaller bump than the changes need, naming each change and why.
 import { join } from 'node:path';
-import { API_ENTRIES, generateReport, readCommittedReport } from './api-reports.mjs';
+import { API_ENTRIES, generateReport, readCommittedReport, specGeneratedDeclarations } from './api-reports.mjs';
 import { declaredBump, pendingChangesets } from './changesets.mjs';
 import { verdict } from './gate.mjs';
 import { latestRelease } from './releases.mjs';
@@ -33,6 +33,7 @@ const reports = API_ENTRIES.map((entry) => {
     committed: readCommittedReport(entry, ROOT),
     generated: generateReport(entry, ROOT),
     released: releasedReport && existsSync(releasedReport) ? readFileSync(releasedReport, 'utf8') : undefined,
+    specGenerated: specGeneratedDeclarations(entry, ROOT),
   };
 });
 const result = verdict({ specChanges: classifySpecChanges(released, current), reports, declared });

@@ -2,14 +2,18 @@
 // committed beside its package in api/, so that a change to what users import shows up in review
 // and in the gate. Written by `npm run api:update`; `npm run api:check` fails when one is stale.
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './workspace.mjs';
 
-/** Each public entry point with a TypeScript API (the spec package has none: the spec gate covers it). */
+/**
+ * Each public entry point with a TypeScript API (the spec package has none: the spec gate covers it).
+ * `specGenerated`: the folder of declarations generated from the spec, whose changes the spec's own
+ * classification judges.
+ */
 export const API_ENTRIES = [
-  { name: '@gigapay/types', dir: 'packages/types', entry: 'src/index.d.ts', report: 'types' },
+  { name: '@gigapay/types', dir: 'packages/types', entry: 'src/index.d.ts', report: 'types', specGenerated: 'src/generated' },
   { name: '@gigapay/client', dir: 'packages/client', entry: 'dist/index.d.ts', report: 'client' },
   { name: '@gigapay/client', dir: 'packages/client', entry: 'dist/webhooks.d.ts', report: 'client-webhooks', subpath: './webhooks' },
   { name: '@gigapay/sandbox', dir: 'packages/sandbox', entry: 'dist/index.d.ts', report: 'sandbox' },
@@ -61,6 +65,17 @@ export function generateReport(entry, root = ROOT) {
   }
 }
 
+/** The names the entry's spec-generated files declare (none for an entry without such files). */
+export function specGeneratedDeclarations(entry, root = ROOT) {
+  if (!entry.specGenerated) return [];
+  const dir = join(root, entry.dir, entry.specGenerated);
+  const names = new Set();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.d.ts'))) {
+    for (const [, name] of readFileSync(join(dir, file), 'utf8').matchAll(/^(?:export )?(?:declare )?(?:interface|type) ([A-Za-z_$][\w$]*)/gm)) names.add(name);
+  }
+  return [...names].sort();
+}
+
 export function readCommittedReport(entry, root = ROOT) {
   const file = reportFile(entry, root);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -78,22 +93,34 @@ export function writeReports(root = ROOT) {
 }
 
 /**
+ * Each declaration line of a report under the top-level declaration it belongs to, as
+ * "<declaration>\0<line>" (so that the same member line in two interfaces counts twice).
+ */
+function declarationLines(text) {
+  const lines = new Set();
+  let declaration = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    // Comments and the report's own frame are not API.
+    if (!line.trim() || /^\s*(?:\/\/|\/\*\*|\*|```|## |> )/.test(line)) continue;
+    const top = /^(?:export )?(?:declare )?(?:interface|type|function|class|const|let|enum|namespace) ([A-Za-z_$][\w$]*)/.exec(line);
+    if (top) declaration = top[1];
+    lines.add(`${declaration}\0${line}`);
+  }
+  return lines;
+}
+
+/**
  * What changed between a released report and the current one, from a user's side: a declaration
  * removed or changed breaks code that uses it (major); declarations only added is minor.
+ * `removedFrom` names the top-level declaration of each removed line.
  */
 export function classifyReportChange(released, current) {
-  const declarations = (text) =>
-    new Set(
-      text
-        .split('\n')
-        .map((line) => line.trimEnd())
-        // Comments and the report's own frame are not API.
-        .filter((line) => line.trim() && !/^\s*(?:\/\/|\/\*\*|\*|```|## |> )/.test(line)),
-    );
-  const before = declarations(released);
-  const after = declarations(current);
-  const removed = [...before].filter((line) => !after.has(line));
-  const added = [...after].filter((line) => !before.has(line));
-  const level = removed.length ? 'major' : added.length ? 'minor' : 'none';
-  return { level, removed, added };
+  const before = declarationLines(released);
+  const after = declarationLines(current);
+  const split = (entry) => ({ declaration: entry.slice(0, entry.indexOf('\0')), line: entry.slice(entry.indexOf('\0') + 1) });
+  const removedFrom = [...before].filter((entry) => !after.has(entry)).map(split);
+  const added = [...after].filter((entry) => !before.has(entry)).map((entry) => split(entry).line);
+  const level = removedFrom.length ? 'major' : added.length ? 'minor' : 'none';
+  return { level, removed: removedFrom.map(({ line }) => line), added, removedFrom };
 }

@@ -8,7 +8,8 @@ const atLeast = (level, needed) => LEVELS.indexOf(level) >= LEVELS.indexOf(neede
 /**
  * @param {object} input
  * @param {Array} input.specChanges classifySpecChanges(released, current)
- * @param {Array<{ name: string, report: string, released?: string, committed?: string, generated: string }>} input.reports
+ * @param {Array<{ name: string, report: string, released?: string, committed?: string, generated: string, specGenerated?: string[] }>} input.reports
+ *   specGenerated: the declarations generated from the spec (specGeneratedDeclarations of the entry)
  * @param {string} input.declared the bump of the pending changesets: none | patch | minor | major
  * @returns {{ ok: boolean, required: string, lines: string[], failures: string[] }}
  */
@@ -33,20 +34,27 @@ export function verdict({ specChanges, reports, declared }) {
       lines.push(`API ${file}: ${report.committed === report.generated ? 'up to date' : 'stale'} (no release to compare with).`);
       continue;
     }
-    const { level, removed, added } = classifyReportChange(report.released, report.generated);
+    const { level, removed, added, removedFrom } = classifyReportChange(report.released, report.generated);
     if (level === 'none') {
       lines.push(`API ${file}: unchanged since the release.`);
       continue;
     }
-    // @gigapay/types is generated from the spec: when the spec changed, the spec's classification
-    // (which knows requests from responses) decides its bump.
-    const governedBySpec = report.name === '@gigapay/types' && specChanges.length > 0;
-    const reportLevel = governedBySpec ? (atLeast(requiredLevel(specChanges), 'minor') ? requiredLevel(specChanges) : 'minor') : level;
-    lines.push(`API ${file}: ${removed.length} declaration line(s) removed or changed, ${added.length} added → ${reportLevel}${governedBySpec ? ' (as the spec change)' : ''}.`);
+    // The declarations generated from the spec (@gigapay/types' src/generated/) follow a spec change
+    // that shows in the types (minor or more): the spec's classification, which knows requests from
+    // responses, decides their bump. Any other removed or changed line, or any change when the spec
+    // changed in words only, breaks the TypeScript API on its own: major.
+    const specLevel = requiredLevel(specChanges);
+    const governedBySpec = atLeast(specLevel, 'minor') && report.specGenerated?.length > 0;
+    const breaking = governedBySpec ? removedFrom.filter(({ declaration }) => !report.specGenerated.includes(declaration)).map(({ line }) => line) : removed;
+    const reportLevel = breaking.length ? 'major' : governedBySpec ? specLevel : level;
+    const followsSpec = governedBySpec && !breaking.length;
+    lines.push(`API ${file}: ${removed.length} declaration line(s) removed or changed, ${added.length} added → ${reportLevel}${followsSpec ? ' (as the spec change)' : ''}.`);
     const why =
-      reportLevel === 'major'
-        ? `code using the removed or changed declarations no longer compiles: ${removed.slice(0, 3).map((line) => `\`${line.trim()}\``).join(', ')}${removed.length > 3 ? ', …' : ''}`
-        : 'new exports or members';
+      reportLevel === 'major' && breaking.length
+        ? `code using the removed or changed declarations no longer compiles: ${breaking.slice(0, 3).map((line) => `\`${line.trim()}\``).join(', ')}${breaking.length > 3 ? ', …' : ''}${governedBySpec ? ' (not from the spec change)' : ''}`
+        : followsSpec
+          ? 'the types generated from the spec follow its change'
+          : 'new exports or members';
     needs.push({ level: reportLevel, subject: report.name, place: `(${file})`, change: 'exported API changed', why });
   }
 
@@ -56,7 +64,7 @@ export function verdict({ specChanges, reports, declared }) {
     failures.push(
       `These changes need a ${required} changeset, and the pending changesets declare ${declared === 'none' ? 'no bump' : declared}:\n` +
         short.map((change) => `  - ${describeChange(change)}`).join('\n') +
-        `\n  Add one with \`npx changeset\` (${required}${required === 'major' ? ', with a migration note for users' : ''}).`,
+        `\n  Add one with \`npm run changeset\` (${required}${required === 'major' ? ', with a migration note for users' : ''}).`,
     );
   }
   lines.push(`Needed: ${required}; declared by the pending changesets: ${declared}.`);

@@ -32,27 +32,49 @@ function withWebhooksAsResponses(spec) {
   return { ...rest, paths };
 }
 
-/** "POST /payouts/ (createPayout)", "webhook Payout.accepted", or the top-level section. */
-function subjectOf(path, before, after) {
-  if (path[0] !== 'paths') return path.slice(0, 2).join(' ');
+/**
+ * "POST /payouts/ (createPayout)", "webhook Payout.accepted", "tag `Payouts`", "info", or the
+ * top-level section. `merged` is api-smart-diff's merged document: its paths and parameter lists
+ * are the ones the diff paths index (path-level parameters folded into each operation, `$ref`s
+ * resolved), and it keeps what was removed.
+ */
+function subjectOf(path, merged) {
+  if (path[0] === 'tags' && typeof path[1] === 'number') {
+    const name = merged.tags?.[path[1]]?.name;
+    return name ? `tag \`${name}\`` : 'tags';
+  }
+  if (path[0] !== 'paths') return path[0];
   const [, route, method] = path;
   if (route.startsWith(WEBHOOK_PATH)) return route;
   if (!METHODS.includes(method)) return `path ${route}`;
-  const operationId = (after.paths?.[route]?.[method] ?? before.paths?.[route]?.[method])?.operationId;
+  const operationId = merged.paths?.[route]?.[method]?.operationId;
   return `${method.toUpperCase()} ${route}${operationId ? ` (${operationId})` : ''}`;
 }
 
-/** Where inside the operation: "request body field `employee.name`", "response 201", "parameter `expand`". */
-function placeOf(path, before, after) {
+/** A local `$ref` ("#/components/parameters/PathId") looked up in `document`; anything else as it is. */
+const resolved = (value, document) =>
+  typeof value?.$ref === 'string' && value.$ref.startsWith('#/')
+    ? value.$ref.slice(2).split('/').reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document)
+    : value;
+
+/**
+ * Where inside the operation: "request body field `employee.name`", "response 201", "query parameter
+ * `expand`". A removed parameter is kept in the merged document as its unresolved `$ref`: `diff.before`,
+ * looked up in `released`, names it.
+ */
+function placeOf({ path, before }, merged, released) {
+  if (path[0] === 'tags') return path.length > 2 ? String(path[2]) : '';
+  if (path[0] !== 'paths') return path.slice(1).join('.');
   const rest = path.slice(3);
   if (rest.length === 0) return '';
   let place;
   if (rest[0] === 'requestBody') place = 'request body';
-  else if (rest[0] === 'responses') place = path[1].startsWith(WEBHOOK_PATH) ? 'payload' : `response ${rest[1]}`;
-  else if (rest[0] === 'parameters') {
-    const parameter = (after.paths?.[path[1]]?.[path[2]] ?? before.paths?.[path[1]]?.[path[2]])?.parameters?.[rest[1]];
-    place = parameter ? `${parameter.in} parameter \`${parameter.name}\`` : 'parameters';
-  } else place = rest[0];
+  else if (rest[0] === 'responses') place = path[1].startsWith(WEBHOOK_PATH) ? 'payload' : rest.length > 1 ? `response ${rest[1]}` : 'responses';
+  else if (rest[0] === 'parameters' && rest.length > 1) {
+    const inMerged = merged.paths?.[path[1]]?.[path[2]]?.parameters?.[rest[1]];
+    const parameter = inMerged?.name ? inMerged : resolved(before, released);
+    place = parameter?.name ? `${parameter.in} parameter \`${parameter.name}\`` : 'a parameter';
+  } else place = String(rest[0]);
   const schemaAt = rest.indexOf('schema');
   if (schemaAt < 0) return place;
   const field = [];
@@ -62,11 +84,24 @@ function placeOf(path, before, after) {
     else if (inSchema[i] === 'items') field.push('[]');
   }
   const name = field.join('.').replace(/\.\[\]/g, '[]');
+  if (name === '[]') return `${place} items`;
   return name ? `${place} field \`${name}\`` : place;
 }
 
 const isRequestSide = (path) => path[3] === 'requestBody' || path[3] === 'parameters';
 const isResponseSide = (path) => path[3] === 'responses';
+const isParameter = (path) => path[3] === 'parameters' && path.length === 5;
+const isOperationId = (path) => path[0] === 'paths' && path.length === 4 && path[3] === 'operationId';
+
+// Words for readers, never read by code or by a generator's types: the overview, tags (their
+// names and descriptions group the docs), and what is under these keywords, anywhere but where the
+// keyword is a schema's field name (`properties/description`).
+const DOCUMENTATION_SECTIONS = new Set(['info', 'tags', 'externalDocs']);
+const DOCUMENTATION_KEYWORDS = new Set(['description', 'summary', 'title', 'example', 'examples', 'externalDocs', 'tags']);
+function isDocumentation(path) {
+  if (DOCUMENTATION_SECTIONS.has(path[0])) return true;
+  return path.some((segment, at) => at > 1 && DOCUMENTATION_KEYWORDS.has(segment) && path[at - 1] !== 'properties');
+}
 
 /** Why a change of this kind matters to a user, and the bump it needs. */
 function judge(diff) {
@@ -80,6 +115,25 @@ function judge(diff) {
   }
   if (path[0] === 'paths' && path.length === 2) {
     return action === 'remove' ? { level: 'major', why: 'every operation of this path is gone' } : { level: 'minor', why: 'a new path' };
+  }
+  // openapi-typescript keys `operations` by operationId (webhooks' included): a rename is a removal there.
+  if (isOperationId(path)) {
+    return action === 'add'
+      ? { level: 'minor', why: `operations["${diff.after}"] is new in @gigapay/types` }
+      : { level: 'major', why: `operations["${diff.before}"] leaves @gigapay/types: code that names it no longer compiles` };
+  }
+  if (isDocumentation(path)) return { level: 'patch', why: 'documentation only' };
+  if (isParameter(path) && action !== 'rename') {
+    if (action === 'remove') return { level: 'major', why: 'the request accepts less than before: requests that send it are refused' };
+    return diff.after?.required
+      ? { level: 'major', why: 'a new required parameter: requests without it are refused' }
+      : { level: 'minor', why: 'a new optional parameter' };
+  }
+  // A parameter's own `required` flag (a boolean, not a list of field names).
+  if (isRequestSide(path) && key === 'required' && typeof (diff.after ?? diff.before) === 'boolean') {
+    return diff.after === true
+      ? { level: 'major', why: 'a parameter is now required: requests that leave it out are refused' }
+      : { level: 'minor', why: 'a parameter is no longer required' };
   }
   if (isResponseSide(path) && path.length === 5 && action !== 'rename') {
     if (action === 'remove') return { level: 'major', why: 'a status users handle is no longer sent: their code waits for one that never comes' };
@@ -116,12 +170,16 @@ function judge(diff) {
 
 function changeText(diff) {
   const verb = { add: 'added', remove: 'removed', replace: 'changed', rename: 'renamed' }[diff.action];
+  const shown = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
   if (diff.path[0] === 'paths' && diff.path.length === 3) return `operation ${verb}`;
   if (diff.path[3] === 'responses' && diff.path.length === 5) return `status ${diff.path[4]} ${verb}`;
-  const shown = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+  if (isParameter(diff.path)) return `parameter ${verb}`;
+  if (isOperationId(diff.path) && diff.action === 'replace') return `renamed ${diff.before} → ${diff.after}`;
+  if (diff.path[0] === 'tags' && diff.path.length === 2) return `tag ${verb}`;
   const key = typeof diff.path.at(-1) === 'number' ? diff.path.at(-2) : diff.path.at(-1);
   const value = diff.action === 'remove' ? diff.before : diff.after;
   if (key === 'enum') return `${diff.action === 'remove' ? 'removed' : 'added'} enum value ${shown(value)}`;
+  if (key === 'required' && typeof value === 'boolean') return diff.after === true ? 'now required' : 'no longer required';
   if (key === 'required') return `\`${shown(value)}\` ${diff.action === 'remove' ? 'no longer required' : 'now required'}`;
   if (key === 'properties' || diff.path.at(-2) === 'properties') return `${diff.action === 'remove' ? 'removed' : 'added'} field \`${diff.path.at(-1)}\``;
   return `${verb} ${key}${diff.action === 'replace' ? `: ${shown(diff.before)} → ${shown(diff.after)}` : ''}`;
@@ -134,14 +192,13 @@ function changeText(diff) {
 export function classifySpecChanges(released, current) {
   const before = withWebhooksAsResponses(released);
   const after = withWebhooksAsResponses(current);
-  const { diffs } = apiCompare(before, after);
+  const { diffs, merged } = apiCompare(before, after);
   const seen = new Set();
   const changes = [];
   for (const diff of diffs) {
     if (diff.path[0] === 'components') continue;
     const { level, why } = judge(diff);
-    const subject = subjectOf(diff.path, before, after);
-    const change = { level, subject, place: placeOf(diff.path, before, after), change: changeText(diff), why, path: diff.path.join('/') };
+    const change = { level, subject: subjectOf(diff.path, merged), place: placeOf(diff, merged, before), change: changeText(diff), why, path: diff.path.join('/') };
     const id = `${change.subject}|${change.place}|${change.change}`;
     if (seen.has(id)) continue;
     seen.add(id);

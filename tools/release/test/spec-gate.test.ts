@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { API_ENTRIES, readCommittedReport, specGeneratedDeclarations } from '../src/api-reports.mjs';
 import { verdict } from '../src/gate.mjs';
-import { classifySpecChanges, describeChange, requiredLevel } from '../src/spec-diff.mjs';
+import { classifySpecChanges, describeChange, LEVELS, requiredLevel } from '../src/spec-diff.mjs';
 import { ROOT } from '../src/workspace.mjs';
+import { applySpecChanges, gateFixtures, releasedReports } from './gate-fixtures';
 
 type Spec = any;
 const released: Spec = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'released-openapi.json'), 'utf8'));
@@ -99,4 +101,26 @@ describe('the verdict', () => {
     expect(verdict({ specChanges: patch, reports: [], declared: 'patch' }).ok).toBe(true);
     expect(verdict({ specChanges: [], reports: [], declared: 'none' }).ok).toBe(true);
   });
+});
+
+describe('the gate fixtures (fixtures/gate/*.json), against the real bundled spec and API reports', () => {
+  const spec: Spec = JSON.parse(readFileSync(join(ROOT, 'spec', 'dist', 'openapi.json'), 'utf8'));
+  for (const fixture of gateFixtures()) {
+    it(`${fixture.name}: needs a ${fixture.level}, and says why`, () => {
+      const specChanges = classifySpecChanges(spec, applySpecChanges(spec, fixture.spec));
+      const released = releasedReports(fixture);
+      const reports = API_ENTRIES.map((entry) => {
+        const current = readCommittedReport(entry)!;
+        return { name: entry.name, report: entry.report, committed: current, generated: current, released: released[entry.report], specGenerated: specGeneratedDeclarations(entry) };
+      });
+      const below = LEVELS[LEVELS.indexOf(fixture.level) - 1]!;
+      const short = verdict({ specChanges, reports, declared: below });
+      expect(short.required, short.lines.join('\n')).toBe(fixture.level);
+      expect(short.ok).toBe(false);
+      expect(short.failures.join('\n')).toContain(fixture.shows);
+      expect(verdict({ specChanges, reports, declared: fixture.level }).ok).toBe(true);
+      // Every message names real things.
+      expect([...short.lines, ...short.failures].join('\n')).not.toMatch(/undefined|\[object Object\]/);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 // The GitHub workflows: actionlint passes on them and fails on a broken copy, and each one does
 // what the release train relies on.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,9 @@ describe('the workflows', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
     expect(scripts['release:version']).toBeDefined();
     // changeset publish tags each package it publishes (@gigapay/client@1.0.0); the action pushes the tags.
-    expect(scripts['release:publish']).toMatch(/changeset publish/);
+    const publish = execFileSync(process.execPath, [join(ROOT, 'tools', 'run.mjs'), '--print', 'release:publish'], { encoding: 'utf8' });
+    expect(scripts['release:publish']).toBe('node tools/run.mjs release:publish');
+    expect(publish).toMatch(/"exec","changeset","publish"\]$/m);
   });
 
   it('docs builds the versioned site and deploys it to GitHub Pages', () => {

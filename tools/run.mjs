@@ -7,15 +7,13 @@
 //
 //   node tools/run.mjs <job> [args]            args go to the job's last step (see JOBS)
 //   node tools/run.mjs --print <job> [args]    prints the resolved command lines, runs nothing
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPlan, missingChromium } from '../packages/docs/scripts/chromium.mjs';
+import { pnpmCommand } from './release/src/workspace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The pnpm of package.json's packageManager, which turbo requires too.
-const PNPM_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 
 // Telemetry off for every tool, whatever the caller's shell says.
 const env = {
@@ -109,16 +107,6 @@ async function runCountingTests(cmd, args) {
   if (status !== 0) process.exit(status ?? 1);
 }
 
-function pnpmCommand() {
-  try {
-    const version = execFileSync('pnpm', ['--version'], { env, encoding: 'utf8' }).trim();
-    if (version === PNPM_VERSION) return ['pnpm', []];
-  } catch {
-    // no global pnpm: fall through to npx
-  }
-  return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
-}
-
 /**
  * The Debian packages the tests run: Chromium for the docs browser test (by the docs package's own
  * rule: a missing one is installed, as root, or an error; only the opt-out skips) and curl, which
@@ -154,7 +142,7 @@ if (!Object.hasOwn(JOBS, job ?? '')) {
   process.exit(2);
 }
 
-const pnpmCli = pnpmCommand();
+const pnpmCli = pnpmCommand(root);
 const frozen = env.CI ? ['--frozen-lockfile'] : [];
 const steps = [pnpmStep('install', '--prefer-offline', ...frozen), ...JOBS[job](jobArgs)].map((step) => resolveStep(step, pnpmCli));
 if (print) {

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstError, freePort, isFree, run, runOrThrow } from './process.mjs';
 import { tarballFiles } from './tarball.mjs';
+import { pnpmCommand } from '../../release/src/workspace.mjs';
 
 export const WORKSPACE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -159,7 +160,7 @@ export async function publishPackages(registryUrl, { packages, packDir, ignoreSc
   const destination = packDir ?? mkdtempSync(join(tmpdir(), 'gigapay-pack-'));
   mkdirSync(destination, { recursive: true });
   const env = npmEnvironment(registryUrl, { configDir: destination });
-  const [pnpm, pnpmArgs] = await pnpmCommand();
+  const [pnpm, pnpmArgs] = pnpmCommand(WORKSPACE_ROOT);
 
   const packed = await Promise.all(
     chosen.map(async ({ name, dir }) => {
@@ -193,11 +194,4 @@ export function packJson(stdout) {
     }
   }
   throw new Error(`pnpm pack printed no JSON report: ${stdout.slice(0, 200)}`);
-}
-
-/** The pinned pnpm: the one on PATH when it is that version (as tools/run.mjs decides), else npx. */
-async function pnpmCommand() {
-  const { code, stdout } = await run('pnpm', ['--version'], { timeoutMs: 15_000 });
-  const wanted = JSON.parse((await import('node:fs')).readFileSync(join(WORKSPACE_ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
-  return code === 0 && stdout.trim() === wanted ? ['pnpm', []] : ['npx', ['--yes', `pnpm@${wanted}`]];
 }

@@ -92,11 +92,12 @@ describe.each(Object.keys(compilers))('%s prints what the @ts-expect-error lines
 
   beforeAll(async () => {
     const tsc = await compilers[compiler]!();
-    // Inside the package, so that `@gigapay/client` (this package's dist/) and its dependencies resolve as for a consumer.
-    dir = mkdtempSync(here('./.compile-errors-'));
+    // Inside the package (not under test/, which the type tests glob), so that `@gigapay/client` (this
+    // package's dist/) and its dependencies resolve as for a consumer.
+    dir = mkdtempSync(here('../.compile-errors-'));
     for (const source of checked) writeFileSync(join(dir, source.name), source.content.replaceAll('@ts-expect-error', 'ts-expect-error (disabled)'));
     const config = {
-      extends: '../tsconfig.strict.json',
+      extends: '../test/tsconfig.strict.json',
       // As the ESM consumer compiles the README snippets (`process.env.X`).
       compilerOptions: { types: ['node'], noPropertyAccessFromIndexSignature: false },
       files: checked.map((source) => source.name),

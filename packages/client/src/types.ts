@@ -11,7 +11,9 @@
  *
  * - header parameters the client fills in (`Integration-ID`, …) are optional per call;
  * - `expand: ['employee']` turns `payout.employee` into `Employee`, and its absence into `string`;
- *   a body with an inline employee (an object) is only accepted with it;
+ *   a body with an inline employee (an object) is only accepted with it, and an id may be a number;
+ * - the commonest mistakes (an inline employee without `expand`, `expand` as a string) meet an object
+ *   type whose one key says what to do, which tsc prints (test/compile-errors.test.ts);
  * - a bulk body (an array) gives the array back, a single body the single object;
  * - `status` is the union of the documented statuses and discriminates `data` / `error`; any other
  *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.

@@ -11,7 +11,9 @@
  *
  * - header parameters the client fills in (`Integration-ID`, …) are optional per call;
  * - `expand: ['employee']` turns `payout.employee` into `Employee`, and its absence into `string`;
- *   a body with an inline employee (an object) is only accepted with it;
+ *   a body with an inline employee (an object) is only accepted with it, and an id may be a number;
+ * - the commonest mistakes (an inline employee without `expand`, `expand` as a string) meet an object
+ *   type whose one key says what to do, which tsc prints (test/compile-errors.test.ts);
  * - a bulk body (an array) gives the array back, a single body the single object;
  * - `status` is the union of the documented statuses and discriminates `data` / `error`; any other
  *   status is the general branch (`error: unknown`); with `throwOnError: true` only the 2xx remain.
@@ -51,13 +53,20 @@ interface Entry {
   undocumented: unknown;
 }
 
-/** A body whose `employee` is an object (only with `expand: ['employee']`) keeps to the id. */
+/**
+ * A body whose `employee` may be an object (only with `expand: ['employee']`) keeps to the id: a
+ * string or a number, as the spec accepts it. The object type beside the id is there for its
+ * message, which tsc prints when an inline employee is passed without `expand` (written out, not
+ * named: tsc would print a name instead of the message). Nothing is assignable to it.
+ */
 type WithEmployeeId<Body> = Body extends { employee: infer Employee_ }
-  ? [Extract<Employee_, string>] extends [never]
+  ? [Exclude<Employee_, object>] extends [never]
     ? never
-    : [Exclude<Employee_, string>] extends [never]
-      ? Body
-      : Body & { employee: Extract<Employee_, string> }
+    : {
+        [K in keyof Body]: K extends 'employee'
+          ? Exclude<Employee_, object> | { "to send an inline employee, add params: { query: { expand: ['employee'] } }": never }
+          : Body[K];
+      }
   : Body;
 
 type ErrorBranch<Status, Body> = { status: Status; data?: never; error: Body; response: Response };
@@ -130,27 +139,39 @@ export type Expand<T, Expanded = never> = T extends readonly (infer Item)[]
 
 type Body<Op extends OperationInfo, Expanded> = 'employee' extends Expanded ? Op['body'] : Op['bodyWithEmployeeId'];
 
-/**
- * Matches no body (its items are `never`): it is there to infer `Bulk` from an array body's
- * `length`, and a single body, having none, leaves `Bulk` at `never`. In a union beside the body,
- * not intersected with it: relating an array to an intersection compares every array method.
- */
-interface BulkMarker<Bulk> {
-  readonly length: Bulk;
-  readonly [index: number]: never;
-}
-
 /** The body member: required or optional as the spec has it, absent where there is none (object types, not a mapped type: cheaper to check). */
 type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
   ? {}
   : Op['bodyRequired'] extends true
     ? { body: BodyOf<Op, Expanded, Bulk> }
     : { body?: BodyOf<Op, Expanded, Bulk> };
-type BodyOf<Op extends OperationInfo, Expanded, Bulk> = Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>;
+/**
+ * Beside the body, `readonly never[] & { length: Bulk }` matches no body (its items are `never`): it
+ * is there to infer `Bulk` from an array body's `length`, and a single body, having none, leaves
+ * `Bulk` at `never`. In a union beside the body, not intersected with it: relating an array to an
+ * intersection compares every array method. Array-like, so that tsc explains a wrong single body
+ * against the single body, not against it; and written out, so that no name of ours is printed.
+ */
+type BodyOf<Op extends OperationInfo, Expanded, Bulk> = Op['bulk'] extends true
+  ? Body<Op, Expanded> | (readonly never[] & { readonly length: Bulk })
+  : Body<Op, Expanded>;
 
+/**
+ * `expand` takes an array of the names `Expanded` is inferred from. With none inferred (no `expand`,
+ * or a string where the array goes) its items are the operation's names, so that tsc prints those
+ * rather than `never[]`; the object type beside it is there for its message (as in `WithEmployeeId`).
+ */
 type ExpandMember<Op extends OperationInfo, Expanded> = [Op['expandable']] extends [never]
   ? {}
-  : { params?: { query?: { expand?: readonly Extract<Expanded, Op['expandable']>[] } } };
+  : {
+      params?: {
+        query?: {
+          expand?:
+            | readonly ([Expanded] extends [never] ? Op['expandable'] : Extract<Expanded, Op['expandable']>)[]
+            | { "expand takes an array of names: expand: ['employee']": never };
+        };
+      };
+    };
 
 /** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
 export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never, Parse = 'json'> = Op['init'] &

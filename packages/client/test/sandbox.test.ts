@@ -102,6 +102,23 @@ describe('an inline employee', () => {
   });
 });
 
+describe('ids sent as numbers, as the Gigapay docs send them', () => {
+  it('create, read, filter and price with number ids; the answers carry strings', async () => {
+    const gigapay = throwing();
+    await gigapay.POST('/employees/', { body: { ...employeeBody, id: 1847, email: `${crypto.randomUUID()}@example.com` } });
+    const created = await gigapay.POST('/payouts/', { body: { id: 9472, employee: 1847, currency: 'SEK', description: 'Gig', amount: '100.00' } });
+    expect(created.data).toMatchObject({ id: '9472', employee: '1847' });
+    const found = await gigapay.GET('/payouts/{id}/', { params: { path: { id: 9472 } } });
+    expect(found.data.id).toBe('9472');
+    const listed = await gigapay.GET('/payouts/', { params: { query: { employee: 1847 } } });
+    expect(listed.data.results.map((payout) => payout.id)).toEqual(['9472']);
+    const priced = await gigapay.POST('/pricing/', { body: { employee: 1847, currency: 'SEK', description: 'Gig', amount: '100.00' } });
+    expect(priced.data.amount).toBe('100.00');
+    const pricing = await gigapay.GET('/pricing/{id}/', { params: { path: { id: 9472 } } });
+    expect(pricing.data.amount).toBe('100.00');
+  });
+});
+
 describe('per-call idempotencyKey', () => {
   it('is sent as Idempotency-Key: the same key replays the first payout instead of paying twice', async () => {
     const employee = await anEmployee();

@@ -196,3 +196,51 @@ describe('6. logger and hooks', () => {
     createGigapayClient({ token: 'key', logLevel: 'verbose' });
   });
 });
+
+describe('7. ids as numbers, as the Gigapay docs send them', () => {
+  test('in a body, a path and a filter', async () => {
+    await gigapay.POST('/payouts/', { body: { id: 9472, employee: 1847, currency: 'SEK', description: 'Gig', amount: '100.00' } });
+    await gigapay.POST('/payouts/', { body: [{ ...payout, employee: 1847 }, { ...payout, employee: 1736 }] });
+    await gigapay.POST('/pricing/', { body: { ...payout, employee: 1847 } });
+    await gigapay.POST('/employees/', { body: { id: 19472, name: 'Albin Lindskog', cellphone_number: '+4670000001', country: 'SWE' } });
+    const found = await throwing.GET('/payouts/{id}/', { params: { path: { id: 9472 } } });
+    // Answered as a string, whatever was sent.
+    expectTypeOf(found.data.id).toEqualTypeOf<string>();
+    await gigapay.GET('/payouts/', { params: { query: { employee: 1847, invoice: 2859272 } } });
+    await gigapay.PATCH('/employees/{id}/resend/', { params: { path: { id: 1847 } } });
+  });
+});
+
+describe('8. the commonest mistakes: tsc names the field and what to do (test/compile-errors.test.ts checks these quotes on TypeScript 5.9 and 7.0)', () => {
+  test('an inline employee without expand', async () => {
+    await gigapay.POST('/payouts/', {
+      // @ts-expect-error tsc: Types of property 'employee' are incompatible. … to send an inline employee, add params: { query: { expand: ['employee'] } }
+      body: { ...payout, employee: inlineEmployee },
+    });
+    await gigapay.POST('/pricing/', {
+      // @ts-expect-error tsc: Types of property 'employee' are incompatible. … to send an inline employee, add params: { query: { expand: ['employee'] } }
+      body: { ...payout, employee: inlineEmployee },
+    });
+  });
+
+  test('expand as a string instead of an array', async () => {
+    await gigapay.GET('/payouts/', {
+      // @ts-expect-error tsc: Type 'string' is not assignable to type … expand takes an array of names: expand: ['employee']
+      params: { query: { expand: 'employee' } },
+    });
+    await gigapay.POST('/payouts/', {
+      params: {
+        // @ts-expect-error tsc: Type 'string' is not assignable to type … expand takes an array of names: expand: ['employee']
+        query: { expand: 'employee' },
+      },
+      body: payout,
+    });
+  });
+
+  test('no amount (and no internal name in what tsc says)', async () => {
+    await gigapay.POST('/payouts/', {
+      // @ts-expect-error tsc: … amount
+      body: { employee: 'e1', currency: 'SEK', description: 'Gig' },
+    });
+  });
+});

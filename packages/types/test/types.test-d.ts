@@ -35,6 +35,19 @@ describe('exactly one of amount, invoiced_amount and cost', () => {
   });
 });
 
+describe('ids you send: a string, or a number as the Gigapay docs send them', () => {
+  it('in a body, a path and a relational filter', () => {
+    expectTypeOf({ ...fields, employee: 1847, id: 9472, amount: '1.00' }).toExtend<PayoutCreate>();
+    type PayoutQuery = NonNullable<operations['listPayouts']['parameters']['query']>;
+    expectTypeOf<operations['retrievePayout']['parameters']['path']['id']>().toEqualTypeOf<string | number>();
+    expectTypeOf<operations['retrievePricing']['parameters']['path']['id']>().toEqualTypeOf<string | number>();
+    expectTypeOf<PayoutQuery['employee']>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<PayoutQuery['invoice']>().toEqualTypeOf<string | number | undefined>();
+    // Answered as strings.
+    expectTypeOf<Payout['id']>().toEqualTypeOf<string>();
+  });
+});
+
 describe('required body fields', () => {
   it('needs currency, description and employee on a payout', () => {
     // @ts-expect-error: description is required

@@ -67,7 +67,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -175,7 +178,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -233,7 +239,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -343,7 +352,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -392,7 +404,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -502,8 +517,8 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve. */
-                id: string;
+                /** @description The id of the **Payout** whose pricing to retrieve, as a string or as a number. */
+                id: components["schemas"]["WritableId"];
             };
             cookie?: never;
         };
@@ -587,7 +602,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -688,7 +706,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -1050,8 +1071,9 @@ export interface components {
         };
         /**
          * WritableId
-         * @description An identifier you send: a string, or a number as the Gigapay docs send them (`"id": 9472`,
-         *     `"employee": 1847`). The API keeps it as text and always answers it as a string (`"9472"`).
+         * @description An identifier you send, in a body, a path or a filter: a string, or a number as the Gigapay docs
+         *     send them (`"id": 9472`, `"employee": 1847`, `/payouts/9472/`). The API keeps it as text and
+         *     always answers it as a string (`"9472"`).
          * @example 9472
          * @example 9472
          */
@@ -1615,8 +1637,11 @@ export interface components {
          * @example ac4beffd-79b0-4561-b16c-846a9600b168
          */
         IdempotencyKey: string;
-        /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
-        PathId: string;
+        /**
+         * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+         *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+         */
+        PathId: components["schemas"]["WritableId"];
         /**
          * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
          *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
@@ -1656,10 +1681,10 @@ export interface components {
         verified_at_before: string;
         /** @description Timestamp filter. Only those whose `verified_at` is after this ISO 8601 date-time. */
         verified_at_after: string;
-        /** @description Relational filter: only those belonging to the Employee with this id. */
-        EmployeeFilter: string;
-        /** @description Relational filter: only those belonging to the Invoice with this id. */
-        InvoiceFilter: string;
+        /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
+        EmployeeFilter: components["schemas"]["WritableId"];
+        /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
+        InvoiceFilter: components["schemas"]["WritableId"];
         /**
          * @description Only Payouts with this text in their description, or in their Employee's name, email or cellphone number.
          * @example skoog
@@ -1877,7 +1902,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -1925,7 +1953,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -1972,7 +2003,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2013,7 +2047,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2212,7 +2249,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2270,7 +2310,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2326,7 +2369,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2377,7 +2423,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2440,7 +2489,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2465,9 +2517,9 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Relational filter: only those belonging to the Employee with this id. */
+                /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
                 employee?: components["parameters"]["EmployeeFilter"];
-                /** @description Relational filter: only those belonging to the Invoice with this id. */
+                /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
                 invoice?: components["parameters"]["InvoiceFilter"];
                 /**
                  * @description Only Payouts with this text in their description, or in their Employee's name, email or cellphone number.
@@ -2653,7 +2705,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2705,7 +2760,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2756,7 +2814,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2807,7 +2868,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -2832,9 +2896,9 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Relational filter: only those belonging to the Employee with this id. */
+                /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
                 employee?: components["parameters"]["EmployeeFilter"];
-                /** @description Relational filter: only those belonging to the Invoice with this id. */
+                /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
                 invoice?: components["parameters"]["InvoiceFilter"];
                 /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
@@ -3004,8 +3068,8 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve. */
-                id: string;
+                /** @description The id of the **Payout** whose pricing to retrieve, as a string or as a number. */
+                id: components["schemas"]["WritableId"];
             };
             cookie?: never;
         };
@@ -3121,7 +3185,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3172,7 +3239,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3223,7 +3293,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3392,7 +3465,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3450,7 +3526,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3506,7 +3585,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;
@@ -3556,7 +3638,10 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The object's identifier. (One Gigapay page types it as a number; ids are strings.) */
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
                 id: components["parameters"]["PathId"];
             };
             cookie?: never;

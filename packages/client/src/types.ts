@@ -134,30 +134,31 @@ type Body<Op extends OperationInfo, Expanded> = 'employee' extends Expanded ? Op
  * Matches no body (its items are `never`): it is there to infer `Bulk` from an array body's
  * `length`, and a single body, having none, leaves `Bulk` at `never`. In a union beside the body,
  * not intersected with it: relating an array to an intersection compares every array method.
+ * Array-like, so that when an object body fails, tsc explains the failure against the body's
+ * object type (TypeScript 7 otherwise picks this marker: "Property 'length' is missing").
  */
-interface BulkMarker<Bulk> {
+interface BulkMarker<Bulk extends number> extends ReadonlyArray<never> {
   readonly length: Bulk;
-  readonly [index: number]: never;
 }
 
 /** The body member: required or optional as the spec has it, absent where there is none (object types, not a mapped type: cheaper to check). */
-type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
+type BodyMember<Op extends OperationInfo, Expanded, Bulk extends number> = [Op['body']] extends [never]
   ? {}
   : Op['bodyRequired'] extends true
     ? { body: BodyOf<Op, Expanded, Bulk> }
     : { body?: BodyOf<Op, Expanded, Bulk> };
-type BodyOf<Op extends OperationInfo, Expanded, Bulk> = Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>;
+type BodyOf<Op extends OperationInfo, Expanded, Bulk extends number> = Op['bulk'] extends true ? Body<Op, Expanded> | BulkMarker<Bulk> : Body<Op, Expanded>;
 
 type ExpandMember<Op extends OperationInfo, Expanded> = [Op['expandable']] extends [never]
   ? {}
   : { params?: { query?: { expand?: readonly Extract<Expanded, Op['expandable']>[] } } };
 
 /** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
-export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never, Parse = 'json'> = Op['init'] &
+export type CallInit<Op extends OperationInfo, Expanded = never, Bulk extends number = never, Parse = 'json'> = Op['init'] &
   ExpandMember<Op, Expanded> &
   BodyMember<Op, Expanded, Bulk> & { parseAs?: Parse };
 
-export type CallArgs<Op extends OperationInfo, Expanded, Bulk, Parse> = Op['initRequired'] extends true
+export type CallArgs<Op extends OperationInfo, Expanded, Bulk extends number, Parse> = Op['initRequired'] extends true
   ? [init: CallInit<Op, Expanded, Bulk, Parse>]
   : [init?: CallInit<Op, Expanded, Bulk, Parse>];
 

@@ -10,6 +10,9 @@ import type {
   Payout,
   PayoutCreate,
   PayoutCreateInlineEmployee,
+  PayoutEvent,
+  EmployeeEvent,
+  InvoiceEvent,
   PricingRequest,
   WebhookEventName,
   WebhookPayloads,
@@ -99,11 +102,18 @@ describe('lists and webhooks', () => {
     expectTypeOf<Page<Payout>['count']>().toEqualTypeOf<number>();
   });
 
-  it('maps each event to the object it sends', () => {
-    expectTypeOf<WebhookPayloads['Employee.verified']>().toEqualTypeOf<Employee>();
-    expectTypeOf<WebhookPayloads['Payout.accepted']>().toEqualTypeOf<Payout>();
-    expectTypeOf<WebhookPayloads['Invoice.paid']>().toEqualTypeOf<Invoice>();
+  it('maps each event to the object it sends, with the fields a response marks readonly writable', () => {
+    expectTypeOf<WebhookPayloads['Employee.verified']>().toEqualTypeOf<EmployeeEvent>();
+    expectTypeOf<WebhookPayloads['Payout.accepted']>().toEqualTypeOf<PayoutEvent>();
+    expectTypeOf<WebhookPayloads['Invoice.paid']>().toEqualTypeOf<InvoiceEvent>();
     expectTypeOf<keyof WebhookPayloads>().toEqualTypeOf<WebhookEventName>();
+    // The same fields as the API's objects: only `readonly` differs.
+    expectTypeOf<keyof PayoutEvent>().toEqualTypeOf<keyof Payout>();
+    expectTypeOf<keyof EmployeeEvent>().toEqualTypeOf<keyof Employee>();
+    expectTypeOf<keyof InvoiceEvent>().toEqualTypeOf<keyof Invoice>();
+    const accepted: PayoutEvent = { ...({} as Payout), accepted_at: '2021-01-01T00:00:00Z' };
+    accepted.accepted_at = null; // writable in a payload (a test may build one)
+    expectTypeOf<PayoutEvent['accepted_at']>().toEqualTypeOf<string | null>();
   });
 });
 
@@ -154,11 +164,11 @@ describe('OperationMap', () => {
   });
 
   it('gives each error response the statuses it stands for, and the statuses left undocumented', () => {
-    expectTypeOf<keyof RetrievePayout['errors']>().toEqualTypeOf<301 | 307 | 400 | 401 | 403 | 404 | 429 | '5XX'>();
+    expectTypeOf<keyof RetrievePayout['errors']>().toEqualTypeOf<301 | 307 | 400 | 401 | 403 | 404 | 414 | 429 | 431 | '5XX'>();
     expectTypeOf<RetrievePayout['errors'][404]>().toEqualTypeOf<{ status: 404; body: { detail: string } }>();
     expectTypeOf<RetrievePayout['errors'][301]['body']>().toBeUndefined();
     expectTypeOf<RetrievePayout['errors']['5XX']['status']>().toEqualTypeOf<500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511>();
-    expectTypeOf<RetrievePayout['undocumented']>().toEqualTypeOf<Exclude<HttpStatus, 200 | 301 | 307 | 400 | 401 | 403 | 404 | 429 | RetrievePayout['errors']['5XX']['status']>>();
+    expectTypeOf<RetrievePayout['undocumented']>().toEqualTypeOf<Exclude<HttpStatus, 200 | 301 | 307 | 400 | 401 | 403 | 404 | 414 | 429 | 431 | RetrievePayout['errors']['5XX']['status']>>();
     expectTypeOf<409 extends RetrievePayout['undocumented'] ? true : false>().toEqualTypeOf<true>();
   });
 

@@ -502,7 +502,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve. */
+                /**
+                 * @description The id of the **Payout** whose pricing to retrieve.
+                 * @example 9472
+                 */
                 id: string;
             };
             cookie?: never;
@@ -939,7 +942,7 @@ export interface components {
             [key: string]: string;
         };
         /**
-         * @description The body of a `401`, `403`, `404` or `405`.
+         * @description The body of a `401`, `403`, `404`, `405`, `413`, `414`, `429` or `431`.
          * @example {
          *       "detail": "Authentication credentials were not provided."
          *     }
@@ -1036,7 +1039,9 @@ export interface components {
          *     messages, or, for an inline object such as the employee of a payout, the errors of that object's
          *     fields (one level down, no deeper: the API nests only there). Problems not tied to one field are
          *     under `non_field_errors`. An object without problems is `{}` (as the items of a bulk error that
-         *     were fine).
+         *     were fine). A body that is not valid JSON is answered `{"detail": "JSON parse error - …"}`
+         *     instead, as Django REST Framework does (the local sandbox also answers a malformed request or a
+         *     refused `Host` with a `detail`).
          * @example {
          *       "description": [
          *         "This field may not be blank."
@@ -1045,6 +1050,8 @@ export interface components {
          */
         ValidationError: {
             non_field_errors?: components["schemas"]["ErrorMessages"];
+            /** @description Instead of field errors, for a request that could not be read at all, such as a body that is not valid JSON. */
+            detail?: string;
         } & {
             [key: string]: components["schemas"]["ErrorMessages"] | components["schemas"]["NestedValidationError"];
         };
@@ -1299,21 +1306,18 @@ export interface components {
             /**
              * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
              *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise).
-             * @default false
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
              */
             full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
-             * @description When the gig starts. Required for insured gigs.
-             * @default null
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
              */
             start_at?: string | null;
             /**
              * Format: date-time
-             * @description When the gig ends. Required for insured gigs.
-             * @default null
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
             /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
@@ -1325,27 +1329,38 @@ export interface components {
          */
         AmountBasis: {
             /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
-            amount?: components["schemas"]["Money"];
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
-            invoiced_amount?: components["schemas"]["Money"];
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
-            cost?: components["schemas"]["Money"];
-        } & ({
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
             amount: components["schemas"]["Money"];
-            invoiced_amount?: never;
-            cost?: never;
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
         } | {
-            amount?: never;
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
             /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
-            cost?: never;
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
         } | {
-            amount?: never;
-            invoiced_amount?: never;
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
             /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
             cost: components["schemas"]["Money"];
-        });
+        };
         /** @description Create one Payout for a registered Employee, by id. An array of these creates many at once. */
         PayoutCreate: components["schemas"]["PayoutCreateFields"] & {
             /** @description Id of the Employee receiving the Payout. */
@@ -1463,6 +1478,113 @@ export interface components {
             secret_key?: string;
             metadata?: components["schemas"]["Metadata"];
         };
+        /** @description Employee as Gigapay posts it to your webhook: every field of `Employee`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        EmployeeEvent: {
+            id: components["schemas"]["Id"];
+            /** @description Full name. */
+            name: string;
+            /**
+             * Format: email
+             * @description Email address, or `null` when only a cellphone number was given.
+             */
+            email: string | null;
+            /** @description Cellphone number with country code, for example `+46703000000`, or `null` when only an email was given. */
+            cellphone_number: string | null;
+            /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out, so do not rely on it being present. */
+            country?: components["schemas"]["Country"];
+            metadata: components["schemas"]["Metadata"];
+            /** @description When the Employee was registered (`Employee.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the person was notified and asked to onboard (`Employee.notified`). Absent from the Employee inlined in a newly created Payout.
+             */
+            notified_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the person opened their link (`Employee.claimed`). Absent from the Employee inlined in a newly created Payout.
+             */
+            claimed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When Gigapay verified the person's identity and work permits (`Employee.verified`).
+             */
+            verified_at: string | null;
+        };
+        /** @description Payout as Gigapay posts it to your webhook: every field of `Payout`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        PayoutEvent: {
+            id: components["schemas"]["Id"];
+            /** @description The gross salary amount. */
+            amount: components["schemas"]["Money"];
+            /** @description The amount invoiced, before Gigapay's fee. (Absent from the oldest examples.) */
+            invoiced_amount?: components["schemas"]["Money"];
+            /** @description The total salary cost, Gigapay's fee included. */
+            cost: components["schemas"]["Money"];
+            /** @description Where the work was performed (ISO-3166). Present in the 2022 API; absent from older and later examples. */
+            country?: components["schemas"]["Country"];
+            currency: components["schemas"]["Currency"];
+            /** @description What the work was, shown to the recipient. */
+            description: string;
+            /** @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee. */
+            full_salary_specification?: boolean;
+            /** @description The Employee receiving the Payout. *Expandable*; its id unless `expand=employee`. */
+            employee: components["schemas"]["Id"] | components["schemas"]["Employee"];
+            /** @description The Invoice the Payout is on. *Expandable*; its id unless `expand=invoice`. */
+            invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            metadata: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts.
+             */
+            start_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends.
+             */
+            end_at: string | null;
+            /** @description When the Payout was registered (`Payout.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the Employee was notified, after the Invoice was paid (`Payout.notified`).
+             */
+            notified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the Employee accepted the Payout (`Payout.accepted`).
+             */
+            accepted_at: string | null;
+        };
+        /** @description Invoice as Gigapay posts it to your webhook: every field of `Invoice`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        InvoiceEvent: {
+            /** @description Identifier, unique per integration; `PATCH` can change it. Numeric strings and UUIDs both occur. */
+            id: components["schemas"]["Id"];
+            /**
+             * Format: uri
+             * @description Link for paying the Invoice in the Gigapay app.
+             */
+            app: string;
+            /** @description When the Invoice was started (`Invoice.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            currency: components["schemas"]["Currency"];
+            metadata: components["schemas"]["Metadata"];
+            /** @description Bank payment reference. */
+            ocr_number: string;
+            /** @description Whether this is the Invoice currently collecting new Payouts. */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description When the Invoice was paid (`Invoice.paid`), or `null`.
+             */
+            paid_at: string | null;
+            /**
+             * Format: uri
+             * @description Link to the Invoice as PDF.
+             */
+            pdf: string;
+            /** @description The total of the Invoice. */
+            price: components["schemas"]["Money"];
+        };
     };
     responses: {
         /**
@@ -1526,6 +1648,19 @@ export interface components {
             };
         };
         /**
+         * @description The path and query are longer than the server accepts; nothing was done. Gigapay documents no
+         *     limit; the local sandbox answers this above `limits.urlLength` (8,192 characters by default).
+         *     Use fewer or shorter filters.
+         */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
          * @description Throttled: too many requests in a short time. Wait the number of seconds in `Retry-After`, then
          *     send the same request again (with the same `Idempotency-Key`). Gigapay does not document its
          *     rate limits; `@gigapay/client` retries on `429` by itself.
@@ -1533,6 +1668,19 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description The request headers are larger than the server accepts; nothing was done, and the connection is
+         *     closed. Gigapay documents no limit; the local sandbox answers this when Node's header limit
+         *     (16 KiB by default) is passed.
+         */
+        RequestHeaderFieldsTooLarge: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -1563,6 +1711,19 @@ export interface components {
         };
         /** @description No such object for this integration, or (on a list) a page past the last one. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description The request body is larger than the server accepts; nothing was read or done. Gigapay documents
+         *     no limit; the local sandbox answers this above `limits.bodyBytes` (1 MiB by default) and closes
+         *     the connection. Send less per request (for example, split a bulk create).
+         */
+        PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1761,7 +1922,9 @@ export interface operations {
             307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1807,7 +1970,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1857,7 +2022,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1898,7 +2066,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1952,7 +2122,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1986,7 +2159,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2040,7 +2215,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2123,7 +2301,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2182,7 +2362,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2233,7 +2416,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2296,7 +2481,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2340,7 +2528,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2403,7 +2593,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2454,7 +2647,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2549,7 +2745,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2620,7 +2818,10 @@ export interface operations {
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2675,7 +2876,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2719,7 +2922,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2770,7 +2975,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2821,7 +3029,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2909,7 +3120,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2974,7 +3187,10 @@ export interface operations {
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3004,7 +3220,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve. */
+                /**
+                 * @description The id of the **Payout** whose pricing to retrieve.
+                 * @example 9472
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3025,7 +3244,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3091,7 +3312,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3142,7 +3365,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3186,7 +3411,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3249,7 +3476,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3303,7 +3533,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3362,7 +3594,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3413,7 +3648,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3476,7 +3713,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3519,7 +3759,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3582,7 +3824,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3603,7 +3848,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3640,7 +3885,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3677,7 +3922,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3714,7 +3959,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3751,7 +3996,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3788,7 +4033,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3825,7 +4070,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3862,7 +4107,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Invoice"];
+                "application/json": components["schemas"]["InvoiceEvent"];
             };
         };
         responses: {
@@ -3899,7 +4144,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Invoice"];
+                "application/json": components["schemas"]["InvoiceEvent"];
             };
         };
         responses: {

@@ -61,6 +61,19 @@ describe('the payout and pricing request bodies', () => {
     }
   });
 
+  it('spell each branch of the rule out as a whole object, so that Redoc lists every field in each tab', () => {
+    // Redoc shows a `oneOf` branch's own properties only, not the fields beside it (`allOf`, parent).
+    const fields = ['id', 'currency', 'description', 'full_salary_specification', 'metadata', 'start_at', 'end_at', 'country', 'employee', 'amount', 'invoiced_amount', 'cost'];
+    for (const [name, schema] of Object.entries<any>(bodies)) {
+      expect(schema.allOf, name).toBeUndefined();
+      expect(schema.oneOf.map((branch: any) => branch.title), name).toEqual(['amount', 'invoiced_amount', 'cost']);
+      for (const branch of schema.oneOf) {
+        expect(Object.keys(branch.properties).sort(), `${name} ${branch.title}`).toEqual([...fields].sort());
+        expect(branch.required, `${name} ${branch.title}`).toEqual(expect.arrayContaining(['currency', 'description', 'employee', branch.title]));
+      }
+    }
+  });
+
   it('refuse a forbidden basis even when sent as null', () => {
     const base = { employee: '8472', currency: 'SEK', description: 'Gig' };
     expect(check(component('PayoutCreate'), { ...base, amount: '1.00', cost: null }).valid).toBe(false);

@@ -27,7 +27,13 @@ describe('exactly one of amount, invoiced_amount and cost', () => {
     expectTypeOf({ ...fields, cost: '1000.00' }).toExtend<PayoutCreate>();
   });
 
-  it('rejects none and two', () => {
+  it('rejects none and two, naming the field and what to do', () => {
+    // What tsc prints, the same on TypeScript 5.9 and 7.0 (the words are the spec's own, the
+    // description of the forbidden field; packages/types/scripts/generate-lib.mjs):
+    //   none: "Property 'cost' is missing in type '{ currency: "SEK"; description: "Instagram samarbete"; employee: "1847"; }'
+    //          but required in type '{ …; cost: string; }'."
+    //   two:  "Types of property 'amount' are incompatible. Type 'string' is not assignable to type
+    //          '{ readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never; }'."
     // @ts-expect-error: no basis at all
     const none: PayoutCreate = { ...fields };
     // @ts-expect-error: two bases

@@ -1362,18 +1362,250 @@ export interface components {
             cost: components["schemas"]["Money"];
         };
         /** @description Create one Payout for a registered Employee, by id. An array of these creates many at once. */
-        PayoutCreate: components["schemas"]["PayoutCreateFields"] & {
+        PayoutCreate: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee receiving the Payout. */
+            employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee receiving the Payout. */
+            employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /**
          * @description Create a Payout and its Employee in one call, with `POST /payouts/?expand=employee`. If an
          *     Employee matching the data is already registered it is used instead of creating a second one
          *     (Gigapay does not document the matching rule).
          */
-        PayoutCreateInlineEmployee: components["schemas"]["PayoutCreateFields"] & {
+        PayoutCreateInlineEmployee: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             employee: components["schemas"]["EmployeeCreate"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /**
          * @description The body of a `400` for a bulk request: one validation error per item of the request, in the
          *     same order, `{}` for the items without problems. Nothing of the request was created (a decision:
@@ -1412,10 +1644,127 @@ export interface components {
          *     `POST /payouts/`. With `?expand=employee`, `employee` may be an inline Employee; pricing only
          *     calculates and creates no Employee.
          */
-        PricingRequest: components["schemas"]["PayoutCreateFields"] & {
+        PricingRequest: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
             employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
+            employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
+            employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /** @description A page of Invoices. */
         PaginatedInvoiceList: components["schemas"]["Page"] & {
             /** @description The objects of this page. */

@@ -30,8 +30,8 @@ it('the README lists every accepted error of a generator', () => {
 describe('the check can fail', () => {
   it('reports the two-bases lines when the spec forbids nothing in each branch (the rule as it stood, fixed only by our post-processing)', async () => {
     const spec = JSON.parse(readFileSync(bundledSpec, 'utf8'));
-    for (const branch of spec.components.schemas.AmountBasis.oneOf) {
-      branch.properties = Object.fromEntries(Object.entries(branch.properties).filter(([field]) => branch.required.includes(field)));
+    for (const branch of spec.components.schemas.PayoutCreate.oneOf) {
+      branch.properties = Object.fromEntries(Object.entries<{ not?: unknown }>(branch.properties).filter(([, schema]) => schema.not === undefined));
     }
     const copy = join(brokenRoot, 'openapi.json');
     writeFileSync(copy, JSON.stringify(spec));

@@ -392,7 +392,7 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -566,7 +566,7 @@ export interface OperationMap {
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
             errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["deleteIntegration"];
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
         /** `deleteEmployee` */
         "/employees/{id}/": {
@@ -590,7 +590,7 @@ export interface OperationMap {
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
             errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["deleteIntegration"];
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
         /** `deletePayout` */
         "/payouts/{id}/": {
@@ -614,7 +614,7 @@ export interface OperationMap {
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
             errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["deleteIntegration"];
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
         /** `deleteInvoice` */
         "/invoices/{id}/": {
@@ -638,7 +638,7 @@ export interface OperationMap {
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
             errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["deleteIntegration"];
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
         /** `deleteWebhook` */
         "/webhooks/{id}/": {
@@ -734,7 +734,7 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -758,7 +758,7 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["listIntegrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -911,10 +911,9 @@ interface UndocumentedStatuses {
     "listIntegrations": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "retrieveIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "replaceIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "resendPayoutNotificationPut": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "resendPayoutNotificationPut": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "createIntegration": 100 | 101 | 102 | 103 | 200 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "createPayout": 100 | 101 | 102 | 103 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "calculatePricing": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "deleteIntegration": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "deleteWebhook": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
 }

@@ -14,8 +14,9 @@ const orvalConfig = (spec: string, out: string) =>
 
 /**
  * Other teams' generators as they would run them on the published bundle, default options (but
- * the orval one above): each writes into its own folder, where its fixture
- * (generators/<name>.fixture.ts) is copied beside the output as fixture.ts.
+ * the orval one above): each writes into its own folder, where the fixture (generators/fixture.ts)
+ * and the generator's adapter (generators/<name>.adapter.ts, its names for what the fixture uses)
+ * are copied beside the output as fixture.ts and adapter.ts.
  */
 export const generators = {
   'openapi-typescript': (spec: string, out: string) => ({ command: bin('openapi-typescript'), args: [spec, '-o', join(out, 'schema.d.ts')] }),
@@ -60,7 +61,8 @@ export async function generate(name: GeneratorName, spec: string, root: string):
   const { command, args } = generators[name](spec, out);
   const result = await runTool(command, args, { cwd: out, timeoutMs: 90_000 });
   if (result.code !== 0) throw new Error(`${name} failed (exit ${result.code}):\n${result.stderr}${result.stdout}`);
-  copyFileSync(join(packageDir, 'generators', `${name}.fixture.ts`), join(out, 'fixture.ts'));
+  copyFileSync(join(packageDir, 'generators', 'fixture.ts'), join(out, 'fixture.ts'));
+  copyFileSync(join(packageDir, 'generators', `${name}.adapter.ts`), join(out, 'adapter.ts'));
   return out;
 }
 

@@ -7,8 +7,9 @@ import { bundledSpec } from '../src/paths.js';
 
 // openapi-typescript (default options), @hey-api/openapi-ts and orval on the published bundle, each
 // output compiled with the fixture (generators/fixture.ts, through the generator's adapter): a
-// payout with one basis and only the required fields compiles; two bases and none carry a `@ts-expect-error` that tsc must use
-// (an unused one is error TS2578); a webhook payload keeps `accepted_at`. The three generators run
+// payout with one basis and only the required fields compiles; two bases and none carry a
+// `@ts-expect-error` that tsc must use (an unused one is error TS2578); a webhook payload keeps
+// `accepted_at`. The three generators run
 // at once, then one tsc over all three folders.
 const names = Object.keys(generators) as GeneratorName[];
 const root = mkdtempSync(join(tmpdir(), 'generators-'));

@@ -140,7 +140,7 @@ export type Expand<T, Expanded = never> = T extends readonly (infer Item)[]
 type Body<Op extends OperationInfo, Expanded> = 'employee' extends Expanded ? Op['body'] : Op['bodyWithEmployeeId'];
 
 /** The body member: required or optional as the spec has it, absent where there is none (object types, not a mapped type: cheaper to check). */
-type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends [never]
+type BodyMember<Op extends OperationInfo, Expanded, Bulk extends number> = [Op['body']] extends [never]
   ? {}
   : Op['bodyRequired'] extends true
     ? { body: BodyOf<Op, Expanded, Bulk> }
@@ -152,7 +152,7 @@ type BodyMember<Op extends OperationInfo, Expanded, Bulk> = [Op['body']] extends
  * intersection compares every array method. Array-like, so that tsc explains a wrong single body
  * against the single body, not against it; and written out, so that no name of ours is printed.
  */
-type BodyOf<Op extends OperationInfo, Expanded, Bulk> = Op['bulk'] extends true
+type BodyOf<Op extends OperationInfo, Expanded, Bulk extends number> = Op['bulk'] extends true
   ? Body<Op, Expanded> | (readonly never[] & { readonly length: Bulk })
   : Body<Op, Expanded>;
 
@@ -174,11 +174,11 @@ type ExpandMember<Op extends OperationInfo, Expanded> = [Op['expandable']] exten
     };
 
 /** What a call of `Op` accepts as its init: exact (an unknown key is an error). */
-export type CallInit<Op extends OperationInfo, Expanded = never, Bulk = never, Parse = 'json'> = Op['init'] &
+export type CallInit<Op extends OperationInfo, Expanded = never, Bulk extends number = never, Parse = 'json'> = Op['init'] &
   ExpandMember<Op, Expanded> &
   BodyMember<Op, Expanded, Bulk> & { parseAs?: Parse };
 
-export type CallArgs<Op extends OperationInfo, Expanded, Bulk, Parse> = Op['initRequired'] extends true
+export type CallArgs<Op extends OperationInfo, Expanded, Bulk extends number, Parse> = Op['initRequired'] extends true
   ? [init: CallInit<Op, Expanded, Bulk, Parse>]
   : [init?: CallInit<Op, Expanded, Bulk, Parse>];
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import type { Employee, Invoice } from '@gigapay/types';
+import type { EmployeeEvent, InvoiceEvent } from '@gigapay/types';
 import {
   parseWebhook,
   signWebhookPayload,
@@ -390,10 +390,10 @@ describe('parseWebhook', () => {
     const employeePayload = JSON.stringify(employee('e1'));
     const employeeHeader = await signWebhookPayload({ payload: employeePayload, secret, timestamp: t });
     const verified = await parseWebhook({ payload: employeePayload, header: employeeHeader, secret, now: t, event: 'Employee.verified' });
-    expectTypeOf(verified).toEqualTypeOf<Employee>();
+    expectTypeOf(verified).toEqualTypeOf<EmployeeEvent>();
 
     type Paid = Awaited<ReturnType<typeof parseWebhook<'Invoice.paid'>>>;
-    expectTypeOf<Paid>().toEqualTypeOf<Invoice>();
+    expectTypeOf<Paid>().toEqualTypeOf<InvoiceEvent>();
 
     const neverCalled = () =>
       // @ts-expect-error: not an event of this API

@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOGO } from './brand.mjs';
-import { flattenForDocs } from './flatten.mjs';
 import { loadTypeScriptSamples, loadWebhookSamples, withCodeSamples } from './samples.mjs';
 
 export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +24,9 @@ const plainHeadings = (markdown) => markdown?.replace(/^(#{1,6} .*)$/gm, (headin
 export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR) {
   const { samples, missing, exampleIds } = loadTypeScriptSamples(spec, samplesDir);
   const webhookSamples = loadWebhookSamples(spec, samplesDir);
-  const docsSpec = flattenForDocs(withCodeSamples(spec, samples, exampleIds, webhookSamples));
+  // No reshaping of schemas: the published bundle renders as it is (every field of a request body
+  // in each tab of its exactly-one rule; spec/scripts/exactly-one.mjs).
+  const docsSpec = withCodeSamples(spec, samples, exampleIds, webhookSamples);
   delete docsSpec['x-generated'];
   docsSpec.info['x-logo'] = { url: LOGO, altText: 'Gigapay API', backgroundColor: '#ffffff' };
   docsSpec.info.description = plainHeadings(docsSpec.info.description);

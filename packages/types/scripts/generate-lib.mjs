@@ -1,5 +1,6 @@
 // Runs openapi-typescript on the bundled spec, in memory, for the generator and the staleness test.
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, NEVER } from 'openapi-typescript';
+import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,34 +18,29 @@ const BANNER = `/**
 `;
 
 /**
- * The spec states "exactly one of these fields" as a `oneOf` of `required` sets over one object,
- * so that the rendered docs list every field in every variant. JSON Schema needs nothing more,
- * but TypeScript would read each branch as `unknown` and accept two of the fields at once: for
- * the types only, each branch also names its field (required) and marks the others of the set
- * `false` (`?: never`).
+ * A property the spec forbids (`not: {}`, the other two amount bases in each branch of the
+ * exactly-one rule) is typed as an object no value can be, whose one key is the schema's own
+ * description ("Leave out: `amount` is the basis …"): so that tsc's error for two bases says what
+ * to do, where the bare `null` other generators print would only say "not assignable to null".
+ * Still one source: the words are the spec's.
  */
-export function exclusiveRequiredSets(node) {
-  if (Array.isArray(node)) return node.map(exclusiveRequiredSets);
-  if (!node || typeof node !== 'object') return node;
-  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, exclusiveRequiredSets(value)]));
-  const branches = out.oneOf;
-  const isSet = (b) => b && typeof b === 'object' && Array.isArray(b.required) && b.required.length === 1 && Object.keys(b).every((k) => k === 'required' || k === 'title');
-  if (out.properties && Array.isArray(branches) && branches.length > 1 && branches.every(isSet)) {
-    const names = branches.map((b) => b.required[0]);
-    out.oneOf = branches.map((b) => ({
-      ...b,
-      properties: Object.fromEntries(names.map((n) => [n, n === b.required[0] ? out.properties[n] ?? {} : false])),
-    }));
-  }
-  return out;
+function forbiddenField(schema) {
+  const forbidden = schema && schema.type === 'null' && schema.not && Object.keys(schema.not).length === 0 && typeof schema.description === 'string';
+  if (!forbidden) return undefined;
+  const { factory } = ts;
+  return factory.createTypeLiteralNode([
+    factory.createPropertySignature([factory.createModifier(ts.SyntaxKind.ReadonlyKeyword)], factory.createStringLiteral(schema.description.trim()), undefined, NEVER),
+  ]);
 }
 
 export async function generateTypes() {
-  const spec = exclusiveRequiredSets(JSON.parse(readFileSync(SPEC_FILE, 'utf8')));
+  // The spec as published, with nothing rewritten: what we compile is what other teams generate.
+  const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
   const ast = await openapiTS(spec, {
     // A property with a `default` stays optional: request bodies may leave it out.
     defaultNonNullable: false,
     alphabetize: false,
+    transform: forbiddenField,
   });
   return BANNER + astToString(ast);
 }

@@ -51,6 +51,13 @@ export type ErrorDetail = Schemas['ErrorDetail'];
 /** The envelope of a list endpoint around its `results`. */
 export type Page<Item> = Schemas['Page'] & { results: Item[] };
 
+/** A Payout as an event posts it (`Payout.created`, `.notified`, `.accepted`): every field of `Payout`, none readonly. */
+export type PayoutEvent = Schemas['PayoutEvent'];
+/** An Employee as an event posts it (`Employee.created`, …): every field of `Employee`, none readonly. */
+export type EmployeeEvent = Schemas['EmployeeEvent'];
+/** An Invoice as an event posts it (`Invoice.created`, `.paid`): every field of `Invoice`, none readonly. */
+export type InvoiceEvent = Schemas['InvoiceEvent'];
+
 /** The object each event POSTs to your webhook URL. */
 export type WebhookPayloads = {
   [Event in WebhookEventName]: NonNullable<webhooks[Event]['post']['requestBody']>['content']['application/json'];

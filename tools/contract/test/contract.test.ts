@@ -28,9 +28,21 @@ let invalid: Loose;
 // that each of them does break the spec.
 type Loose = Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', (path: string, init?: object) => Promise<{ response: Response; data?: any; error?: any }>>;
 
-function clientFor(token: string, integrationId: string, options: { invalidRequests?: boolean } = {}) {
-  return createGigapayClient({ token, integrationId, server: sandbox.url, fetch: recorder.wrap(globalThis.fetch, options), maxRetries: 0 });
+function clientFor(token: string, integrationId: string, options: { invalidRequests?: boolean; server?: ListeningSandbox; fetch?: typeof fetch } = {}) {
+  const { server = sandbox, fetch = globalThis.fetch, ...recorded } = options;
+  return createGigapayClient({ token, integrationId, server: server.url, fetch: recorder.wrap(fetch, recorded), maxRetries: 0 });
 }
+
+/** Sends each request with a 20 KiB header more than the client sets (after the recorder saw it). */
+const withBigHeader: typeof fetch = (input, init) => {
+  const request = new Request(input, init);
+  request.headers.set('x-padding', 'x'.repeat(20 * 1024));
+  return globalThis.fetch(request);
+};
+
+/** Clients whose every request passes one of the sandbox's limits (see the 413/414/431 test). */
+const limited = {} as Record<'shortUrls' | 'smallBodies' | 'bigHeaders', GigapayClient<false>>;
+const limitedSandboxes: ListeningSandbox[] = [];
 
 const payoutBody = (employee: string, amount = '1000.00') => ({ employee, currency: 'SEK', description: 'Contract test gig', amount });
 const employeeBody = (n: number) => ({ name: `Worker ${n}`, email: `worker${n}@example.com`, country: 'SWE' });
@@ -47,11 +59,17 @@ beforeAll(async () => {
   stranger = clientFor(sandbox.token, sandbox.control.createAccount().integrationId);
   const restricted = sandbox.control.createAccount({ allowedIps: ['203.0.113.7'] });
   ipRestricted = clientFor(restricted.token, restricted.integrationId);
+  const [shortUrls, smallBodies] = await Promise.all([startSandbox({ port: 0, strict: true, limits: { urlLength: 1 } }), startSandbox({ port: 0, strict: true, limits: { bodyBytes: 1 } })]);
+  limitedSandboxes.push(shortUrls, smallBodies);
+  limited.shortUrls = clientFor(shortUrls.token, shortUrls.integrationId, { server: shortUrls });
+  limited.smallBodies = clientFor(smallBodies.token, smallBodies.integrationId, { server: smallBodies });
+  limited.bigHeaders = clientFor(sandbox.token, sandbox.integrationId, { fetch: withBigHeader });
 });
 
 afterAll(async () => {
   await receiver?.close();
   await sandbox?.close();
+  await Promise.all(limitedSandboxes.map((limitedSandbox) => limitedSandbox.close()));
 });
 
 describe('Integrations', () => {
@@ -281,6 +299,15 @@ describe('every operation', () => {
     } finally {
       sandbox.control.setFaults({});
     }
+  });
+
+  // The limits the sandbox checks before anything is parsed: a sandbox whose URL limit every path
+  // passes (414), one whose body limit every body passes (413), and headers past Node's 16 KiB (431).
+  it.each(Object.keys(calls))('%s: 414 for a URL too long, 431 for headers too large, 413 for a body too large', async (operationId) => {
+    const operation = Object.values<any>(spec.paths).flatMap((item) => Object.values<any>(item)).find((o) => o?.operationId === operationId);
+    expect((await calls[operationId]!(limited.shortUrls)).response.status).toBe(414);
+    expect((await calls[operationId]!(limited.bigHeaders)).response.status).toBe(431);
+    if (operation.requestBody) expect((await calls[operationId]!(limited.smallBodies)).response.status).toBe(413);
   });
 
   it('the API root lists every resource', async () => {

@@ -166,13 +166,26 @@ export class SpecChecks {
     if (key === 'anyOf' ? passing > 0 : passing === 1) return;
     // Each branch has passed Ajv's meta-schema check (compiled above): `required` is a list of names
     // or absent, and a boolean branch reads it as absent.
-    const fieldSets = resolved.map((b) => (b as JsonObject).required as string[] | undefined);
-    if (isObject(data) && fieldSets.every((f) => f && f.length === 1)) {
-      const names = fieldSets.map((f) => f![0]!);
+    // "One of these fields": each branch requires what they all require plus one field of its own
+    // (a bare `required: [amount]`, or a whole object, as the bundle spells out the amount basis).
+    const fieldSets = resolved.map((b) => ((b as JsonObject).required as string[] | undefined) ?? []);
+    const common = fieldSets[0]!.filter((name) => fieldSets.every((f) => f.includes(name)));
+    const ownFields = fieldSets.map((f) => f.filter((name) => !common.includes(name)));
+    if (isObject(data) && resolved.length > 1 && ownFields.every((f) => f.length === 1)) {
+      const names = ownFields.map((f) => f[0]!);
       const present = names.filter((name) => Object.hasOwn(data, name) && data[name] !== null);
       if (key === 'anyOf' ? present.length === 0 : present.length !== 1) {
         const list = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-        return add(errors, [...path, 'non_field_errors'], key === 'anyOf' ? `Either ${list} is required.` : `Exactly one of ${list} is required.`);
+        add(errors, [...path, 'non_field_errors'], key === 'anyOf' ? `Either ${list} is required.` : `Exactly one of ${list} is required.`);
+        // The rest of the object as every branch has it, and each basis sent by its own branch.
+        const { [names[0]!]: _, ...shared } = (resolved[0] as JsonObject).properties as Record<string, Schema> ?? {};
+        const rest = Object.fromEntries(Object.entries(data).filter(([name]) => !names.includes(name)));
+        this.explain({ ...(resolved[0] as JsonObject), required: common, properties: Object.fromEntries(Object.entries(shared).filter(([name]) => !names.includes(name))) } as Schema, rest, path, errors);
+        for (const name of present) {
+          const own = ((resolved[names.indexOf(name)] as JsonObject).properties as Record<string, Schema> | undefined)?.[name];
+          if (own !== undefined) this.explain(own, data[name], [...path, name], errors);
+        }
+        return;
       }
       // The field the choice needs is there: what is wrong is inside the branches that name it.
       for (const name of present) this.explain(resolved[names.indexOf(name)]!, data, path, errors);

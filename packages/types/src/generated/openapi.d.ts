@@ -517,7 +517,10 @@ export interface paths {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve, as a string or as a number. */
+                /**
+                 * @description The id of the **Payout** whose pricing to retrieve, as a string or as a number.
+                 * @example 9472
+                 */
                 id: components["schemas"]["WritableId"];
             };
             cookie?: never;
@@ -960,7 +963,7 @@ export interface components {
             [key: string]: string;
         };
         /**
-         * @description The body of a `401`, `403`, `404` or `405`.
+         * @description The body of a `401`, `403`, `404`, `405`, `413`, `414`, `429` or `431`.
          * @example {
          *       "detail": "Authentication credentials were not provided."
          *     }
@@ -1057,7 +1060,9 @@ export interface components {
          *     messages, or, for an inline object such as the employee of a payout, the errors of that object's
          *     fields (one level down, no deeper: the API nests only there). Problems not tied to one field are
          *     under `non_field_errors`. An object without problems is `{}` (as the items of a bulk error that
-         *     were fine).
+         *     were fine). A body that is not valid JSON is answered `{"detail": "JSON parse error - …"}`
+         *     instead, as Django REST Framework does (the local sandbox also answers a malformed request or a
+         *     refused `Host` with a `detail`).
          * @example {
          *       "description": [
          *         "This field may not be blank."
@@ -1066,6 +1071,8 @@ export interface components {
          */
         ValidationError: {
             non_field_errors?: components["schemas"]["ErrorMessages"];
+            /** @description Instead of field errors, for a request that could not be read at all, such as a body that is not valid JSON. */
+            detail?: string;
         } & {
             [key: string]: components["schemas"]["ErrorMessages"] | components["schemas"]["NestedValidationError"];
         };
@@ -1321,21 +1328,18 @@ export interface components {
             /**
              * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
              *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise).
-             * @default false
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
              */
             full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
-             * @description When the gig starts. Required for insured gigs.
-             * @default null
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
              */
             start_at?: string | null;
             /**
              * Format: date-time
-             * @description When the gig ends. Required for insured gigs.
-             * @default null
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
             /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
@@ -1347,40 +1351,283 @@ export interface components {
          */
         AmountBasis: {
             /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
-            amount?: components["schemas"]["Money"];
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
-            invoiced_amount?: components["schemas"]["Money"];
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
-            cost?: components["schemas"]["Money"];
-        } & ({
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
             amount: components["schemas"]["Money"];
-            invoiced_amount?: never;
-            cost?: never;
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
         } | {
-            amount?: never;
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
             /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
-            cost?: never;
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
         } | {
-            amount?: never;
-            invoiced_amount?: never;
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
             /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
             cost: components["schemas"]["Money"];
-        });
+        };
         /** @description Create one Payout for a registered Employee, by id. An array of these creates many at once. */
-        PayoutCreate: components["schemas"]["PayoutCreateFields"] & {
+        PayoutCreate: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee receiving the Payout. */
+            employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee receiving the Payout. */
+            employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /**
          * @description Create a Payout and its Employee in one call, with `POST /payouts/?expand=employee`. If an
          *     Employee matching the data is already registered it is used instead of creating a second one
          *     (Gigapay does not document the matching rule).
          */
-        PayoutCreateInlineEmployee: components["schemas"]["PayoutCreateFields"] & {
+        PayoutCreateInlineEmployee: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             employee: components["schemas"]["EmployeeCreate"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /**
          * @description The body of a `400` for a bulk request: one validation error per item of the request, in the
          *     same order, `{}` for the items without problems. Nothing of the request was created (a decision:
@@ -1419,10 +1666,127 @@ export interface components {
          *     `POST /payouts/`. With `?expand=employee`, `employee` may be an inline Employee; pricing only
          *     calculates and creates no Employee.
          */
-        PricingRequest: components["schemas"]["PayoutCreateFields"] & {
+        PricingRequest: {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
             employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
-        } & components["schemas"]["AmountBasis"];
+            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            amount: components["schemas"]["Money"];
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
+            employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            invoiced_amount: components["schemas"]["Money"];
+            /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            cost?: {
+                readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+        } | {
+            /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
+            id?: components["schemas"]["WritableId"];
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
+             *     states (the 2022 pages allow 255; the stricter limit is kept).
+             */
+            description: string;
+            /**
+             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
+             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
+             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
+             */
+            full_salary_specification?: boolean;
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts. Required for insured gigs; `null` when left out.
+             */
+            start_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends. Required for insured gigs; `null` when left out.
+             */
+            end_at?: string | null;
+            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
+            country?: components["schemas"]["Country"];
+            /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
+            employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
+            invoiced_amount?: {
+                readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
+            };
+            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            cost: components["schemas"]["Money"];
+        };
         /** @description A page of Invoices. */
         PaginatedInvoiceList: components["schemas"]["Page"] & {
             /** @description The objects of this page. */
@@ -1484,6 +1848,113 @@ export interface components {
             events?: components["schemas"]["WebhookEventName"][];
             secret_key?: string;
             metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Employee as Gigapay posts it to your webhook: every field of `Employee`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        EmployeeEvent: {
+            id: components["schemas"]["Id"];
+            /** @description Full name. */
+            name: string;
+            /**
+             * Format: email
+             * @description Email address, or `null` when only a cellphone number was given.
+             */
+            email: string | null;
+            /** @description Cellphone number with country code, for example `+46703000000`, or `null` when only an email was given. */
+            cellphone_number: string | null;
+            /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out, so do not rely on it being present. */
+            country?: components["schemas"]["Country"];
+            metadata: components["schemas"]["Metadata"];
+            /** @description When the Employee was registered (`Employee.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the person was notified and asked to onboard (`Employee.notified`). Absent from the Employee inlined in a newly created Payout.
+             */
+            notified_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the person opened their link (`Employee.claimed`). Absent from the Employee inlined in a newly created Payout.
+             */
+            claimed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When Gigapay verified the person's identity and work permits (`Employee.verified`).
+             */
+            verified_at: string | null;
+        };
+        /** @description Payout as Gigapay posts it to your webhook: every field of `Payout`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        PayoutEvent: {
+            id: components["schemas"]["Id"];
+            /** @description The gross salary amount. */
+            amount: components["schemas"]["Money"];
+            /** @description The amount invoiced, before Gigapay's fee. (Absent from the oldest examples.) */
+            invoiced_amount?: components["schemas"]["Money"];
+            /** @description The total salary cost, Gigapay's fee included. */
+            cost: components["schemas"]["Money"];
+            /** @description Where the work was performed (ISO-3166). Present in the 2022 API; absent from older and later examples. */
+            country?: components["schemas"]["Country"];
+            currency: components["schemas"]["Currency"];
+            /** @description What the work was, shown to the recipient. */
+            description: string;
+            /** @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee. */
+            full_salary_specification?: boolean;
+            /** @description The Employee receiving the Payout. *Expandable*; its id unless `expand=employee`. */
+            employee: components["schemas"]["Id"] | components["schemas"]["Employee"];
+            /** @description The Invoice the Payout is on. *Expandable*; its id unless `expand=invoice`. */
+            invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            metadata: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description When the gig starts.
+             */
+            start_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the gig ends.
+             */
+            end_at: string | null;
+            /** @description When the Payout was registered (`Payout.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the Employee was notified, after the Invoice was paid (`Payout.notified`).
+             */
+            notified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the Employee accepted the Payout (`Payout.accepted`).
+             */
+            accepted_at: string | null;
+        };
+        /** @description Invoice as Gigapay posts it to your webhook: every field of `Invoice`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        InvoiceEvent: {
+            /** @description Identifier, unique per integration; `PATCH` can change it. Numeric strings and UUIDs both occur. */
+            id: components["schemas"]["Id"];
+            /**
+             * Format: uri
+             * @description Link for paying the Invoice in the Gigapay app.
+             */
+            app: string;
+            /** @description When the Invoice was started (`Invoice.created`). */
+            created_at: components["schemas"]["Timestamp"];
+            currency: components["schemas"]["Currency"];
+            metadata: components["schemas"]["Metadata"];
+            /** @description Bank payment reference. */
+            ocr_number: string;
+            /** @description Whether this is the Invoice currently collecting new Payouts. */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description When the Invoice was paid (`Invoice.paid`), or `null`.
+             */
+            paid_at: string | null;
+            /**
+             * Format: uri
+             * @description Link to the Invoice as PDF.
+             */
+            pdf: string;
+            /** @description The total of the Invoice. */
+            price: components["schemas"]["Money"];
         };
     };
     responses: {
@@ -1548,6 +2019,19 @@ export interface components {
             };
         };
         /**
+         * @description The path and query are longer than the server accepts; nothing was done. Gigapay documents no
+         *     limit; the local sandbox answers this above `limits.urlLength` (8,192 characters by default).
+         *     Use fewer or shorter filters.
+         */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
          * @description Throttled: too many requests in a short time. Wait the number of seconds in `Retry-After`, then
          *     send the same request again (with the same `Idempotency-Key`). Gigapay does not document its
          *     rate limits; `@gigapay/client` retries on `429` by itself.
@@ -1555,6 +2039,19 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description The request headers are larger than the server accepts; nothing was done, and the connection is
+         *     closed. Gigapay documents no limit; the local sandbox answers this when Node's header limit
+         *     (16 KiB by default) is passed.
+         */
+        RequestHeaderFieldsTooLarge: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -1585,6 +2082,19 @@ export interface components {
         };
         /** @description No such object for this integration, or (on a list) a page past the last one. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorDetail"];
+            };
+        };
+        /**
+         * @description The request body is larger than the server accepts; nothing was read or done. Gigapay documents
+         *     no limit; the local sandbox answers this above `limits.bodyBytes` (1 MiB by default) and closes
+         *     the connection. Send less per request (for example, split a bulk create).
+         */
+        PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1786,7 +2296,9 @@ export interface operations {
             307: components["responses"]["TemporaryRedirect"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1832,7 +2344,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1882,7 +2396,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1926,7 +2443,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -1983,7 +2502,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2020,7 +2542,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2077,7 +2601,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2160,7 +2687,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2219,7 +2748,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2273,7 +2805,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2339,7 +2873,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2386,7 +2923,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2452,7 +2991,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2506,7 +3048,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2601,7 +3145,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2672,7 +3218,10 @@ export interface operations {
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2730,7 +3279,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2777,7 +3328,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2831,7 +3384,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2885,7 +3440,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -2973,7 +3530,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3038,7 +3597,10 @@ export interface operations {
             400: components["responses"]["PayoutValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3068,7 +3630,10 @@ export interface operations {
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
-                /** @description The id of the **Payout** whose pricing to retrieve, as a string or as a number. */
+                /**
+                 * @description The id of the **Payout** whose pricing to retrieve, as a string or as a number.
+                 * @example 9472
+                 */
                 id: components["schemas"]["WritableId"];
             };
             cookie?: never;
@@ -3089,7 +3654,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3155,7 +3722,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3209,7 +3778,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3256,7 +3827,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3322,7 +3895,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3376,7 +3952,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3435,7 +4013,10 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3489,7 +4070,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3555,7 +4138,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3601,7 +4187,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3667,7 +4255,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
             "5XX": components["responses"]["ServerError"];
         };
     };
@@ -3688,7 +4279,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3725,7 +4316,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3762,7 +4353,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3799,7 +4390,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Employee"];
+                "application/json": components["schemas"]["EmployeeEvent"];
             };
         };
         responses: {
@@ -3836,7 +4427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3873,7 +4464,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3910,7 +4501,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Payout"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -3947,7 +4538,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Invoice"];
+                "application/json": components["schemas"]["InvoiceEvent"];
             };
         };
         responses: {
@@ -3984,7 +4575,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Invoice"];
+                "application/json": components["schemas"]["InvoiceEvent"];
             };
         };
         responses: {

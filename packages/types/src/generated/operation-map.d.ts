@@ -344,9 +344,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
         /** `replaceEmployee` */
         "/employees/{id}/": {
@@ -368,9 +368,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
         /** `resendPayoutNotificationPut` */
         "/payouts/{id}/resend/": {
@@ -416,9 +416,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
     };
     post: {
@@ -686,9 +686,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
         /** `updateEmployee` */
         "/employees/{id}/": {
@@ -710,9 +710,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
         /** `resendEmployeeInvitation` */
         "/employees/{id}/resend/": {
@@ -782,9 +782,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
         /** `updateWebhook` */
         "/webhooks/{id}/": {
@@ -806,9 +806,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["replaceIntegration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["replaceIntegration"];
         };
     };
 }
@@ -838,7 +838,9 @@ interface ErrorResponses {
         307: { status: 307; body: undefined };
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
         403: { status: 403; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
         429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
     "listIntegrations": {
@@ -848,7 +850,9 @@ interface ErrorResponses {
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
         403: { status: 403; body: components["schemas"]["ErrorDetail"] };
         404: { status: 404; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
         429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
     "retrieveIntegration": {
@@ -857,7 +861,22 @@ interface ErrorResponses {
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
         403: { status: 403; body: components["schemas"]["ErrorDetail"] };
         404: { status: 404; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
         429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
+        "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
+    };
+    "replaceIntegration": {
+        301: { status: 301; body: undefined };
+        307: { status: 307; body: undefined };
+        400: { status: 400; body: components["schemas"]["ValidationError"] };
+        401: { status: 401; body: components["schemas"]["ErrorDetail"] };
+        403: { status: 403; body: components["schemas"]["ErrorDetail"] };
+        404: { status: 404; body: components["schemas"]["ErrorDetail"] };
+        413: { status: 413; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
+        429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
     "createIntegration": {
@@ -866,7 +885,10 @@ interface ErrorResponses {
         400: { status: 400; body: components["schemas"]["ValidationError"] };
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
         403: { status: 403; body: components["schemas"]["ErrorDetail"] };
+        413: { status: 413; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
         429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
     "createPayout": {
@@ -875,19 +897,23 @@ interface ErrorResponses {
         400: { status: 400; body: components["responses"]["PayoutValidationError"]["content"]["application/json"] };
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
         403: { status: 403; body: components["schemas"]["ErrorDetail"] };
+        413: { status: 413; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
         429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
 }
 
 /** The statuses the operations leave undocumented (`undocumented`), each named after the first operation that does. */
 interface UndocumentedStatuses {
-    "retrieveApiRoot": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "listIntegrations": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "retrieveIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "resendPayoutNotificationPut": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "createIntegration": 100 | 101 | 102 | 103 | 200 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "createPayout": 100 | 101 | 102 | 103 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "calculatePricing": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
-    "deleteWebhook": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 431 | 451;
+    "retrieveApiRoot": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "listIntegrations": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "retrieveIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "replaceIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "resendPayoutNotificationPut": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "createIntegration": 100 | 101 | 102 | 103 | 200 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "createPayout": 100 | 101 | 102 | 103 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "calculatePricing": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "deleteWebhook": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
 }

@@ -7,6 +7,7 @@ export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';
 export {
+  AbortError,
   AuthenticationError,
   ConnectionError,
   createGigapayError,

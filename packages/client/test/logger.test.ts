@@ -10,12 +10,25 @@ import { answer, httpServer } from './http-server.js';
 import { payout, TOKEN } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof httpServer>>;
+const received: { path: string }[] = [];
 beforeAll(async () => {
   server = await httpServer((request, response) => {
+    received.push(request);
     const authorization = String(request.headers.authorization);
     // A proxy that quotes the request: in the body, in headers, even as the request id.
     const echo = { 'x-request-id': `req-${authorization}`, 'x-echo': authorization, 'retry-after': '0' };
     if (request.path === '/v2/payouts/p1/') return answer(response, 200, payout('p1'), { 'x-request-id': 'req-200' });
+    if (request.path === '/v2/payouts/slow-body/') {
+      // Headers at once, the body 300 ms later.
+      response.writeHead(200, { 'content-type': 'application/json' }).write('{"id":');
+      const timer = setTimeout(() => response.end('"p1"}'), 300);
+      return void response.on('close', () => clearTimeout(timer));
+    }
+    if (request.path === '/v2/payouts/garbled/') {
+      // A 200 whose body is not JSON on the first attempt, a good one on the retry.
+      const body = received.filter((seen) => seen.path === request.path).length === 1 ? '<html>' : JSON.stringify(payout('p1'));
+      return void response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    }
     if (request.path === '/v2/payouts/bad/') return answer(response, 400, { detail: `bad token ${authorization}` }, echo);
     if (request.path === '/v2/payouts/down/') return answer(response, 503, { detail: `down for ${authorization}` }, echo);
     if (request.path === '/v2/payouts/moved/') {
@@ -77,6 +90,18 @@ describe('hooks', () => {
   });
 });
 
+describe('durations', () => {
+  it('run from sending until the whole body has arrived, whoever reads it', async () => {
+    for (const parseAs of ['json', 'text'] as const) {
+      const { client, responses } = recording('off');
+      await client.GET('/payouts/{id}/', { params: { path: { id: 'slow-body' } }, parseAs });
+      expect(responses, parseAs).toHaveLength(1);
+      expect(responses[0]!.durationMs, parseAs).toBeGreaterThanOrEqual(250);
+      expect(responses[0]!.error).toBeUndefined();
+    }
+  });
+});
+
 describe('log levels', () => {
   it("'debug' logs every attempt, 'info' retries, 'warn' a call given up, 'error' a refused redirect, 'off' nothing", async () => {
     const levels: Record<string, string[]> = {};
@@ -108,6 +133,22 @@ describe('log levels', () => {
       `[gigapay] GET ${server.url}payouts/down/ attempt 1: 503 in ${(lines[0]!.args[1] as ResponseEvent).durationMs.toFixed(0)} ms; retrying`,
       `[gigapay] GET ${server.url}payouts/down/ attempt 2: 503 in ${(lines[1]!.args[1] as ResponseEvent).durationMs.toFixed(0)} ms; giving up`,
     ]);
+  });
+});
+
+describe('a 2xx whose body broke', () => {
+  it('is logged as a failure of that attempt, never as a 200 being retried', async () => {
+    const { client, lines } = recording('debug');
+    const { data } = await client.GET('/payouts/{id}/', { params: { path: { id: 'garbled' } } });
+    expect(data?.id).toBe('p1');
+    const messages = lines.map((line) => String(line.args[0]).replace(/\d+ ms/, 'N ms'));
+    expect(messages).toEqual([
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 1`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 1: failed in N ms: GET ${server.url}payouts/garbled/: the body of its 200 could not be read: the body is not JSON; retrying`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 2`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 2: 200 in N ms`,
+    ]);
+    expect(lines.map((line) => line.level)).toEqual(['debug', 'info', 'debug', 'debug']);
   });
 });
 

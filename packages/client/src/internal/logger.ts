@@ -22,12 +22,12 @@ export interface RequestEvent {
 
 /** The outcome of one attempt, as `onResponse` sees it. */
 export interface ResponseEvent extends RequestEvent {
-  /** Undefined when no response arrived (see `error`). */
+  /** Undefined when no response arrived (see `error`); a response whose body broke has one, and an `error`. */
   status: number | undefined;
   requestId: string | undefined;
-  /** From sending until the headers arrived (a 4xx or 5xx: until its body had arrived too). */
+  /** From sending until the attempt ended: the whole body arrived, or the attempt failed. */
   durationMs: number;
-  /** The `ConnectionError`, `TimeoutError` or `RedirectError` of this attempt. */
+  /** What ended this attempt without a usable answer: a `ConnectionError`, `TimeoutError`, `ResponseBodyError`, `RedirectError` or `AbortError`. */
   error: GigapayError | undefined;
   /** Whether the client tries again. */
   willRetry: boolean;
@@ -62,11 +62,13 @@ export function createObserver({ logger, logLevel, onRequest, onResponse }: Obse
     },
     response(event: ResponseEvent) {
       onResponse?.(event);
-      const outcome = event.status === undefined ? event.error?.message : `${event.status} in ${Math.round(event.durationMs)} ms`;
+      // An attempt that failed (a 2xx whose body broke included) says so: its status alone would read as an answer.
+      const ms = Math.round(event.durationMs);
+      const outcome = event.error ? `failed in ${ms} ms: ${event.error.message}` : `${event.status} in ${ms} ms`;
       const line = `${event.method} ${event.url} attempt ${event.attempt}: ${outcome}`;
       if (event.willRetry) log('info', `${line}; retrying`, event);
       else if (event.error?.name === 'RedirectError') log('error', event.error.message, event);
-      else if (event.status === undefined || event.status >= 500) log('warn', `${line}; giving up`, event);
+      else if (event.error || event.status! >= 500) log('warn', `${line}; giving up`, event);
       else log('debug', line, event);
     },
   };

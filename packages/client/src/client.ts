@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
 import { splitCallOptions, type CallOptions } from './internal/call-options.js';
-import { createObserver, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
+import type { RequestEvent, ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -72,20 +72,8 @@ export interface GigapayClientOptions {
    */
   userAgent?: string | undefined;
   /**
-   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods. Lines name
-   * method, URL, attempt, status, request id and timing; never a header, so never the token.
-   * @default globalThis.console
-   */
-  logger?: Logger | undefined;
-  /**
-   * The least severe level logged: `'debug'` (every attempt), `'info'` (retries), `'warn'` (a call
-   * given up without an answer or on a 5xx), `'error'` (a refused redirect), or `'off'`: a library
-   * stays quiet unless asked.
-   * @default 'off'
-   */
-  logLevel?: LogLevel | undefined;
-  /**
-   * Called before every attempt with its method, URL, attempt number and idempotency key.
+   * Called before every attempt with its method, URL, attempt number and idempotency key; never a
+   * header, so never the token. `logTo(console, 'info')` makes this hook and `onResponse` for log lines.
    * @default undefined
    */
   onRequest?: ((event: RequestEvent) => void) | undefined;
@@ -112,8 +100,6 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     maxRetries = 2,
     throwOnError = false,
     userAgent = `@gigapay/client/${__VERSION__}`,
-    logger = globalThis.console,
-    logLevel = 'off',
     onRequest,
     onResponse,
   } = options;
@@ -133,8 +119,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
 
   // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
   const core = createClient({ baseUrl, headers, Request: PendingRequest as never });
-  const observer = createObserver({ logger, logLevel, onRequest, onResponse });
-  const transport = createTransport({ fetch, timeoutMs, maxRetries, maxResponseBytes, observer });
+  const transport = createTransport({ fetch, timeoutMs, maxRetries, maxResponseBytes, onRequest, onResponse });
 
   type Init = CallOptions & { parseAs?: string };
   type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;

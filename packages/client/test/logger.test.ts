@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGigapayClient, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from '../src/index.js';
+import { createGigapayClient, logTo, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from '../src/index.js';
 import { answer, httpServer } from './http-server.js';
 import { payout, TOKEN } from './helpers.js';
 
@@ -52,16 +52,16 @@ function recording(logLevel: LogLevel | undefined) {
     String(url).includes('/unreachable/')
       ? Promise.reject(Object.assign(new TypeError(`fetch failed: ${new Headers(init?.headers).get('authorization')}`), { cause: { code: 'ECONNRESET', message: TOKEN } }))
       : globalThis.fetch(url, init);
+  // The log lines come from logTo's hooks, called beside the test's own.
+  const log = logLevel && logTo(logger, logLevel);
   const client = createGigapayClient({
     token: TOKEN,
     integrationId: 'integration-1',
     server: server.url,
     maxRetries: 1,
     fetch,
-    logger,
-    logLevel,
-    onRequest: (event) => requests.push(event),
-    onResponse: (event) => responses.push(event),
+    onRequest: (event) => (requests.push(event), log?.onRequest(event)),
+    onResponse: (event) => (responses.push(event), log?.onResponse(event)),
   });
   return { client, lines, requests, responses };
 }
@@ -119,7 +119,7 @@ describe('log levels', () => {
     expect(levels.off).toEqual([]);
   });
 
-  it("are 'off' by default: a client under faults stays quiet unless asked", async () => {
+  it('are none without logTo: a client under faults stays quiet unless asked', async () => {
     const { client, lines } = recording(undefined);
     await client.GET('/payouts/{id}/', { params: { path: { id: 'down' } } });
     await client.GET('/payouts/{id}/', { params: { path: { id: 'moved' } } }).catch(() => {});

@@ -44,8 +44,6 @@ describe('README defaults table', () => {
       'maxRetries',
       'throwOnError',
       'userAgent',
-      'logger',
-      'logLevel',
       'onRequest',
       'onResponse',
     ]);

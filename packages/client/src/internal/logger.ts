@@ -33,35 +33,33 @@ export interface ResponseEvent extends RequestEvent {
   willRetry: boolean;
 }
 
-export interface ObserverOptions {
-  logger: Logger;
-  logLevel: LogLevel;
-  onRequest: ((event: RequestEvent) => void) | undefined;
-  onResponse: ((event: ResponseEvent) => void) | undefined;
+/** What `logTo` makes: the two hooks, ready to pass to `createGigapayClient` (or to call from yours). */
+export interface LogHooks {
+  onRequest: (event: RequestEvent) => void;
+  onResponse: (event: ResponseEvent) => void;
 }
-
-export type Observer = ReturnType<typeof createObserver>;
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
 /**
- * What the transport reports of each attempt, to the hooks and as log lines: debug for every
- * attempt, info for a retry, warn for a call that gives up without an answer or on a 5xx, error
- * for a refused redirect (a configuration mistake). Events carry only strings the transport has
- * already redacted.
+ * Log lines of every attempt, as the `onRequest` and `onResponse` hooks: debug for every attempt,
+ * info for a retry, warn for a call that gives up without an answer or on a 5xx, error for a
+ * refused redirect (a configuration mistake). Events carry only strings the transport has already
+ * redacted. A function of its own, so that a client that logs nothing carries none of it.
+ *
+ * @example
+ * createGigapayClient({ token, ...logTo(console, 'info') });
  */
-export function createObserver({ logger, logLevel, onRequest, onResponse }: ObserverOptions) {
+export function logTo(logger: Logger, logLevel: LogLevel): LogHooks {
   const threshold = LEVELS.indexOf(logLevel);
   const log = (level: Exclude<LogLevel, 'off'>, message: string, event: RequestEvent) => {
     if (LEVELS.indexOf(level) >= threshold) logger[level](`[gigapay] ${message}`, event);
   };
   return {
-    request(event: RequestEvent) {
-      onRequest?.(event);
+    onRequest(event) {
       log('debug', `${event.method} ${event.url} attempt ${event.attempt}`, event);
     },
-    response(event: ResponseEvent) {
-      onResponse?.(event);
+    onResponse(event) {
       // An attempt that failed (a 2xx whose body broke included) says so: its status alone would read as an answer.
       const ms = Math.round(event.durationMs);
       const outcome = event.error ? `failed in ${ms} ms: ${event.error.message}` : `${event.status} in ${ms} ms`;

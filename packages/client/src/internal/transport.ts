@@ -5,7 +5,7 @@ import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
 import type { TransportCallOptions } from './call-options.js';
-import type { Observer } from './logger.js';
+import type { RequestEvent, ResponseEvent } from './logger.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
@@ -18,8 +18,9 @@ export interface TransportOptions {
   sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
   /** Randomness for the backoff jitter. */
   random?: () => number;
-  /** Told of every attempt (the `logger` and the `onRequest` / `onResponse` hooks). */
-  observer?: Observer;
+  /** Told of every attempt (see `GigapayClientOptions`). */
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
 /** What the error factory (and `paginate`) need of a response that openapi-fetch has already read. */
@@ -62,7 +63,7 @@ export interface CallState extends TransportCallOptions {
  * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
-  const { fetch: send, sleep = defaultSleep, random, observer, maxResponseBytes } = options;
+  const { fetch: send, sleep = defaultSleep, random, onRequest, onResponse, maxResponseBytes } = options;
 
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     // The call's own options, else the client's.
@@ -104,10 +105,10 @@ export function createTransport(options: TransportOptions) {
       // A failure that retrying cannot mend: the caller's abort, a redirect, a body over the limit.
       let final = false;
       const event = { method, url: scrub(url, secret), attempt: attempt + 1, idempotencyKey };
-      observer?.request(event);
+      onRequest?.(event);
       const started = performance.now();
       const report = (willRetry: boolean) =>
-        observer?.response({
+        onResponse?.({
           ...event,
           status: received?.status,
           // A proxy may echo the request into x-request-id.

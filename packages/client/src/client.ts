@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
-import { splitCallOptions, type CallOptions } from './internal/call-options.js';
+import type { CallOptions } from './internal/call-options.js';
 import type { RequestEvent, ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
@@ -124,8 +124,9 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   type Init = CallOptions & { parseAs?: string };
   type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const method = (call: Call) => async (url: string, callInit?: Init) => {
-    const { init, options: callOptions } = splitCallOptions(callInit);
-    const state: CallState = { ...callOptions, parseAs: (init as Init | undefined)?.parseAs };
+    // The options the transport applies stay here; openapi-fetch gets the rest (parseAs too).
+    const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
+    const state: CallState = { timeoutMs, maxRetries, idempotencyKey, parseAs: init.parseAs };
     // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
     const result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by

@@ -8,9 +8,9 @@ import { createGigapayClient, isErrorOf, NotFoundError, ValidationError } from '
 
 let sandbox: ListeningSandbox;
 const logs: string[] = [];
-const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off' });
+const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url });
 const throwing = () =>
-  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off', throwOnError: true });
+  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, throwOnError: true });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, log: (line) => logs.push(line) });

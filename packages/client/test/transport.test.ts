@@ -136,9 +136,3 @@ describe('what a fetch threw', () => {
     expect(levels).toEqual(Array.from({ length: 9 }, (_, level) => `level ${level}`));
   });
 });
-
-it('a PendingRequest is a GET unless told otherwise, its method upper-cased', () => {
-  expect(new PendingRequest(`${BASE}/payouts/`, {}).method).toBe('GET');
-  expect(new PendingRequest(`${BASE}/payouts/`, { method: 'post' }).method).toBe('POST');
-  expect(new PendingRequest(`${BASE}/payouts/`, { headers: { a: 'b' } }).headers.get('a')).toBe('b');
-});

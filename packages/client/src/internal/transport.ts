@@ -68,12 +68,12 @@ export function createTransport(options: TransportOptions) {
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     // The call's own options, else the client's.
     const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = call;
-    const { url, method, headers, init } = request;
+    const { url, init } = request;
+    const { method, headers } = init;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
-    let idempotencyKey = headers.get('idempotency-key') || undefined;
-    if (!idempotencyKey && (method === 'POST' || method === 'PATCH')) {
-      headers.set('Idempotency-Key', (idempotencyKey = crypto.randomUUID()));
-    }
+    let idempotencyKey = call.idempotencyKey ?? (headers.get('idempotency-key') || undefined);
+    if (!idempotencyKey && (method === 'POST' || method === 'PATCH')) idempotencyKey = crypto.randomUUID();
+    if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
     const keyed = !!idempotencyKey;
     const where: Where = { method, url, idempotencyKey };
     const caller = init.signal;

@@ -4,7 +4,7 @@
  */
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createGigapayClient, isErrorOf, NotFoundError, ValidationError } from '../src/index.js';
+import { createGigapayClient, isErrorOf, NotFoundError, paginate, ValidationError } from '../src/index.js';
 
 let sandbox: ListeningSandbox;
 const logs: string[] = [];
@@ -111,5 +111,16 @@ describe('per-call idempotencyKey', () => {
     expect(first.status).toBe(201);
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data?.id).toBe(first.data?.id);
+  });
+});
+
+describe('paginate against the sandbox', () => {
+  it("follows the sandbox's own next links, page after page (same origin), and stops at count", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 5; i++) ids.add(await anEmployee());
+    const listed: string[] = [];
+    for await (const employee of paginate(client(), '/employees/', { params: { query: { page_size: 2 } } })) listed.push(employee.id);
+    for (const id of ids) expect(listed).toContain(id);
+    expect(new Set(listed).size).toBe(listed.length);
   });
 });

@@ -12,7 +12,7 @@ export type ParseAs = keyof ParsedAs;
 export interface CallOptions {
   /** Headers of this call; they override the client's (`'Integration-ID': 'other'` acts as another integration). */
   headers?: HeadersInit | Record<string, string | undefined>;
-  /** Aborts the call: it rejects with the signal's reason, and is never retried. */
+  /** Aborts the call: it rejects with an `AbortError` (its `cause` the signal's reason, with the call's key), never retried. */
   signal?: AbortSignal | null | undefined;
   /** This call's time limit per attempt, in milliseconds (0: none). The client's `timeoutMs` otherwise. */
   timeoutMs?: number | undefined;

@@ -125,10 +125,10 @@ export function createTransport(options: TransportOptions) {
           await received.body?.cancel();
           throw redirectError(received, where, secret);
         }
-        received = capped(received, maxResponseBytes, where);
         let rawBody: string | undefined;
+        const read = (from: Response) => readText(from, maxResponseBytes, where);
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
-          const handedOver = received;
+          const handedOver = (received = capped(received, maxResponseBytes, where));
           call.unread = (...thrown) => {
             attemptState.done();
             if (thrown.length) failure = thrown[0] instanceof GigapayError ? thrown[0] : failed(thrown[0], attemptState, handedOver);
@@ -137,10 +137,10 @@ export function createTransport(options: TransportOptions) {
           };
           return (response = received);
         } else if (received.ok) {
-          response = await withParsedJson(received, method);
+          response = await withParsedJson(received, method, read);
         } else {
           // A proxy may echo the request headers: the token is redacted from the body and the headers.
-          rawBody = scrub(await received.text(), secret);
+          rawBody = scrub(await read(received), secret);
           const { status, statusText } = received;
           response = new Response(rawBody, { status, statusText, headers: [...received.headers].map(([name, value]) => [name, scrub(value, secret)]) });
         }
@@ -168,19 +168,42 @@ export function createTransport(options: TransportOptions) {
   };
 }
 
+/** The error of a body longer than `max` bytes: named, and not retried (it would be as long again). */
+function tooLarge({ status, headers }: Response, max: number, where: Where): GigapayError {
+  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes); not read further`;
+  return new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
+}
+
 /**
- * The response with a body that errors with a `ResponseBodyError` once more than `max` bytes have
- * come, the rest left unread: an endless or oversized body cannot fill the memory.
+ * The body as text, read chunk by chunk and counted (a `Content-Length` says nothing of a
+ * compressed body): past `max` bytes, the rest is left unread and the stream cancelled.
+ */
+async function readText(received: Response, max: number, where: Where): Promise<string> {
+  const reader = received.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
+    if ((size += chunk.value.byteLength) > max) {
+      void reader.cancel();
+      throw tooLarge(received, max, where);
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * The response with a body that errors with `tooLarge` once more than `max` bytes have come, for
+ * openapi-fetch to read (a `parseAs` other than JSON): an endless body cannot fill the memory.
  */
 function capped(received: Response, max: number, where: Where): Response {
   let size = 0;
-  const { status, headers } = received;
   const body = received.body?.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        if ((size += chunk.byteLength) <= max) return controller.enqueue(chunk);
-        const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes); not read further`;
-        controller.error(new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) }));
+        if ((size += chunk.byteLength) <= max) controller.enqueue(chunk);
+        else controller.error(tooLarge(received, max, where));
       },
     }),
   );
@@ -193,9 +216,9 @@ function capped(received: Response, max: number, where: Where): Response {
  * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
  * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
  */
-async function withParsedJson(received: Response, method: string): Promise<Response> {
+async function withParsedJson(received: Response, method: string, read: (from: Response) => Promise<string>): Promise<Response> {
   if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
-  const text = await received.text();
+  const text = await read(received);
   let data: unknown;
   try {
     data = JSON.parse(text);

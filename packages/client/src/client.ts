@@ -113,7 +113,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   // A base URL: http(s), a host, a path at most (openapi-fetch appends each call's path to it).
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(baseUrl)) {
     throw new TypeError(
-      `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http:// or https:// base URL such as 'http://127.0.0.1:4010/v2/'.`,
+      `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http(s) base URL such as 'http://127.0.0.1:4010/v2/'.`,
     );
   }
 
@@ -154,6 +154,6 @@ export function errorFromResult(response: Response, body: unknown): GigapayError
   const context = responseContext(response);
   const error = createGigapayError({ status, requestId: requestIdOf(headers), body, headers, ...context });
   // A PUT or DELETE answered 404 or 400 on its retry may well have been done by the first attempt.
-  if (context?.lost) error.message += ` The answer to an earlier attempt was lost: that attempt may have done the ${context.method}.`;
+  if (context?.lost) error.message += ` An earlier attempt's answer was lost: it may have done the ${context.method}.`;
   return error;
 }

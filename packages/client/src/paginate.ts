@@ -39,7 +39,7 @@ export async function* paginate<Path extends ListPath, Expanded extends Expandab
     if (!data.next || !items.length || !remaining) return;
     const next = new URL(data.next);
     const origin = new URL(responseContext(response)!.url).origin;
-    const refuse = (why: string) => new GigapayError(`paginate: ${path}: ${why}`, { method: 'GET', url: data.next! });
+    const refuse = (why: string) => new GigapayError(`paginate: ${path}: ${why}`);
     if (next.origin !== origin) throw refuse(`next leads to another origin (${next.origin}), not to ${origin}: not followed`);
     const query = next.search.slice(1);
     // A `next` back to a page already fetched (itself, or further back) would loop for ever.

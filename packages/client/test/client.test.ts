@@ -54,7 +54,7 @@ describe('requests', () => {
   it('refuses an unusable server at construction, naming the accepted forms', () => {
     for (const server of ['sandbox', 'api.demo.gigapay.se/v2/', 'ftp://127.0.0.1/v2/', 'localhost:4010', '', 'https://', 'http://exa mple/v2/', 'https://x/v2/?q=1']) {
       expect(() => createGigapayClient({ token: TOKEN, server }), server).toThrow(
-        `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http:// or https:// base URL such as 'http://127.0.0.1:4010/v2/'.`,
+        `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http(s) base URL such as 'http://127.0.0.1:4010/v2/'.`,
       );
     }
     for (const server of ['demo', 'production', 'http://127.0.0.1:4010/v2/', 'HTTPS://api.example.com', 'http://[::1]:4010/v2']) {

@@ -97,14 +97,14 @@ describe('a PUT or DELETE whose first answer was lost', () => {
     expect(calls).toHaveLength(2);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.message).toBe(
-      `DELETE ${BASE}/webhooks/w1/ failed with 404: Not found. The answer to an earlier attempt was lost: that attempt may have done the DELETE.`,
+      `DELETE ${BASE}/webhooks/w1/ failed with 404: Not found. An earlier attempt's answer was lost: it may have done the DELETE.`,
     );
   });
 
   it('the same for a PUT refused with 400, and not for a GET, nor without a lost answer', async () => {
     const put = clientWith(sequence(connectionReset, () => json(400, { id: ['Already taken.'] })), { throwOnError: true });
     const error = (await settle(put.client.PUT('/employees/{id}/', { params: { path: { id: 'e1' } }, body: { name: 'A', country: 'SWE' } as never })).catch((e: unknown) => e)) as Error;
-    expect(error.message).toContain('The answer to an earlier attempt was lost: that attempt may have done the PUT.');
+    expect(error.message).toContain("An earlier attempt's answer was lost: it may have done the PUT.");
 
     const get = clientWith(sequence(connectionReset, () => json(404, { detail: 'Not found.' })), { throwOnError: true });
     const notFound = (await settle(get.client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } })).catch((e: unknown) => e)) as Error;

@@ -125,10 +125,10 @@ export function createTransport(options: TransportOptions) {
           await received.body?.cancel();
           throw redirectError(received, where, secret);
         }
+        received = capped(received, maxResponseBytes, where);
         let rawBody: string | undefined;
-        const read = (from: Response) => readText(from, maxResponseBytes, where);
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
-          const handedOver = (received = capped(received, maxResponseBytes, where));
+          const handedOver = received;
           call.unread = (...thrown) => {
             attemptState.done();
             if (thrown.length) failure = thrown[0] instanceof GigapayError ? thrown[0] : failed(thrown[0], attemptState, handedOver);
@@ -137,10 +137,10 @@ export function createTransport(options: TransportOptions) {
           };
           return (response = received);
         } else if (received.ok) {
-          response = await withParsedJson(received, method, read);
+          response = await withParsedJson(received, method);
         } else {
           // A proxy may echo the request headers: the token is redacted from the body and the headers.
-          rawBody = scrub(await read(received), secret);
+          rawBody = scrub(await received.text(), secret);
           const { status, statusText } = received;
           response = new Response(rawBody, { status, statusText, headers: [...received.headers].map(([name, value]) => [name, scrub(value, secret)]) });
         }
@@ -170,43 +170,31 @@ export function createTransport(options: TransportOptions) {
 
 /** The error of a body longer than `max` bytes: named, and not retried (it would be as long again). */
 function tooLarge({ status, headers }: Response, max: number, where: Where): GigapayError {
-  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes); not read further`;
+  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
   return new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
 }
 
 /**
- * The body as text, read chunk by chunk and counted (a `Content-Length` says nothing of a
- * compressed body): past `max` bytes, the rest is left unread and the stream cancelled.
- */
-async function readText(received: Response, max: number, where: Where): Promise<string> {
-  const reader = received.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
-    if ((size += chunk.value.byteLength) > max) {
-      void reader.cancel();
-      throw tooLarge(received, max, where);
-    }
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-/**
- * The response with a body that errors with `tooLarge` once more than `max` bytes have come, for
- * openapi-fetch to read (a `parseAs` other than JSON): an endless body cannot fill the memory.
+ * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
+ * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
  */
 function capped(received: Response, max: number, where: Where): Response {
+  const reader = received.body?.getReader();
   let size = 0;
-  const body = received.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        if ((size += chunk.byteLength) <= max) controller.enqueue(chunk);
-        else controller.error(tooLarge(received, max, where));
+  const body =
+    reader &&
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const chunk = await reader.read();
+        if (chunk.done) return controller.close();
+        if ((size += chunk.value.byteLength) > max) {
+          void reader.cancel();
+          throw tooLarge(received, max, where);
+        }
+        controller.enqueue(chunk.value);
       },
-    }),
-  );
+      cancel: (reason) => reader.cancel(reason),
+    });
   return new Response(body, received);
 }
 
@@ -216,9 +204,9 @@ function capped(received: Response, max: number, where: Where): Response {
  * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
  * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
  */
-async function withParsedJson(received: Response, method: string, read: (from: Response) => Promise<string>): Promise<Response> {
+async function withParsedJson(received: Response, method: string): Promise<Response> {
   if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
-  const text = await read(received);
+  const text = await received.text();
   let data: unknown;
   try {
     data = JSON.parse(text);

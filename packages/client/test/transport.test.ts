@@ -136,3 +136,26 @@ describe('what a fetch threw', () => {
     expect(levels).toEqual(Array.from({ length: 9 }, (_, level) => `level ${level}`));
   });
 });
+
+describe('a body handed to the caller as a stream (parseAs stream)', () => {
+  it('cancelled by the caller, cancels the response underneath (the connection is let go)', async () => {
+    let cancelled: unknown = 'not cancelled';
+    const { client } = clientWith(
+      () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: (reason) => void (cancelled = reason) }), { status: 200 }),
+    );
+    const { data } = await client.GET('/payouts/', { parseAs: 'stream' });
+    await data!.cancel('done with it');
+    expect(cancelled).toBe('done with it');
+  });
+});
+
+describe('the token in a per-call Authorization header', () => {
+  it('is redacted however many spaces follow "Token"', async () => {
+    // The server quotes the key alone, right after a colon.
+    const { client } = clientWith((call) => json(400, { detail: `bad key:${call.headers.get('authorization')!.split(/\s+/)[1]}` }), {
+      throwOnError: true,
+    });
+    const error = (await client.GET('/payouts/', { headers: { Authorization: 'Token  other-secret-1' } }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('bad key:[redacted]');
+  });
+});

@@ -33,7 +33,8 @@ export type BulkItemResult =
   /** The item was fine, but another item of its chunk was invalid, so the chunk was refused. */
   | (ItemBase & { status: 'rejected'; error: ValidationError })
   /**
-   * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...). Anything
+   * The chunk's request failed after retries (connection, timeout, 5xx, 429, 401, ...), or was
+   * refused as a whole: a 400 that names no item's own errors (a `ValidationError`). Anything
    * else its call threw (an abort, ...) is wrapped in a `GigapayError` whose `cause` is the
    * original. For a connection error, a timeout or a 2xx whose body broke (`ResponseBodyError`) the
    * server may have created it: re-run with the same `keyPrefix`.
@@ -83,6 +84,11 @@ export async function createPayoutsInBulk(
           : new GigapayError(`The bulk request failed: ${thrown}`, { cause: thrown, idempotencyKey });
     }
 
+    // A 400 speaks of items only with one entry per item, at least one of them an item's own errors;
+    // any other 400 (a malformed request, one message for all) is about the request: `failed`.
+    const hasErrors = (entry: unknown): entry is ValidationErrorBody => !!entry && typeof entry === 'object' && Object.keys(entry).length > 0;
+    const perItem = error instanceof ValidationError && error.items?.length === items.length && error.items.some(hasErrors) ? error.items : undefined;
+
     items.forEach((_, offset) => {
       const payout = Array.isArray(created) ? (created[offset] as Expand<Payout> | undefined) : undefined;
       if (payout) return results.push({ ...base(offset), status: 'created', payout });
@@ -90,12 +96,10 @@ export async function createPayoutsInBulk(
         const missing = new GigapayError(`The bulk response had no payout for item ${start + offset}`);
         return results.push({ ...base(offset), status: 'failed', error: missing });
       }
-      const itemErrors = error instanceof ValidationError ? error.items?.[offset] : undefined;
-      if (error instanceof ValidationError && itemErrors && Object.keys(itemErrors).length) {
-        return results.push({ ...base(offset), status: 'invalid', errors: itemErrors, error });
-      }
-      if (error instanceof ValidationError && error.items) {
-        return results.push({ ...base(offset), status: 'rejected', error });
+      if (perItem) {
+        const own = perItem[offset];
+        const validation = error as ValidationError;
+        return results.push(hasErrors(own) ? { ...base(offset), status: 'invalid', errors: own, error: validation } : { ...base(offset), status: 'rejected', error: validation });
       }
       results.push({ ...base(offset), status: 'failed', error: error ?? new GigapayError('The bulk request failed') });
     });

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
-import { createGigapayError, GigapayError, requestIdOf } from './errors.js';
-import { splitCallOptions, type CallOptions } from './internal/call-options.js';
-import { createObserver, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
+import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
+import type { CallOptions } from './internal/call-options.js';
+import type { RequestEvent, ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
@@ -27,7 +27,8 @@ export interface GigapayClientOptions {
    */
   integrationId?: string | undefined;
   /**
-   * `'demo'` (no real money moves), `'production'`, or a base URL such as `http://127.0.0.1:4010/v2/`.
+   * `'demo'` (no real money moves), `'production'`, or an `http://` or `https://` base URL such as
+   * `http://127.0.0.1:4010/v2/`. Anything else throws a `TypeError` here, not at the first call.
    * @default 'demo'
    */
   server?: keyof typeof SERVERS | (string & {}) | undefined;
@@ -48,6 +49,12 @@ export interface GigapayClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
+   * The most bytes of a response body that are read (after decompression). A longer body (or an
+   * endless one) is cut off there with a `ResponseBodyError`, not retried.
+   * @default 10_000_000
+   */
+  maxResponseBytes?: number | undefined;
+  /**
    * Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx, and only for
    * requests that are safe to repeat (GET, PUT, DELETE, or keyed by `Idempotency-Key`).
    * @default 2
@@ -65,20 +72,8 @@ export interface GigapayClientOptions {
    */
   userAgent?: string | undefined;
   /**
-   * Where log lines go: any object with `debug`, `info`, `warn` and `error` methods. Lines name
-   * method, URL, attempt, status, request id and timing; never a header, so never the token.
-   * @default globalThis.console
-   */
-  logger?: Logger | undefined;
-  /**
-   * The least severe level logged: `'debug'` (every attempt), `'info'` (retries), `'warn'` (a call
-   * given up without an answer or on a 5xx), `'error'` (a refused redirect), or `'off'`: a library
-   * stays quiet unless asked.
-   * @default 'off'
-   */
-  logLevel?: LogLevel | undefined;
-  /**
-   * Called before every attempt with its method, URL, attempt number and idempotency key.
+   * Called before every attempt with its method, URL, attempt number and idempotency key; never a
+   * header, so never the token. `logTo(console, 'info')` makes this hook and `onResponse` for log lines.
    * @default undefined
    */
   onRequest?: ((event: RequestEvent) => void) | undefined;
@@ -101,11 +96,10 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     language,
     fetch = globalThis.fetch,
     timeoutMs = 30_000,
+    maxResponseBytes = 10_000_000,
     maxRetries = 2,
     throwOnError = false,
     userAgent = `@gigapay/client/${__VERSION__}`,
-    logger = globalThis.console,
-    logLevel = 'off',
     onRequest,
     onResponse,
   } = options;
@@ -115,29 +109,31 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   const headers: Record<string, string> = { Authorization: `Token ${token}`, 'User-Agent': userAgent };
   if (integrationId) headers['Integration-ID'] = integrationId;
   if (language) headers['Accept-Language'] = language;
+  const baseUrl = Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server;
+  // A base URL: http(s), a host, a path at most (openapi-fetch appends each call's path to it).
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(baseUrl)) {
+    throw new TypeError(
+      `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http(s) base URL such as 'http://127.0.0.1:4010/v2/'.`,
+    );
+  }
 
   // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
-  const core = createClient({ baseUrl: Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server, headers, Request: PendingRequest as never });
-  const observer = createObserver({ logger, logLevel, onRequest, onResponse });
-  const transport = createTransport({ fetch, timeoutMs, maxRetries, observer });
+  const core = createClient({ baseUrl, headers, Request: PendingRequest as never });
+  const transport = createTransport({ fetch, timeoutMs, maxRetries, maxResponseBytes, onRequest, onResponse });
 
   type Init = CallOptions & { parseAs?: string };
   type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const method = (call: Call) => async (url: string, callInit?: Init) => {
-    const { init, options: callOptions } = splitCallOptions(callInit);
-    const state: CallState = { ...callOptions, parseAs: (init as Init | undefined)?.parseAs };
-    let result: Awaited<ReturnType<Call>>;
-    try {
-      // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
-      result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never);
-    } catch (error) {
+    // The options the transport applies stay here; openapi-fetch gets the rest (parseAs too).
+    const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
+    const state: CallState = { timeoutMs, maxRetries, idempotencyKey, parseAs: init.parseAs };
+    // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
+    const result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
-      // openapi-fetch: the caller's abort then comes as they gave it, anything else names the call.
-      const signal = init?.signal;
-      throw signal?.aborted ? signal.reason : state.unread && !(error instanceof GigapayError) ? state.unread.failed(error) : error;
-    } finally {
-      state.unread?.attempt.done();
-    }
+      // openapi-fetch: its attempt ends with what reading it threw.
+      throw state.unread ? state.unread(error) : error;
+    });
+    state.unread?.();
     if (throwOnError && !result.response.ok) throw errorFromResult(result.response, result.error);
     // `status` on the result itself: it discriminates `data` and `error` (see GigapayResult).
     return { ...result, status: result.response.status };
@@ -155,11 +151,9 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
 /** Builds the typed error for a non-2xx result that openapi-fetch has already parsed. */
 export function errorFromResult(response: Response, body: unknown): GigapayError {
   const { status, headers } = response;
-  return createGigapayError({
-    status,
-    requestId: requestIdOf(headers),
-    body,
-    headers,
-    ...responseContext(response),
-  });
+  const context = responseContext(response);
+  const error = createGigapayError({ status, requestId: requestIdOf(headers), body, headers, ...context });
+  // A PUT or DELETE answered 404 or 400 on its retry may well have been done by the first attempt.
+  if (context?.lost) error.message += ` An earlier attempt's answer was lost: it may have done the ${context.method}.`;
+  return error;
 }

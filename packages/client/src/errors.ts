@@ -128,6 +128,14 @@ export class TimeoutError extends GigapayError {
 export class ResponseBodyError extends GigapayError {
   override name = 'ResponseBodyError';
 }
+/**
+ * The call's own `signal` aborted it. `cause` is the signal's reason, as given. Once a request was
+ * sent the server may have done it: a keyed request may be repeated with `error.idempotencyKey`.
+ * Named `AbortError`, as `fetch`'s own, for code that checks `error.name`.
+ */
+export class AbortError extends GigapayError {
+  override name = 'AbortError';
+}
 /** A 3xx. Redirects are never followed: many HTTP stacks drop `Authorization` on the way. */
 export class RedirectError extends GigapayError {
   override name = 'RedirectError';
@@ -175,9 +183,13 @@ function describeBody({ body, rawBody }: GigapayErrorInit): string {
   return text ? text.slice(0, 200) : 'no body';
 }
 
-/** `{ employee: { email: ['…'] } }` → `{ 'employee.email': ['…'] }`; arrays index items. */
-function flattenValidationBody(body: unknown, prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
-  if (!body || typeof body !== 'object') return out;
+/**
+ * `{ employee: { email: ['…'] } }` → `{ 'employee.email': ['…'] }`; arrays index items. The API
+ * nests three levels at most (a bulk item's inline employee): what lies deeper is not walked, so
+ * that a body nested thousands deep is not a stack overflow.
+ */
+function flattenValidationBody(body: unknown, prefix = '', out: Record<string, string[]> = {}, depth = 0): Record<string, string[]> {
+  if (!body || typeof body !== 'object' || depth > 8) return out;
   for (const [key, value] of Object.entries(body)) {
     const path = prefix + key;
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
@@ -185,7 +197,7 @@ function flattenValidationBody(body: unknown, prefix = '', out: Record<string, s
     } else if (typeof value === 'string') {
       out[path] = [value];
     } else {
-      flattenValidationBody(value, `${path}.`, out);
+      flattenValidationBody(value, `${path}.`, out, depth + 1);
     }
   }
   return out;

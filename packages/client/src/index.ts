@@ -7,6 +7,7 @@ export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';
 export {
+  AbortError,
   AuthenticationError,
   ConnectionError,
   createGigapayError,
@@ -37,7 +38,7 @@ export type {
   Operations,
 } from './types.js';
 export type { CallOptions } from './internal/call-options.js';
-export type { Logger, LogLevel, RequestEvent, ResponseEvent } from './internal/logger.js';
+export { logTo, type LogHooks, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from './internal/logger.js';
 export type {
   BulkValidationError as BulkValidationErrorBody,
   Employee,

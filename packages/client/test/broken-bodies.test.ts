@@ -118,6 +118,17 @@ describe('a 2xx whose body breaks', () => {
   });
 });
 
+describe('a 2xx body that is not JSON', () => {
+  it('is named without quoting any of it (it may hold anything)', async () => {
+    const secretish = 'ZQX9|wkJ~vq7#PzY8^';
+    const { client } = clientWith(() => new Response(secretish, { status: 200 }), { maxRetries: 0 });
+    const error = (await client.GET('/payouts/').catch((e: unknown) => e)) as ResponseBodyError;
+    expect(error.message).toBe(`GET ${BASE}/payouts/: the body of its 200 could not be read: the body is not JSON`);
+    const everything = `${error.message} ${String(error.stack)} ${JSON.stringify(error.cause)} ${(error.cause as Error).message}`;
+    for (let at = 0; at + 3 <= secretish.length; at++) expect(everything).not.toContain(secretish.slice(at, at + 3));
+  });
+});
+
 describe('an error response whose body breaks', () => {
   it('keeps its status and request id, and is retried as a 5xx is', async () => {
     const { client, calls } = clientWith(cutOff(503), { maxRetries: 1, throwOnError: true });

@@ -79,6 +79,26 @@ describe('createPayoutsInBulk', () => {
     expect(invalid.status === 'invalid' && invalid.error.fields).toEqual({ '3.amount': ['A valid number is required.'], '7.amount': ['A valid number is required.'] });
   });
 
+  it('reports a 400 about the whole request as failed, not rejected: no item of it was invalid', async () => {
+    // Bodies of a 400 that name no item: a malformed request, one message for all, items that are
+    // all fine, or a list that is not one entry per item.
+    const bodies = [
+      { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' },
+      { non_field_errors: ['Too many payouts in one request.'] },
+      [{}, {}, {}],
+      ['Too many payouts in one request.'],
+      [{ amount: ['A valid number is required.'] }],
+    ];
+    for (const body of bodies) {
+      const { fetch } = recordingFetch(() => json(400, body));
+      const client = createGigapayClient({ token: TOKEN, fetch });
+      const report = await settle(createPayoutsInBulk(client, payouts.slice(0, 3)));
+      expect(report.results.map((r) => r.status), JSON.stringify(body)).toEqual(['failed', 'failed', 'failed']);
+      const first = report.results[0]!;
+      expect(first.status === 'failed' && first.error).toBeInstanceOf(ValidationError);
+    }
+  });
+
   it('reports a chunk that fails in transport after retries, and goes on with the next', async () => {
     const server = fakeServer({ breakBefore: (key) => key.endsWith(':1') });
     const { fetch, calls } = recordingFetch(server.handle);

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = (options: { timeoutMs?: number; maxRetries?: number } = {}) =>
-  createGigapayClient({ token: TOKEN, integrationId: 'integration-1', server: server.url, logLevel: 'off', ...options });
+  createGigapayClient({ token: TOKEN, integrationId: 'integration-1', server: server.url, ...options });
 const slow = { params: { path: { id: 'slow' } } } as const;
 const hits = (path: string) => server.received.filter((request) => request.path === path).length;
 

@@ -51,6 +51,17 @@ describe('requests', () => {
     ]);
   });
 
+  it('refuses an unusable server at construction, naming the accepted forms', () => {
+    for (const server of ['sandbox', 'api.demo.gigapay.se/v2/', 'ftp://127.0.0.1/v2/', 'localhost:4010', '', 'https://', 'http://exa mple/v2/', 'https://x/v2/?q=1']) {
+      expect(() => createGigapayClient({ token: TOKEN, server }), server).toThrow(
+        `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http(s) base URL such as 'http://127.0.0.1:4010/v2/'.`,
+      );
+    }
+    for (const server of ['demo', 'production', 'http://127.0.0.1:4010/v2/', 'HTTPS://api.example.com', 'http://[::1]:4010/v2']) {
+      expect(() => createGigapayClient({ token: TOKEN, server }), server).not.toThrow();
+    }
+  });
+
   it('keys every POST and PATCH with a fresh UUID v4, and keeps a key the caller chose', async () => {
     const { client, calls } = clientWith(() => json(201, payout('p1')));
     await client.POST('/payouts/', { body: newPayout });

@@ -5,6 +5,7 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
+  AbortError,
   ConnectionError,
   createGigapayClient,
   GigapayError,
@@ -123,7 +124,7 @@ describe('retries', () => {
     const { createTransport } = await import('../src/internal/transport.js');
     const { PendingRequest } = await import('../src/internal/pending-request.js');
     const { fetch, calls } = recordingFetch(connectionReset);
-    const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 2, sleep: async () => {} });
+    const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 2, maxResponseBytes: 1e7, sleep: async () => {} });
     const bare = new PendingRequest(`${BASE}/payouts/`, { method: 'POST', headers: new Headers(), body: '{}' });
     await expect(send(bare)).rejects.toBeInstanceOf(ConnectionError);
     expect(calls).toHaveLength(3);
@@ -226,14 +227,14 @@ describe('timeouts', () => {
   });
 
   it('covers an error body that stalls after the headers', async () => {
-    const { client } = clientWith(stalledBody(503), { timeoutMs: 1000, maxRetries: 0 });
+    const { client } = clientWith(stalledBody(503), { timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
     const pending = client.GET('/payouts/').catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     expect(await pending).toBeInstanceOf(TimeoutError);
   });
 
   it('covers a 2xx body that stalls after the headers', async () => {
-    const { client } = clientWith(stalledBody(200), { timeoutMs: 1000, maxRetries: 0 });
+    const { client } = clientWith(stalledBody(200), { timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
     const pending = client.GET('/payouts/').catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     const error = await pending;
@@ -249,7 +250,7 @@ describe('timeouts', () => {
     expect(calls[0]!.signal!.aborted).toBe(false);
   });
 
-  it("reports the caller's own timeout during a 2xx body as the caller's reason, not as the client's", async () => {
+  it("reports the caller's own timeout during a 2xx body as the caller's abort (its reason the cause), not as the client's", async () => {
     const { client } = clientWith(stalledBody(200), { timeoutMs: 10_000, maxRetries: 0 });
     const controller = new AbortController(); // as AbortSignal.timeout() would, with a TimeoutError reason
     const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
@@ -257,7 +258,8 @@ describe('timeouts', () => {
     await vi.advanceTimersByTimeAsync(100);
     controller.abort(reason);
     const error = await pending;
-    expect(error).toBe(reason);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toBe(reason);
     expect(error).not.toBeInstanceOf(TimeoutError);
   });
 
@@ -268,7 +270,7 @@ describe('timeouts', () => {
     };
     // Read by the transport (JSON, the default), or handed over to openapi-fetch (any other parseAs).
     for (const parseAs of ['json', 'text'] as const) {
-      const { client, calls } = clientWith(broken, { timeoutMs: 1000, maxRetries: 0 });
+      const { client, calls } = clientWith(broken, { timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
       const controller = new AbortController();
       const error = await client.GET('/payouts/', { signal: controller.signal, parseAs }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseBodyError);
@@ -287,7 +289,8 @@ describe('timeouts', () => {
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(new Error('user navigated away'));
     const error = await pending;
-    expect((error as Error).message).toBe('user navigated away');
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe(`GET ${BASE}/payouts/ was aborted: user navigated away`);
     await vi.runAllTimersAsync();
     expect(calls).toHaveLength(1);
   });

@@ -5,17 +5,30 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGigapayClient, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from '../src/index.js';
+import { createGigapayClient, logTo, type Logger, type LogLevel, type RequestEvent, type ResponseEvent } from '../src/index.js';
 import { answer, httpServer } from './http-server.js';
 import { payout, TOKEN } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof httpServer>>;
+const received: { path: string }[] = [];
 beforeAll(async () => {
   server = await httpServer((request, response) => {
+    received.push(request);
     const authorization = String(request.headers.authorization);
     // A proxy that quotes the request: in the body, in headers, even as the request id.
     const echo = { 'x-request-id': `req-${authorization}`, 'x-echo': authorization, 'retry-after': '0' };
     if (request.path === '/v2/payouts/p1/') return answer(response, 200, payout('p1'), { 'x-request-id': 'req-200' });
+    if (request.path === '/v2/payouts/slow-body/') {
+      // Headers at once, the body 300 ms later.
+      response.writeHead(200, { 'content-type': 'application/json' }).write('{"id":');
+      const timer = setTimeout(() => response.end('"p1"}'), 300);
+      return void response.on('close', () => clearTimeout(timer));
+    }
+    if (request.path === '/v2/payouts/garbled/') {
+      // A 200 whose body is not JSON on the first attempt, a good one on the retry.
+      const body = received.filter((seen) => seen.path === request.path).length === 1 ? '<html>' : JSON.stringify(payout('p1'));
+      return void response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    }
     if (request.path === '/v2/payouts/bad/') return answer(response, 400, { detail: `bad token ${authorization}` }, echo);
     if (request.path === '/v2/payouts/down/') return answer(response, 503, { detail: `down for ${authorization}` }, echo);
     if (request.path === '/v2/payouts/moved/') {
@@ -39,16 +52,16 @@ function recording(logLevel: LogLevel | undefined) {
     String(url).includes('/unreachable/')
       ? Promise.reject(Object.assign(new TypeError(`fetch failed: ${new Headers(init?.headers).get('authorization')}`), { cause: { code: 'ECONNRESET', message: TOKEN } }))
       : globalThis.fetch(url, init);
+  // The log lines come from logTo's hooks, called beside the test's own.
+  const log = logLevel && logTo(logger, logLevel);
   const client = createGigapayClient({
     token: TOKEN,
     integrationId: 'integration-1',
     server: server.url,
     maxRetries: 1,
     fetch,
-    logger,
-    logLevel,
-    onRequest: (event) => requests.push(event),
-    onResponse: (event) => responses.push(event),
+    onRequest: (event) => (requests.push(event), log?.onRequest(event)),
+    onResponse: (event) => (responses.push(event), log?.onResponse(event)),
   });
   return { client, lines, requests, responses };
 }
@@ -77,6 +90,21 @@ describe('hooks', () => {
   });
 });
 
+describe('durations', () => {
+  it('run from sending until the whole body has arrived, whoever reads it', async () => {
+    for (const parseAs of ['json', 'text'] as const) {
+      const { client, responses } = recording('off');
+      const started = performance.now();
+      await client.GET('/payouts/{id}/', { params: { path: { id: 'slow-body' } }, parseAs });
+      const wall = performance.now() - started;
+      expect(responses, parseAs).toHaveLength(1);
+      expect(responses[0]!.durationMs, parseAs).toBeGreaterThanOrEqual(250);
+      expect(responses[0]!.durationMs, parseAs).toBeLessThanOrEqual(wall);
+      expect(responses[0]).toMatchObject({ status: 200, error: undefined, willRetry: false });
+    }
+  });
+});
+
 describe('log levels', () => {
   it("'debug' logs every attempt, 'info' retries, 'warn' a call given up, 'error' a refused redirect, 'off' nothing", async () => {
     const levels: Record<string, string[]> = {};
@@ -94,7 +122,7 @@ describe('log levels', () => {
     expect(levels.off).toEqual([]);
   });
 
-  it("are 'off' by default: a client under faults stays quiet unless asked", async () => {
+  it('are none without logTo: a client under faults stays quiet unless asked', async () => {
     const { client, lines } = recording(undefined);
     await client.GET('/payouts/{id}/', { params: { path: { id: 'down' } } });
     await client.GET('/payouts/{id}/', { params: { path: { id: 'moved' } } }).catch(() => {});
@@ -108,6 +136,22 @@ describe('log levels', () => {
       `[gigapay] GET ${server.url}payouts/down/ attempt 1: 503 in ${(lines[0]!.args[1] as ResponseEvent).durationMs.toFixed(0)} ms; retrying`,
       `[gigapay] GET ${server.url}payouts/down/ attempt 2: 503 in ${(lines[1]!.args[1] as ResponseEvent).durationMs.toFixed(0)} ms; giving up`,
     ]);
+  });
+});
+
+describe('a 2xx whose body broke', () => {
+  it('is logged as a failure of that attempt, never as a 200 being retried', async () => {
+    const { client, lines } = recording('debug');
+    const { data } = await client.GET('/payouts/{id}/', { params: { path: { id: 'garbled' } } });
+    expect(data?.id).toBe('p1');
+    const messages = lines.map((line) => String(line.args[0]).replace(/\d+ ms/, 'N ms'));
+    expect(messages).toEqual([
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 1`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 1: failed in N ms: GET ${server.url}payouts/garbled/: the body of its 200 could not be read: the body is not JSON; retrying`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 2`,
+      `[gigapay] GET ${server.url}payouts/garbled/ attempt 2: 200 in N ms`,
+    ]);
+    expect(lines.map((line) => line.level)).toEqual(['debug', 'info', 'debug', 'debug']);
   });
 });
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { Employee } from '@gigapay/types';
-import { createGigapayClient, NotFoundError, paginate } from '../src/index.js';
+import { createGigapayClient, GigapayError, NotFoundError, paginate } from '../src/index.js';
 import { clientWith, employee, json, payout, recordingFetch, sequence, TOKEN } from './helpers.js';
 
-/** Three pages of payouts; `next` is absolute and names another host, as behind a proxy. */
+/** Three pages of payouts; `next` is absolute. */
 function pages(call: { url: string }) {
   const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
-  const next = page < 3 ? `http://internal-host/v2/payouts/?expand=employee&page=${page + 1}` : null;
+  const next = page < 3 ? `https://api.demo.gigapay.se/v2/payouts/?expand=employee&page=${page + 1}` : null;
   const results = [1, 2].map((n) => payout(`p${page}-${n}`, { employee: employee(`e${page}-${n}`) }));
   return json(200, { count: 6, next, previous: null, results });
 }
@@ -108,7 +108,7 @@ describe('paginate', () => {
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
-    await expect(run()).rejects.toThrow('paginate: /invoices/ loops: next is a page already fetched (https://api.demo.gigapay.se/v2/invoices/?page=2)');
+    await expect(run()).rejects.toThrow('paginate: /invoices/: loops: next is a page already fetched (https://api.demo.gigapay.se/v2/invoices/?page=2)');
     expect(calls.map((call) => new URL(call.url).search)).toEqual(['', '?page=2', '?page=3']);
   });
 
@@ -139,15 +139,41 @@ describe('paginate', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('follows the count as it grows while paging (objects created meanwhile)', async () => {
-    const { client, calls } = clientWith((call) => {
+  it('stops at the count of the first page, however the count grows (a server cannot keep it paging)', async () => {
+    // Each page claims two more objects than were listed so far, with a next to a new page.
+    const { client, calls } = clientWith((call, index) => {
+      if (index > 20) return json(404, { detail: 'Invalid page.' });
       const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
-      const next = page < 3 ? `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}` : null;
-      return json(200, { count: 4 + page, next, previous: null, results: [1, 2].map((n) => payout(`p${page}-${n}`)) });
+      const next = `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}`;
+      return json(200, { count: 2 * page + 2, next, previous: null, results: [1, 2].map((n) => payout(`p${page}-${n}`)) });
     });
     const ids = [];
     for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
-    expect(ids).toHaveLength(6);
-    expect(calls).toHaveLength(3);
+    expect(ids).toEqual(['p1-1', 'p1-2', 'p2-1', 'p2-2']);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('takes a page without a count as the only one', async () => {
+    const { client, calls } = clientWith(() => json(200, { next: 'https://api.demo.gigapay.se/v2/payouts/?page=2', previous: null, results: [payout('p1')] }));
+    const ids = [];
+    for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
+    expect(ids).toEqual(['p1']);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('refuses a next on another origin, naming it, and sends nothing there', async () => {
+    for (const next of ['http://internal-host/v2/payouts/?page=2', 'http://api.demo.gigapay.se/v2/payouts/?page=2', 'https://api.demo.gigapay.se:8443/v2/payouts/?page=2']) {
+      const { client, calls } = clientWith(() => json(200, { count: 99, next, previous: null, results: [payout('p1')] }));
+      const ids: string[] = [];
+      const error = await (async () => {
+        for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GigapayError);
+      expect((error as Error).message).toBe(
+        `paginate: /payouts/: next leads to another origin (${new URL(next).origin}), not to https://api.demo.gigapay.se: not followed`,
+      );
+      expect(ids).toEqual(['p1']);
+      expect(calls).toHaveLength(1);
+    }
   });
 });

@@ -40,11 +40,10 @@ describe('README defaults table', () => {
       'language',
       'fetch',
       'timeoutMs',
+      'maxResponseBytes',
       'maxRetries',
       'throwOnError',
       'userAgent',
-      'logger',
-      'logLevel',
       'onRequest',
       'onResponse',
     ]);
@@ -63,6 +62,14 @@ describe('the code does what @default says', () => {
     expect(calls[0]!.headers.has('integration-id')).toBe(false);
     expect(calls[0]!.headers.has('accept-language')).toBe(false);
     expect(calls[0]!.headers.get('user-agent')).toMatch(/^@gigapay\/client\/\d+\.\d+\.\d+/);
+  });
+
+  it('maxResponseBytes 10_000_000', async () => {
+    const body = (bytes: number) => () => new Response(`"${'a'.repeat(bytes - 2)}"`, { status: 200 });
+    const within = clientWith(body(10_000_000), { maxRetries: 0 });
+    expect((await within.client.GET('/payouts/')).data).toHaveLength(9_999_998);
+    const over = clientWith(body(10_000_001), { maxRetries: 0 });
+    expect(await over.client.GET('/payouts/').catch((error: Error) => error.message)).toContain('larger than maxResponseBytes (10000000 bytes)');
   });
 
   it('maxRetries 2 and timeoutMs 30000', async () => {

@@ -4,13 +4,13 @@
  */
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createGigapayClient, isErrorOf, NotFoundError, ValidationError } from '../src/index.js';
+import { createGigapayClient, isErrorOf, NotFoundError, paginate, ValidationError } from '../src/index.js';
 
 let sandbox: ListeningSandbox;
 const logs: string[] = [];
-const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off' });
+const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url });
 const throwing = () =>
-  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, logLevel: 'off', throwOnError: true });
+  createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, throwOnError: true });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, log: (line) => logs.push(line) });
@@ -128,5 +128,16 @@ describe('per-call idempotencyKey', () => {
     expect(first.status).toBe(201);
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data?.id).toBe(first.data?.id);
+  });
+});
+
+describe('paginate against the sandbox', () => {
+  it("follows the sandbox's own next links, page after page (same origin), and stops at count", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 5; i++) ids.add(await anEmployee());
+    const listed: string[] = [];
+    for await (const employee of paginate(client(), '/employees/', { params: { query: { page_size: 2 } } })) listed.push(employee.id);
+    for (const id of ids) expect(listed).toContain(id);
+    expect(new Set(listed).size).toBe(listed.length);
   });
 });

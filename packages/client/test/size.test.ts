@@ -1,17 +1,28 @@
 /**
- * Size budget: each entry bundled as a consumer's bundler would (esbuild, minified, ESM,
- * openapi-fetch included), then gzipped.
+ * Size budget: what a consumer's bundler makes of each import (esbuild, minified, ESM,
+ * openapi-fetch included), then gzipped. The core is what every user imports,
+ * `createGigapayClient` and `paginate`: `logTo`, `createPayoutsInBulk`, `isErrorOf` and the error
+ * classes nobody names cost nothing until imported. A budget is never raised to fit.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const BUDGETS = { 'src/index.ts': 7680, 'src/webhooks.ts': 1664 } as const;
+const IMPORTS = {
+  core: "export { createGigapayClient, paginate } from './src/index.ts';",
+  everything: "export * from './src/index.ts';",
+  webhooks: "export * from './src/webhooks.ts';",
+} as const;
+/**
+ * In bytes. The core's goal is 6 kB (issue 17): it measured 6,677 B when this budget was set, with
+ * `AbortError`, `maxResponseBytes`, the server check and paginate's origin check in.
+ */
+const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6680, everything: 7680, webhooks: 1664 };
 
-async function minGzip(entry: string) {
+async function minGzip(name: keyof typeof IMPORTS) {
   const result = await build({
-    entryPoints: [new URL(`../${entry}`, import.meta.url).pathname],
+    stdin: { contents: IMPORTS[name], resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -25,20 +36,35 @@ async function minGzip(entry: string) {
 }
 
 describe('bundle size (min + gzip)', () => {
-  for (const [entry, budget] of Object.entries(BUDGETS)) {
-    it(`${entry} ≤ ${budget} bytes`, async () => {
-      const { min, gzip } = await minGzip(entry);
-      console.log(`${entry}: ${min} B min, ${gzip} B min+gzip (budget ${budget} B)`);
+  for (const [name, budget] of Object.entries(BUDGETS) as [keyof typeof IMPORTS, number][]) {
+    it(`${name} ≤ ${budget} bytes`, async () => {
+      const { min, gzip } = await minGzip(name);
+      console.log(`${name}: ${min} B min, ${gzip} B min+gzip (budget ${budget} B)`);
       expect(gzip).toBeLessThanOrEqual(budget);
     });
   }
+
+  it('the logger and the bulk helper are left out of the core', async () => {
+    const core = await build({
+      stdin: { contents: IMPORTS.core, resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      define: { __VERSION__: '"0.0.0"' },
+    });
+    const text = core.outputFiles[0]!.text;
+    expect(text).not.toContain('[gigapay]');
+    expect(text).not.toContain('The bulk request failed');
+  });
 });
 
 describe("the README's sizes", () => {
   it('are the measured ones, in kB (1000 B) to one decimal', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const [, client, webhooks] = /- ([\d.]+) kB min\+gzip with openapi-fetch included[^;]*; the\s+webhooks entry ([\d.]+) kB/.exec(readme) ?? [];
-    const kB = async (entry: string) => ((await minGzip(entry)).gzip / 1000).toFixed(1);
-    expect({ client, webhooks }).toEqual({ client: await kB('src/index.ts'), webhooks: await kB('src/webhooks.ts') });
+    const [, core, everything, webhooks] =
+      /- ([\d.]+) kB min\+gzip for `createGigapayClient` and `paginate`[\s\S]*?, ([\d.]+) kB\s+with every export; the\s+webhooks entry ([\d.]+) kB/.exec(readme) ?? [];
+    const kB = async (name: keyof typeof IMPORTS) => ((await minGzip(name)).gzip / 1000).toFixed(1);
+    expect({ core, everything, webhooks }).toEqual({ core: await kB('core'), everything: await kB('everything'), webhooks: await kB('webhooks') });
   });
 });

@@ -4,7 +4,7 @@
  * redacted copy of a fetch error keeps.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectionError, ResponseBodyError, TimeoutError } from '../src/index.js';
+import { AbortError, ConnectionError, ResponseBodyError, TimeoutError } from '../src/index.js';
 import { PendingRequest } from '../src/internal/pending-request.js';
 import { createTransport } from '../src/internal/transport.js';
 import { BASE, clientWith, json, payout, recordingFetch, settle, TOKEN } from './helpers.js';
@@ -30,7 +30,7 @@ describe('reading a 2xx', () => {
     expect(calls).toHaveLength(1);
 
     const { fetch } = recordingFetch(() => new Response(null, { status: 200 }));
-    const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 0 });
+    const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
     const answer = await send(new PendingRequest(`${BASE}/payouts/`, { method: 'HEAD', headers: new Headers() }));
     expect(answer.status).toBe(200);
   });
@@ -55,7 +55,7 @@ describe('reading a 2xx', () => {
     expect(error.message).toBe(`GET ${BASE}/payouts/: the body of its 200 could not be read: undefined`);
   });
 
-  it.each([0, 3])("rejects with the caller's reason when the caller aborts during a 2xx body, and does not retry (maxRetries %i)", async (maxRetries) => {
+  it.each([0, 3])("rejects with an AbortError (the caller's reason its cause) when the caller aborts during a 2xx body, and does not retry (maxRetries %i)", async (maxRetries) => {
     const stalled = (call: { signal?: AbortSignal }) =>
       new Response(new ReadableStream({ start: (c) => call.signal?.addEventListener('abort', () => c.error(call.signal?.reason)) }), { status: 200 });
     const { client, calls } = clientWith(stalled, { maxRetries });
@@ -64,7 +64,9 @@ describe('reading a 2xx', () => {
     await vi.advanceTimersByTimeAsync(10);
     const reason = new Error('user left');
     controller.abort(reason);
-    expect(await pending).toBe(reason);
+    const error = (await pending) as AbortError;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBe(reason);
     await vi.runAllTimersAsync();
     expect(calls).toHaveLength(1);
   });
@@ -72,7 +74,7 @@ describe('reading a 2xx', () => {
   it('times out a 2xx body that openapi-fetch reads (a parseAs other than JSON) too', async () => {
     const stalled = (call: { signal?: AbortSignal }) =>
       new Response(new ReadableStream({ start: (c) => call.signal?.addEventListener('abort', () => c.error(call.signal?.reason)) }), { status: 200 });
-    const { client } = clientWith(stalled, { timeoutMs: 1000, maxRetries: 0 });
+    const { client } = clientWith(stalled, { timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
     const pending = client.GET('/payouts/', { parseAs: 'text' }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     const error = await pending;
@@ -135,8 +137,25 @@ describe('what a fetch threw', () => {
   });
 });
 
-it('a PendingRequest is a GET unless told otherwise, its method upper-cased', () => {
-  expect(new PendingRequest(`${BASE}/payouts/`, {}).method).toBe('GET');
-  expect(new PendingRequest(`${BASE}/payouts/`, { method: 'post' }).method).toBe('POST');
-  expect(new PendingRequest(`${BASE}/payouts/`, { headers: { a: 'b' } }).headers.get('a')).toBe('b');
+describe('a body handed to the caller as a stream (parseAs stream)', () => {
+  it('cancelled by the caller, cancels the response underneath (the connection is let go)', async () => {
+    let cancelled: unknown = 'not cancelled';
+    const { client } = clientWith(
+      () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: (reason) => void (cancelled = reason) }), { status: 200 }),
+    );
+    const { data } = await client.GET('/payouts/', { parseAs: 'stream' });
+    await data!.cancel('done with it');
+    expect(cancelled).toBe('done with it');
+  });
+});
+
+describe('the token in a per-call Authorization header', () => {
+  it('is redacted however many spaces follow "Token"', async () => {
+    // The server quotes the key alone, right after a colon.
+    const { client } = clientWith((call) => json(400, { detail: `bad key:${call.headers.get('authorization')!.split(/\s+/)[1]}` }), {
+      throwOnError: true,
+    });
+    const error = (await client.GET('/payouts/', { headers: { Authorization: 'Token  other-secret-1' } }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('bad key:[redacted]');
+  });
 });

@@ -8,9 +8,11 @@ import type { BulkValidationError, Employee, ErrorDetail, Payout, ValidationErro
 import {
   createGigapayClient,
   isErrorOf,
+  logTo,
   NotFoundError,
   ValidationError,
   type Expand,
+  type LogHooks,
   type Logger,
   type RequestEvent,
   type ResponseEvent,
@@ -175,8 +177,7 @@ describe('5. per-call options; client options take undefined', () => {
       throwOnError: undefined,
       userAgent: undefined,
       fetch: undefined,
-      logger: undefined,
-      logLevel: undefined,
+      maxResponseBytes: undefined,
       onRequest: undefined,
       onResponse: undefined,
     });
@@ -186,10 +187,10 @@ describe('5. per-call options; client options take undefined', () => {
 describe('6. logger and hooks', () => {
   test('levels, a logger object and the events', () => {
     const logger: Logger = console;
+    expectTypeOf(logTo(logger, 'debug')).toEqualTypeOf<LogHooks>();
+    createGigapayClient({ token: 'key', ...logTo(logger, 'debug') });
     createGigapayClient({
       token: 'key',
-      logger,
-      logLevel: 'debug',
       onRequest: (event) => expectTypeOf(event).toEqualTypeOf<RequestEvent>(),
       onResponse: (event) => {
         expectTypeOf(event.status).toEqualTypeOf<number | undefined>();
@@ -201,7 +202,7 @@ describe('6. logger and hooks', () => {
       },
     });
     // @ts-expect-error: not a level
-    createGigapayClient({ token: 'key', logLevel: 'verbose' });
+    logTo(logger, 'verbose');
   });
 });
 

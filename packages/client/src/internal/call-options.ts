@@ -12,7 +12,7 @@ export type ParseAs = keyof ParsedAs;
 export interface CallOptions {
   /** Headers of this call; they override the client's (`'Integration-ID': 'other'` acts as another integration). */
   headers?: HeadersInit | Record<string, string | undefined>;
-  /** Aborts the call: it rejects with the signal's reason, and is never retried. */
+  /** Aborts the call: it rejects with an `AbortError` (its `cause` the signal's reason, with the call's key), never retried. */
   signal?: AbortSignal | null | undefined;
   /** This call's time limit per attempt, in milliseconds (0: none). The client's `timeoutMs` otherwise. */
   timeoutMs?: number | undefined;
@@ -30,19 +30,6 @@ export interface CallOptions {
 export interface TransportCallOptions {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-}
-
-/**
- * Splits an init into what openapi-fetch takes and the options the transport applies; the
- * idempotency key becomes the `Idempotency-Key` header.
- */
-export function splitCallOptions(init: CallOptions | undefined): { init: CallOptions | undefined; options: TransportCallOptions } {
-  if (!init) return { init, options: {} };
-  const { timeoutMs, maxRetries, idempotencyKey, ...rest } = init;
-  if (idempotencyKey !== undefined) {
-    const headers = new Headers(rest.headers as HeadersInit | undefined);
-    headers.set('Idempotency-Key', idempotencyKey);
-    rest.headers = headers;
-  }
-  return { init: rest, options: { timeoutMs, maxRetries } };
+  /** Sent as `Idempotency-Key`, over any given in `headers`. */
+  idempotencyKey?: string | undefined;
 }

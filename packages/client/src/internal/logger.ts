@@ -22,51 +22,51 @@ export interface RequestEvent {
 
 /** The outcome of one attempt, as `onResponse` sees it. */
 export interface ResponseEvent extends RequestEvent {
-  /** Undefined when no response arrived (see `error`). */
+  /** Undefined when no response arrived (see `error`); a response whose body broke has one, and an `error`. */
   status: number | undefined;
   requestId: string | undefined;
-  /** From sending until the headers arrived (a 4xx or 5xx: until its body had arrived too). */
+  /** From sending until the attempt ended: the whole body arrived, or the attempt failed. */
   durationMs: number;
-  /** The `ConnectionError`, `TimeoutError` or `RedirectError` of this attempt. */
+  /** What ended this attempt without a usable answer: a `ConnectionError`, `TimeoutError`, `ResponseBodyError`, `RedirectError` or `AbortError`. */
   error: GigapayError | undefined;
   /** Whether the client tries again. */
   willRetry: boolean;
 }
 
-export interface ObserverOptions {
-  logger: Logger;
-  logLevel: LogLevel;
-  onRequest: ((event: RequestEvent) => void) | undefined;
-  onResponse: ((event: ResponseEvent) => void) | undefined;
+/** What `logTo` makes: the two hooks, ready to pass to `createGigapayClient` (or to call from yours). */
+export interface LogHooks {
+  onRequest: (event: RequestEvent) => void;
+  onResponse: (event: ResponseEvent) => void;
 }
-
-export type Observer = ReturnType<typeof createObserver>;
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
 /**
- * What the transport reports of each attempt, to the hooks and as log lines: debug for every
- * attempt, info for a retry, warn for a call that gives up without an answer or on a 5xx, error
- * for a refused redirect (a configuration mistake). Events carry only strings the transport has
- * already redacted.
+ * Log lines of every attempt, as the `onRequest` and `onResponse` hooks: debug for every attempt,
+ * info for a retry, warn for a call that gives up without an answer or on a 5xx, error for a
+ * refused redirect (a configuration mistake). Events carry only strings the transport has already
+ * redacted. A function of its own, so that a client that logs nothing carries none of it.
+ *
+ * @example
+ * createGigapayClient({ token, ...logTo(console, 'info') });
  */
-export function createObserver({ logger, logLevel, onRequest, onResponse }: ObserverOptions) {
+export function logTo(logger: Logger, logLevel: LogLevel): LogHooks {
   const threshold = LEVELS.indexOf(logLevel);
   const log = (level: Exclude<LogLevel, 'off'>, message: string, event: RequestEvent) => {
     if (LEVELS.indexOf(level) >= threshold) logger[level](`[gigapay] ${message}`, event);
   };
   return {
-    request(event: RequestEvent) {
-      onRequest?.(event);
+    onRequest(event) {
       log('debug', `${event.method} ${event.url} attempt ${event.attempt}`, event);
     },
-    response(event: ResponseEvent) {
-      onResponse?.(event);
-      const outcome = event.status === undefined ? event.error?.message : `${event.status} in ${Math.round(event.durationMs)} ms`;
+    onResponse(event) {
+      // An attempt that failed (a 2xx whose body broke included) says so: its status alone would read as an answer.
+      const ms = Math.round(event.durationMs);
+      const outcome = event.error ? `failed in ${ms} ms: ${event.error.message}` : `${event.status} in ${ms} ms`;
       const line = `${event.method} ${event.url} attempt ${event.attempt}: ${outcome}`;
       if (event.willRetry) log('info', `${line}; retrying`, event);
       else if (event.error?.name === 'RedirectError') log('error', event.error.message, event);
-      else if (event.status === undefined || event.status >= 500) log('warn', `${line}; giving up`, event);
+      else if (event.error || event.status! >= 500) log('warn', `${line}; giving up`, event);
       else log('debug', line, event);
     },
   };

@@ -1,28 +1,33 @@
-import { ConnectionError, GigapayError, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
+import { AbortError, ConnectionError, GigapayError, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
 import type { PendingRequest } from './pending-request.js';
 import { redact } from './redact.js';
 import { isRedirect, redirectError } from './redirect.js';
 import { parseRetryAfter, retryDelay, shouldRetry } from './retry-policy.js';
 import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './signals.js';
 import type { TransportCallOptions } from './call-options.js';
-import type { Observer } from './logger.js';
+import type { RequestEvent, ResponseEvent } from './logger.js';
 
 export interface TransportOptions {
   fetch: typeof fetch;
   /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `CallState`). */
   timeoutMs: number;
   maxRetries: number;
+  /** The most bytes of a response body that are read (see `GigapayClientOptions`). */
+  maxResponseBytes: number;
   /** Waits between attempts; injectable so that tests need not sleep. */
   sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
   /** Randomness for the backoff jitter. */
   random?: () => number;
-  /** Told of every attempt (the `logger` and the `onRequest` / `onResponse` hooks). */
-  observer?: Observer;
+  /** Told of every attempt (see `GigapayClientOptions`). */
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
-/** What the error factory needs of a response that openapi-fetch has already read. */
+/** What the error factory (and `paginate`) need of a response that openapi-fetch has already read. */
 export interface ResponseContext extends Where {
-  rawBody: string | undefined;
+  rawBody?: string | undefined;
+  /** A PUT or DELETE whose earlier attempt's answer was lost: that attempt may have done it. */
+  lost?: boolean;
 }
 
 /** What every error of a request names: in errors' init, so that each may say what to retry with. */
@@ -44,11 +49,11 @@ export const responseContext = (response: Response) => contexts.get(response);
 export interface CallState extends TransportCallOptions {
   /** openapi-fetch's `parseAs` for this call. @default 'json' */
   parseAs?: string;
-  unread?: {
-    attempt: AttemptSignal;
-    /** The error to throw for what reading the body threw. */
-    failed(error: unknown): GigapayError;
-  };
+  /**
+   * Settles the attempt of a 2xx handed over unread, once openapi-fetch has read its body (no
+   * argument), or failed to (what it threw): stops its timer, reports it, and gives the error to throw.
+   */
+  unread?: (...thrown: [] | [unknown]) => GigapayError | undefined;
 }
 
 /**
@@ -58,30 +63,35 @@ export interface CallState extends TransportCallOptions {
  * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
-  const { fetch: send, sleep = defaultSleep, random, observer } = options;
+  const { fetch: send, sleep = defaultSleep, random, onRequest, onResponse, maxResponseBytes } = options;
 
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     // The call's own options, else the client's.
     const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = call;
-    const { url, method, headers, init } = request;
+    const { url, init } = request;
+    const { method, headers } = init;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
-    let idempotencyKey = headers.get('idempotency-key') || undefined;
-    if (!idempotencyKey && (method === 'POST' || method === 'PATCH')) {
-      headers.set('Idempotency-Key', (idempotencyKey = crypto.randomUUID()));
-    }
+    let idempotencyKey = call.idempotencyKey ?? (headers.get('idempotency-key') || undefined);
+    if (!idempotencyKey && (method === 'POST' || method === 'PATCH')) idempotencyKey = crypto.randomUUID();
+    if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
     const keyed = !!idempotencyKey;
     const where: Where = { method, url, idempotencyKey };
     const caller = init.signal;
     // A custom fetch, or a proxy in an error body, may quote the request headers: see `scrub`.
     const secret = headers.get('authorization')?.replace(/^Token\s+/i, '');
-    // After a response arrived, any failure names it: a timeout of its body, or a body that broke.
+    // Whether an earlier attempt ended with no usable answer: a PUT or DELETE may have been done by it.
+    let lost = false;
+    // Any failure of an attempt names the call and its key; once a response arrived, its status too.
     const failed = (error: unknown, attempt: AttemptSignal, received?: Response): GigapayError => {
-      const arrived = received && { ...where, status: received.status, requestId: requestIdOf(received.headers) };
-      if (attempt.timedOut()) return new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, arrived ?? where);
+      const arrived = received ? { ...where, status: received.status, requestId: requestIdOf(received.headers) } : where;
+      // The caller's abort is the caller's decision (never retried), but the server may have seen the request.
+      if (caller?.aborted) return new AbortError(`${method} ${url} was aborted: ${caller.reason?.message ?? caller.reason}`, { ...arrived, cause: caller.reason });
+      if (attempt.timedOut()) return new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, arrived);
       const cause = scrub(error, secret);
-      if (!arrived) return new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
-      const id = arrived.requestId ? ` (request id ${arrived.requestId})` : '';
-      return new ResponseBodyError(`${method} ${url}: the body of its ${arrived.status} could not be read: ${cause?.message ?? cause}${id}`, {
+      if (!received) return new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
+      const requestId = requestIdOf(received.headers);
+      const id = requestId ? ` (request id ${requestId})` : '';
+      return new ResponseBodyError(`${method} ${url}: the body of its ${received.status} could not be read: ${cause?.message ?? cause}${id}`, {
         ...arrived,
         cause,
       });
@@ -92,11 +102,13 @@ export function createTransport(options: TransportOptions) {
       let received: Response | undefined;
       let response: Response | undefined;
       let failure: GigapayError | undefined;
+      // A failure that retrying cannot mend: the caller's abort, a redirect, a body over the limit.
+      let final = false;
       const event = { method, url: scrub(url, secret), attempt: attempt + 1, idempotencyKey };
-      observer?.request(event);
+      onRequest?.(event);
       const started = performance.now();
       const report = (willRetry: boolean) =>
-        observer?.response({
+        onResponse?.({
           ...event,
           status: received?.status,
           // A proxy may echo the request into x-request-id.
@@ -106,43 +118,84 @@ export function createTransport(options: TransportOptions) {
           willRetry,
         });
       try {
+        attemptState.signal.throwIfAborted();
         // The same headers (key included) and the same serialised body on every attempt.
         received = await send(url, { ...init, headers, signal: attemptState.signal, redirect: 'manual' });
         if (isRedirect(received)) {
           await received.body?.cancel();
           throw redirectError(received, where, secret);
         }
+        received = capped(received, maxResponseBytes, where);
+        let rawBody: string | undefined;
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
           const handedOver = received;
-          call.unread = { attempt: attemptState, failed: (error) => failed(error, attemptState, handedOver) };
-          report(false);
+          call.unread = (...thrown) => {
+            attemptState.done();
+            if (thrown.length) failure = thrown[0] instanceof GigapayError ? thrown[0] : failed(thrown[0], attemptState, handedOver);
+            report(false);
+            return failure;
+          };
           return (response = received);
+        } else if (received.ok) {
+          response = await withParsedJson(received, method);
+        } else {
+          // A proxy may echo the request headers: the token is redacted from the body and the headers.
+          rawBody = scrub(await received.text(), secret);
+          const { status, statusText } = received;
+          response = new Response(rawBody, { status, statusText, headers: [...received.headers].map(([name, value]) => [name, scrub(value, secret)]) });
         }
-        response = received.ok ? await withParsedJson(received, method) : await buffer(received, where, secret);
+        contexts.set(response, { ...where, rawBody, lost: lost && (method === 'PUT' || method === 'DELETE') });
       } catch (error) {
-        // The caller's abort is the caller's decision: never retried, surfaced as they gave it.
-        if (caller?.aborted) throw caller.reason;
-        if (error instanceof GigapayError) {
-          failure = error;
-          report(false);
-          throw error;
-        }
-        failure = failed(error, attemptState, received);
+        final = error instanceof GigapayError || !!caller?.aborted;
+        failure = error instanceof GigapayError ? error : failed(error, attemptState, received);
       } finally {
         if (!call.unread) attemptState.done();
       }
 
       // A failure is retried as no response at all: the server may not have seen it, or done it.
+      lost ||= !!failure;
       const retryAfterMs = response && parseRetryAfter(response.headers.get('retry-after'));
-      const retry = shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs });
+      const retry = !final && shouldRetry({ method, keyed, attempt, maxRetries, status: response?.status, retryAfterMs });
       report(retry);
       if (!retry) {
         if (failure) throw failure;
         return response!;
       }
-      await sleep(retryDelay({ attempt, retryAfterMs, random }), caller);
+      await sleep(retryDelay({ attempt, retryAfterMs, random }), caller).catch(() => {
+        throw failed(undefined, attemptState);
+      });
     }
   };
+}
+
+/** The error of a body longer than `max` bytes: named, and not retried (it would be as long again). */
+function tooLarge({ status, headers }: Response, max: number, where: Where): GigapayError {
+  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
+  return new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
+}
+
+/**
+ * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
+ * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
+ */
+function capped(received: Response, max: number, where: Where): Response {
+  const reader = received.body?.getReader();
+  let size = 0;
+  const body =
+    reader &&
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const chunk = await reader.read();
+        if (chunk.done) return controller.close();
+        if ((size += chunk.value.byteLength) > max) {
+          void reader.cancel();
+          throw tooLarge(received, max, where);
+        }
+        controller.enqueue(chunk.value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+  return new Response(body, received);
 }
 
 /**
@@ -154,26 +207,17 @@ export function createTransport(options: TransportOptions) {
 async function withParsedJson(received: Response, method: string): Promise<Response> {
   if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
   const text = await received.text();
-  if (!text) throw new SyntaxError('the body is empty');
-  const data: unknown = JSON.parse(text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // Not JSON.parse's own message: it quotes the body, which may hold anything.
+    throw new SyntaxError(text ? 'the body is not JSON' : 'the body is empty');
+  }
   return Object.defineProperties(received, {
     json: { value: async () => data },
     text: { value: async () => text },
   });
-}
-
-/**
- * Reads an error response's body within the attempt, and keeps its raw text for the error. A proxy
- * may echo the request headers: the token is redacted from the body and the headers. Only 4xx and
- * 5xx get here (2xx and 3xx are handled before), none of which is a null-body status.
- */
-async function buffer(received: Response, where: Where, secret?: string): Promise<Response> {
-  const rawBody = received.body ? scrub(await received.text(), secret) : undefined;
-  const { status, statusText } = received;
-  const headers = [...received.headers].map(([name, value]): [string, string] => [name, scrub(value, secret)]);
-  const response = new Response(rawBody, { status, statusText, headers });
-  contexts.set(response, { ...where, rawBody });
-  return response;
 }
 
 /**

@@ -223,11 +223,11 @@ describe('7. ids as numbers, as the Gigapay docs send them', () => {
 describe('8. the commonest mistakes: tsc names the field and what to do (test/compile-errors.test.ts checks these quotes on TypeScript 5.9 and 7.0)', () => {
   test('an inline employee without expand', async () => {
     await gigapay.POST('/payouts/', {
-      // @ts-expect-error tsc: Types of property 'employee' are incompatible. … to send an inline employee, add params: { query: { expand: ['employee'] } }
+      // @ts-expect-error tsc: is not assignable to type 'string | number | { "to send an inline employee, add params: { query: { expand: ['employee'] } }
       body: { ...payout, employee: inlineEmployee },
     });
     await gigapay.POST('/pricing/', {
-      // @ts-expect-error tsc: Types of property 'employee' are incompatible. … to send an inline employee, add params: { query: { expand: ['employee'] } }
+      // @ts-expect-error tsc: is not assignable to type 'string | number | { "to send an inline employee, add params: { query: { expand: ['employee'] } }
       body: { ...payout, employee: inlineEmployee },
     });
   });

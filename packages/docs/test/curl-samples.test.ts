@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildDocsSpec, readSpec } from '../scripts/docs-spec.mjs';
 import { fixtureOfPath, operationsOf, SHOWN_SERVER } from '../scripts/samples.mjs';
 
-const { docsSpec, exampleIds } = buildDocsSpec(readSpec());
+const { docsSpec, exampleIds } = buildDocsSpec(readSpec()) as { docsSpec: any; exampleIds: Record<'integrationId' | 'employeeId' | 'payoutId' | 'invoiceId' | 'webhookId', string> };
 const HOUR = 3_600_000;
 /** The Integration-ID header of a sample, with the line break before it. */
 const INTEGRATION_ID = / \\\n\s*-H "Integration-ID: \$GIGAPAY_INTEGRATION_ID"/;

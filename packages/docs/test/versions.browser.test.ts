@@ -71,7 +71,8 @@ describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned s
     built = buildVersionedSite({ outDir, releasesDir, root });
     site = await serveDirectory(outDir, { port: 0 });
     browser = await launchChromium();
-  });
+    // Two redocly builds (v1.1, v1.0) and a Chromium launch: a few seconds each on a quiet machine.
+  }, 3 * 60_000);
 
   afterAll(async () => {
     await browser?.close();

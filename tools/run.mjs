@@ -110,7 +110,7 @@ async function runCountingTests(cmd, args) {
 /**
  * The Debian packages the tests run: Chromium for the docs browser test (by the docs package's own
  * rule: a missing one is installed, as root, or an error; only the opt-out skips) and curl, which
- * runs the Gigapay docs' own curl samples (tools/third-party).
+ * runs the Gigapay docs' own curl samples (tools/third-party) and those of our docs (packages/docs).
  */
 function ensureTestPackages() {
   const missing = [];

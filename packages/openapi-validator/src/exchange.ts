@@ -28,6 +28,29 @@ export interface RecordedResponse {
   body: string;
 }
 
+/** The media type of a Content-Type value, without parameters, in lower case ('' when absent). */
+function mediaTypeOf(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** A problem when `headers` do not say application/json: `application/jsonp` or `text/plain` carrying JSON is not it. */
+function notJson(headers: Headers, where: string): string | undefined {
+  if (mediaTypeOf(headers.get('content-type')) === 'application/json') return undefined;
+  return `${where} content-type ${headers.get('content-type') || '(none)'} is not application/json`;
+}
+
+/**
+ * What declares a body on a response that documents none: fetch hands over no body for a 204 or
+ * 304 whatever came on the wire, so a Content-Type or a non-zero Content-Length is the evidence.
+ */
+function declaredBody(headers: Headers): string | undefined {
+  if (headers.has('content-type')) return `content-type ${headers.get('content-type')}`;
+  const length = headers.get('content-length');
+  if (length !== null && length.trim() !== '0') return `content-length ${length}`;
+  if (headers.has('transfer-encoding')) return `transfer-encoding ${headers.get('transfer-encoding')}`;
+  return undefined;
+}
+
 export function createExchangeValidator(document: OpenApiDocument, options: ValidatorOptions = {}) {
   const validator = new OpenApiValidator(document, options);
   const doc = validator.document;
@@ -75,10 +98,10 @@ export function createExchangeValidator(document: OpenApiDocument, options: Vali
     let body: { body?: unknown; mediaType?: string } = {};
     let unreadable = false;
     if (request.body !== undefined && request.body !== '') {
-      const contentType = request.headers.get('content-type') ?? '';
+      const wrongType = notJson(request.headers, 'request');
       unreadable = true;
       if (!operation.requestBody) problems.push(`${found.operationId} takes no request body`);
-      else if (!contentType.startsWith('application/json')) problems.push(`request content-type ${contentType} is not application/json`);
+      else if (wrongType) problems.push(wrongType);
       else {
         const read = parsed(request.body, 'request body');
         if ('problem' in read) problems.push(read.problem);
@@ -97,14 +120,16 @@ export function createExchangeValidator(document: OpenApiDocument, options: Vali
     const hasJson = (documented.content as JsonObject | undefined)?.['application/json'] !== undefined;
     let body: unknown;
     if (hasJson) {
-      if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
-        return [`response content-type ${response.headers.get('content-type')} is not application/json`];
-      }
+      const wrongType = notJson(response.headers, 'response');
+      if (wrongType) return [wrongType];
       const read = parsed(response.body, `response ${response.status} body`);
       if ('problem' in read) return [read.problem];
       body = read.value;
     } else if (response.body !== '') {
       return [`status ${response.status} of ${found.operationId} documents no body, got ${response.body.slice(0, 80)}`];
+    } else {
+      const declared = declaredBody(response.headers);
+      if (declared) return [`status ${response.status} of ${found.operationId} documents no body, but the response declares ${declared}`];
     }
     return validator.checkResponseParts(found.operationId, { status: response.status, headers: response.headers, body }).map(formatProblem);
   }

@@ -78,6 +78,40 @@ describe('checking a response', () => {
   });
 });
 
+describe('what a response carries besides its body', () => {
+  const retrieve = exchange.match('GET', new URL(`${base}/payouts/p1/`))!;
+  const remove = exchange.match('DELETE', new URL(`${base}/payouts/p1/`))!;
+
+  // fetch hands over no body for a 204 whatever came on the wire: what the headers declare is the evidence.
+  it('refuses a 204 that declares a body, even when fetch has dropped it', () => {
+    expect(exchange.checkResponse(remove, { status: 204, headers: new Headers(), body: '' })).toEqual([]);
+    expect(exchange.checkResponse(remove, { status: 204, headers: new Headers({ 'content-length': '0' }), body: '' })).toEqual([]);
+    expect(exchange.checkResponse(remove, { status: 204, headers: json, body: '' })).toEqual([
+      'status 204 of deletePayout documents no body, but the response declares content-type application/json',
+    ]);
+    expect(exchange.checkResponse(remove, { status: 204, headers: new Headers({ 'content-length': '2' }), body: '' })).toEqual([
+      'status 204 of deletePayout documents no body, but the response declares content-length 2',
+    ]);
+    expect(exchange.checkResponse(remove, { status: 204, headers: new Headers(), body: '{}' })).toEqual(['status 204 of deletePayout documents no body, got {}']);
+  });
+
+  it('refuses JSON under any media type but the documented application/json', () => {
+    const body = JSON.stringify(payout);
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON ;charset=UTF-8']) {
+      expect(exchange.checkResponse(retrieve, { status: 200, headers: new Headers({ 'content-type': contentType }), body }), contentType).toEqual([]);
+    }
+    for (const contentType of ['text/plain', 'text/plain; charset=utf-8', 'application/jsonp', 'application/json-patch+json', 'application/problem+json']) {
+      expect(exchange.checkResponse(retrieve, { status: 200, headers: new Headers({ 'content-type': contentType }), body }), contentType).toEqual([
+        `response content-type ${contentType} is not application/json`,
+      ]);
+    }
+    expect(exchange.checkResponse(retrieve, { status: 200, headers: new Headers(), body })).toEqual(['response content-type (none) is not application/json']);
+    expect(request('POST', '/webhooks/', { ...auth, 'content-type': 'application/jsonp' }, { url: 'https://example.com/hook' })).toEqual([
+      'request content-type application/jsonp is not application/json',
+    ]);
+  });
+});
+
 describe('checking a webhook notification', () => {
   it('checks the payload and the signature header', () => {
     const headers = new Headers({ 'gigapay-signature': `t=1583327301,v1=${'a'.repeat(64)}` });

@@ -12,9 +12,9 @@ describe('startRegistry', () => {
 
   it('rejects at once, naming the port, when the port is taken', async () => {
     const { port } = blocker.address();
-    const started = Date.now();
+    // "At once" is the message: waiting for the ready deadline would end in "did not answer within 30 s"
+    // instead, whatever the clock says on a busy machine.
     await expect(startRegistry({ port })).rejects.toThrow(`Verdaccio could not start on 127.0.0.1:${port}: the port is already taken`);
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('answers npm on a free port and stops on close()', async () => {

@@ -13,6 +13,8 @@ const PAYOUTS = 2000;
 const CONCURRENCY = 64;
 /** Calls of one payout before the test gives up on it (a bound, not a budget the run should near). */
 const MAX_CALLS = 25;
+/** A hang guard, per payout: each takes a few milliseconds of calls to the in-process sandbox, many more with both cores busy. */
+const PER_PAYOUT_MS = 100;
 let sandbox: ListeningSandbox;
 let proxy: FaultProxy;
 
@@ -105,4 +107,4 @@ it(`creates ${PAYOUTS} payouts exactly once through a proxy that breaks about a 
   // Every kind of fault happened, and the caller had to act on some.
   for (const kind of FAULT_KINDS) expect(proxy.faults[kind], kind).toBeGreaterThan(0);
   expect(thrown.length).toBeGreaterThan(0);
-}, 60_000);
+}, PAYOUTS * PER_PAYOUT_MS);

@@ -177,12 +177,6 @@ export function createTransport(options: TransportOptions) {
   };
 }
 
-/** The error of a body longer than `max` bytes: named, and not retried (it would be as long again). */
-function tooLarge({ status, headers }: Response, max: number, where: Where): GigapayError {
-  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
-  return new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
-}
-
 /**
  * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
  * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
@@ -198,7 +192,10 @@ function capped(received: Response, max: number, where: Where): Response {
         if (chunk.done) return controller.close();
         if ((size += chunk.value.byteLength) > max) {
           void reader.cancel();
-          throw tooLarge(received, max, where);
+          // A GigapayError, so not retried: the body would be as long again.
+          const { status, headers } = received;
+          const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
+          throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
         }
         controller.enqueue(chunk.value);
       },
@@ -214,7 +211,7 @@ function capped(received: Response, max: number, where: Where): Response {
  * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
  */
 async function withParsedJson(received: Response, method: string): Promise<Response> {
-  if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
+  if (method === 'HEAD' || received.status === 204 || received.status === 205) return received;
   const text = await received.text();
   let data: unknown;
   try {

@@ -100,9 +100,13 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
   if (!token || /\s/.test(token)) {
     throw new TypeError('createGigapayClient: `token` must be the bare API key (no "Token " prefix, no spaces).');
   }
-  const headers: Record<string, string> = { Authorization: `Token ${token}`, 'User-Agent': userAgent };
-  if (integrationId) headers['Integration-ID'] = integrationId;
-  if (language) headers['Accept-Language'] = language;
+  // openapi-fetch leaves out a header whose value is undefined.
+  const headers = {
+    Authorization: `Token ${token}`,
+    'User-Agent': userAgent,
+    'Integration-ID': integrationId || undefined,
+    'Accept-Language': language || undefined,
+  };
   const baseUrl = Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server;
   // A base URL: http(s), a host, a path at most (openapi-fetch appends each call's path to it).
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(baseUrl)) {

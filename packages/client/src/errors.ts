@@ -168,7 +168,8 @@ const CLASS_BY_STATUS: Record<number, ErrorClass> = {
 export function createGigapayError(init: GigapayErrorInit): GigapayError {
   const status = init.status ?? 0;
   const ErrorForStatus = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : GigapayError);
-  const where = init.method && init.url ? `${init.method} ${init.url}` : 'Request';
+  const { method, url } = init;
+  const where = method && url ? `${method} ${url}` : 'Request';
   return new ErrorForStatus(`${where} failed with ${status}: ${describeBody(init)}${requestIdNote(init.requestId)}`, init);
 }
 

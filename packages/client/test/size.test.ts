@@ -15,10 +15,10 @@ const IMPORTS = {
   webhooks: "export * from './src/webhooks.ts';",
 } as const;
 /**
- * In bytes. The core's goal is 6 kB (issue 17): it measured 6,607 B when this budget was set, with
+ * In bytes. The core's goal is 6 kB (issue 17): it measured 6,599 B when this budget was set, with
  * `AbortError`, `maxResponseBytes`, the server check and paginate's origin check in.
  */
-const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6607, everything: 7680, webhooks: 1664 };
+const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6599, everything: 7680, webhooks: 1664 };
 
 async function minGzip(name: keyof typeof IMPORTS) {
   const result = await build({

@@ -94,21 +94,19 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     integrationId,
     server = 'demo',
     language,
-    fetch = globalThis.fetch,
-    timeoutMs = 30_000,
-    maxResponseBytes = 10_000_000,
-    maxRetries = 2,
     throwOnError = false,
     userAgent = `@gigapay/client/${__VERSION__}`,
-    onRequest,
-    onResponse,
   } = options;
   if (!token || /\s/.test(token)) {
     throw new TypeError('createGigapayClient: `token` must be the bare API key (no "Token " prefix, no spaces).');
   }
-  const headers: Record<string, string> = { Authorization: `Token ${token}`, 'User-Agent': userAgent };
-  if (integrationId) headers['Integration-ID'] = integrationId;
-  if (language) headers['Accept-Language'] = language;
+  // openapi-fetch leaves out a header whose value is undefined.
+  const headers = {
+    Authorization: `Token ${token}`,
+    'User-Agent': userAgent,
+    'Integration-ID': integrationId || undefined,
+    'Accept-Language': language || undefined,
+  };
   const baseUrl = Object.hasOwn(SERVERS, server) ? SERVERS[server as keyof typeof SERVERS] : server;
   // A base URL: http(s), a host, a path at most (openapi-fetch appends each call's path to it).
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(baseUrl)) {
@@ -119,14 +117,16 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
 
   // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
   const core = createClient({ baseUrl, headers, Request: PendingRequest as never });
-  const transport = createTransport({ fetch, timeoutMs, maxRetries, maxResponseBytes, onRequest, onResponse });
+  // The transport applies the defaults of its own options (fetch, timeoutMs, maxRetries, …).
+  const transport = createTransport(options);
 
   type Init = CallOptions & { parseAs?: string };
   type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const method = (call: Call) => async (url: string, callInit?: Init) => {
     // The options the transport applies stay here; openapi-fetch gets the rest (parseAs too).
     const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
-    const state: CallState = { timeoutMs, maxRetries, idempotencyKey, parseAs: init.parseAs };
+    // A copy: the transport reads its options (and parseAs) from it, and notes the call's `unread` on it.
+    const state: CallState = { ...callInit };
     // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
     const result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
@@ -139,13 +139,8 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     return { ...result, status: result.response.status };
   };
 
-  return {
-    GET: method(core.GET as Call),
-    POST: method(core.POST as Call),
-    PUT: method(core.PUT as Call),
-    PATCH: method(core.PATCH as Call),
-    DELETE: method(core.DELETE as Call),
-  } as never;
+  // The methods of the API (openapi-fetch's HEAD, OPTIONS and TRACE are none of them).
+  return Object.fromEntries((['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((name) => [name, method(core[name] as Call)])) as never;
 }
 
 /** Builds the typed error for a non-2xx result that openapi-fetch has already parsed. */

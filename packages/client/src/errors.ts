@@ -47,7 +47,8 @@ export class GigapayError extends Error {
   declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, init: GigapayErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Error reads only `cause` of its options, and makes it an own property even when undefined: so only when given.
+    super(message, init.cause === undefined ? undefined : init);
     this.status = init.status;
     this.requestId = init.requestId;
     this.body = init.body;
@@ -150,6 +151,9 @@ export class RedirectError extends GigapayError {
 /** The request id Gigapay support asks for, from `x-request-id` or `request-id`. */
 export const requestIdOf = (headers: Headers) => headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
 
+/** How a message names the request id, when there is one. */
+export const requestIdNote = (requestId: string | undefined) => (requestId ? ` (request id ${requestId})` : '');
+
 type ErrorClass = new (message: string, init?: GigapayErrorInit) => GigapayError;
 
 const CLASS_BY_STATUS: Record<number, ErrorClass> = {
@@ -164,9 +168,9 @@ const CLASS_BY_STATUS: Record<number, ErrorClass> = {
 export function createGigapayError(init: GigapayErrorInit): GigapayError {
   const status = init.status ?? 0;
   const ErrorForStatus = CLASS_BY_STATUS[status] ?? (status >= 500 ? ServerError : GigapayError);
-  const where = init.method && init.url ? `${init.method} ${init.url}` : 'Request';
-  const id = init.requestId ? ` (request id ${init.requestId})` : '';
-  return new ErrorForStatus(`${where} failed with ${status}: ${describeBody(init)}${id}`, init);
+  const { method, url } = init;
+  const where = method && url ? `${method} ${url}` : 'Request';
+  return new ErrorForStatus(`${where} failed with ${status}: ${describeBody(init)}${requestIdNote(init.requestId)}`, init);
 }
 
 function describeBody({ body, rawBody }: GigapayErrorInit): string {

@@ -15,10 +15,14 @@ const IMPORTS = {
   webhooks: "export * from './src/webhooks.ts';",
 } as const;
 /**
- * In bytes. The core's goal is 6 kB (issue 17): it measured 6,677 B when this budget was set, with
- * `AbortError`, `maxResponseBytes`, the server check and paginate's origin check in.
+ * In bytes. The core's goal is 6,000 B (issue 17); it measured 6,599 B when this budget was set, with
+ * `AbortError`, `maxResponseBytes`, the server check and paginate's origin check in. What stands
+ * in the way: openapi-fetch alone is 2,598 B, the client's message texts (pinned word for word by
+ * the tests) about 1,000 B, and each remaining piece of code is a behaviour that a test holds
+ * (redirect diagnosis ~260 B, the body cap ~185 B, paginate's loop and origin checks ~140 B, the
+ * server check ~115 B, error descriptions ~110 B, token scrubbing ~100 B).
  */
-const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6680, everything: 7680, webhooks: 1664 };
+const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6599, everything: 7680, webhooks: 1664 };
 
 async function minGzip(name: keyof typeof IMPORTS) {
   const result = await build({

@@ -1,4 +1,4 @@
-import { AbortError, ConnectionError, GigapayError, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
+import { AbortError, ConnectionError, GigapayError, requestIdNote, requestIdOf, ResponseBodyError, TimeoutError } from '../errors.js';
 import type { PendingRequest } from './pending-request.js';
 import { redact } from './redact.js';
 import { isRedirect, redirectError } from './redirect.js';
@@ -7,13 +7,16 @@ import { attemptSignal, sleep as defaultSleep, type AttemptSignal } from './sign
 import type { TransportCallOptions } from './call-options.js';
 import type { RequestEvent, ResponseEvent } from './logger.js';
 
+/** The client's options that the transport applies; their defaults are those `GigapayClientOptions` documents. */
 export interface TransportOptions {
-  fetch: typeof fetch;
-  /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `CallState`). */
-  timeoutMs: number;
-  maxRetries: number;
-  /** The most bytes of a response body that are read (see `GigapayClientOptions`). */
-  maxResponseBytes: number;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch | undefined;
+  /** Per attempt, until the whole body has arrived (a 2xx body is read by the caller: see `CallState`). @default 30000 */
+  timeoutMs?: number | undefined;
+  /** @default 2 */
+  maxRetries?: number | undefined;
+  /** The most bytes of a response body that are read (see `GigapayClientOptions`). @default 10_000_000 */
+  maxResponseBytes?: number | undefined;
   /** Waits between attempts; injectable so that tests need not sleep. */
   sleep?: (ms: number, signal?: AbortSignal | null) => Promise<void>;
   /** Randomness for the backoff jitter. */
@@ -63,11 +66,20 @@ export interface CallState extends TransportCallOptions {
  * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
-  const { fetch: send, sleep = defaultSleep, random, onRequest, onResponse, maxResponseBytes } = options;
+  const {
+    fetch: send = globalThis.fetch,
+    timeoutMs: clientTimeoutMs = 30_000,
+    maxRetries: clientMaxRetries = 2,
+    maxResponseBytes = 10_000_000,
+    sleep = defaultSleep,
+    random,
+    onRequest,
+    onResponse,
+  } = options;
 
   return async function gigapayFetch(request: PendingRequest, call: CallState = {}): Promise<Response> {
     // The call's own options, else the client's.
-    const { timeoutMs = options.timeoutMs, maxRetries = options.maxRetries } = call;
+    const { timeoutMs = clientTimeoutMs, maxRetries = clientMaxRetries } = call;
     const { url, init } = request;
     const { method, headers } = init;
     // Every POST and PATCH is keyed, so that retrying it (here, or by the caller) cannot repeat it.
@@ -88,13 +100,10 @@ export function createTransport(options: TransportOptions) {
       if (caller?.aborted) return new AbortError(`${method} ${url} was aborted: ${caller.reason?.message ?? caller.reason}`, { ...arrived, cause: caller.reason });
       if (attempt.timedOut()) return new TimeoutError(`${method} ${url} timed out after ${timeoutMs} ms`, arrived);
       const cause = scrub(error, secret);
-      if (!received) return new ConnectionError(`${method} ${url} failed to connect: ${cause?.message ?? cause}`, { ...where, cause });
-      const requestId = requestIdOf(received.headers);
-      const id = requestId ? ` (request id ${requestId})` : '';
-      return new ResponseBodyError(`${method} ${url}: the body of its ${received.status} could not be read: ${cause?.message ?? cause}${id}`, {
-        ...arrived,
-        cause,
-      });
+      const why = cause?.message ?? cause;
+      return received
+        ? new ResponseBodyError(`${method} ${url}: the body of its ${received.status} could not be read: ${why}${requestIdNote(requestIdOf(received.headers))}`, { ...arrived, cause })
+        : new ConnectionError(`${method} ${url} failed to connect: ${why}`, { ...where, cause });
     };
 
     for (let attempt = 0; ; attempt++) {
@@ -168,12 +177,6 @@ export function createTransport(options: TransportOptions) {
   };
 }
 
-/** The error of a body longer than `max` bytes: named, and not retried (it would be as long again). */
-function tooLarge({ status, headers }: Response, max: number, where: Where): GigapayError {
-  const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
-  return new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
-}
-
 /**
  * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
  * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
@@ -189,7 +192,10 @@ function capped(received: Response, max: number, where: Where): Response {
         if (chunk.done) return controller.close();
         if ((size += chunk.value.byteLength) > max) {
           void reader.cancel();
-          throw tooLarge(received, max, where);
+          // A GigapayError, so not retried: the body would be as long again.
+          const { status, headers } = received;
+          const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
+          throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
         }
         controller.enqueue(chunk.value);
       },
@@ -205,7 +211,7 @@ function capped(received: Response, max: number, where: Where): Response {
  * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
  */
 async function withParsedJson(received: Response, method: string): Promise<Response> {
-  if (received.status === 204 || received.status === 205 || method === 'HEAD') return received;
+  if (method === 'HEAD' || received.status === 204 || received.status === 205) return received;
   const text = await received.text();
   let data: unknown;
   try {

@@ -35,6 +35,10 @@ const changelog = (dir: string, name: string, entries: Record<string, string>) =
 };
 
 describe('the versions the site shows', () => {
+  it('of this checkout: 1.0.0 is released, so the site shows v1.0 as the latest (the current spec only once released)', () => {
+    expect(siteVersions()[0]).toMatchObject({ label: 'v1.0', version: '1.0.0', path: 'v1.0/', latest: true });
+  });
+
   it('the latest patch of each minor, newest first; before any release, the current spec as unreleased', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gigapay-versions-'));
     try {

@@ -9,10 +9,15 @@ async function getReleaseLine(changeset) {
   return [`- ${first}`, ...rest.map((line) => (line ? `  ${line}` : ''))].join('\n');
 }
 
-/** The workspace packages this release moved to, by name and version. */
+// Packages of a `fixed` group always share one version, so "depends on @gigapay/types@1.0.0" under
+// @gigapay/client@1.0.0 tells a reader nothing: only dependencies outside the groups are named.
+const fixed = new Set(require('../../../.changeset/config.json').fixed.flat());
+
+/** The workspace packages this release moved to, by name and version, but for its own fixed group. */
 async function getDependencyReleaseLine(_changesets, dependenciesUpdated) {
-  if (dependenciesUpdated.length === 0) return '';
-  const names = dependenciesUpdated.map((dependency) => `\`${dependency.name}@${dependency.newVersion}\``);
+  const named = dependenciesUpdated.filter((dependency) => !fixed.has(dependency.name));
+  if (named.length === 0) return '';
+  const names = named.map((dependency) => `\`${dependency.name}@${dependency.newVersion}\``);
   return `- Depends on ${names.join(', ')}.`;
 }
 

@@ -1,5 +1,5 @@
 // `changeset version` as the release workflow runs it, in a copy of this workspace: only the four
-// public packages move, all to one version, and the first release is 1.0.0.
+// public packages move, all to one version; 1.0.0, the first release, has one readable entry each.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,17 +24,35 @@ function versionedCopy(prepare: (copy: string) => void) {
 }
 
 describe('changeset version', () => {
-  it('with the pending changesets releases 1.0.0 of exactly the public packages, each with a CHANGELOG.md', () => {
-    const { copy, before, after } = versionedCopy(() => {});
+  it('1.0.0 was released with readable notes: each public package has one 1.0.0 entry, the patch entries folded in', () => {
+    for (const pkg of workspacePackages(ROOT).filter((candidate) => publicNames.includes(candidate.name))) {
+      const changelog = readFileSync(join(ROOT, pkg.dir, 'CHANGELOG.md'), 'utf8');
+      const first = changelog.slice(changelog.indexOf('## 1.0.0'));
+      expect(first, pkg.name).toMatch(/^## 1\.0\.0\n\n### Major Changes\n\n- \*\*1\.0\.0, the first stable release\*\*/);
+      // One entry, no patch list of fixes to code nobody had installed, and no "Depends on" a package of its own group.
+      expect(first.match(/^- /gm), pkg.name).toHaveLength(1);
+      expect(first, pkg.name).not.toContain('### Patch Changes');
+      expect(first, pkg.name).not.toContain('Depends on');
+    }
+  });
+
+  it('with a major changeset releases the next major of exactly the public packages, its entry above the last', () => {
+    const major = Number(workspacePackages(ROOT).find((pkg) => pkg.name === '@gigapay/client')!.version.split('.')[0]);
+    const next = `${major + 1}.0.0`;
+    const { copy, before, after } = versionedCopy((dir) => {
+      for (const { file } of pendingChangesets(join(dir, '.changeset'))) unlinkSync(join(dir, '.changeset', file));
+      writeFileSync(join(dir, '.changeset', 'next-major.md'), '---\n"@gigapay/client": major\n---\n\nA breaking change, with its migration note.\n');
+    });
     for (const pkg of before) {
       const versioned = after.get(pkg.name)!;
       if (publicNames.includes(pkg.name)) {
-        expect(versioned.version, pkg.name).toBe('1.0.0');
+        expect(versioned.version, pkg.name).toBe(next);
         const changelog = readFileSync(join(copy, pkg.dir, 'CHANGELOG.md'), 'utf8');
-        expect(changelog).toMatch(new RegExp(`^# ${pkg.name}\\n\\n## 1\\.0\\.0\\n`));
-        // Written for users: no commit hash in front of an entry.
+        expect(changelog).toMatch(new RegExp(`^# ${pkg.name}\\n\\n## ${next.replace(/\./g, '\\.')}\\n`));
+        expect(changelog).toContain(`## ${major}.0.0`);
+        // Written for users: no commit hash in front of an entry, no "Depends on" its own group.
         expect(changelog).not.toMatch(/^- [0-9a-f]{7}:/m);
-        expect(changelog).toContain('the first stable release');
+        expect(changelog.slice(0, changelog.indexOf(`## ${major}.0.0`))).not.toContain('Depends on');
       } else {
         expect(pkg.private, `${pkg.name} is not public, so it must be private`).toBe(true);
         expect(versioned.version, pkg.name).toBe(pkg.version);
@@ -44,7 +62,7 @@ describe('changeset version', () => {
     // What `changeset publish` tags after publishing: one tag per public package, none for the others.
     execFileSync(process.execPath, [join(ROOT, 'node_modules', '@changesets', 'cli', 'bin.js'), 'tag'], { cwd: copy, stdio: 'ignore' });
     const tags = execFileSync('git', ['tag', '--list'], { cwd: copy, encoding: 'utf8' }).split('\n').filter(Boolean);
-    expect(tags.sort()).toEqual(publicNames.map((name) => `${name}@1.0.0`).sort());
+    expect(tags.sort()).toEqual(publicNames.map((name) => `${name}@${next}`).sort());
   });
 
   it('with one test changeset for one package bumps the whole public group, and nothing else', () => {
@@ -59,7 +77,6 @@ describe('changeset version', () => {
   });
 
   it('the declared bump is the largest a pending changeset names for a public package', () => {
-    expect(declaredBump(pendingChangesets(), publicNames)).toBe('major');
     const changesets = [
       { file: 'a.md', releases: { '@gigapay/types': 'patch' }, summary: '' },
       { file: 'b.md', releases: { '@gigapay/docs': 'major', '@gigapay/sandbox': 'minor' }, summary: '' },

@@ -14,6 +14,8 @@ const NOT_OUTCOME = new Map([
   ['PORT', 'the port `serve.mjs` listens on when run by hand'],
   ['GIGAPAY_TOKEN', 'written into the code samples the docs show (scripts/samples.mjs); no test reads it'],
   ['GIGAPAY_INTEGRATION_ID', 'written into the code samples the docs show (scripts/samples.mjs); no test reads it'],
+  ['PATH', 'where curl, node and npm are found; the tests that build their own (no pnpm on it) start from it, and a missing tool fails them rather than passing'],
+  ['X', 'a placeholder in a comment (`process.env.X` in compile-errors.test.ts), not read'],
   ['NPM_CONFIG_PROVENANCE', "a key of the release workflow's env, read from its YAML by workflows.test.ts"],
 ]);
 

@@ -10,7 +10,8 @@ const CONCURRENCY = 50;
 let sandbox: ListeningSandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
+  // Every injected fault is counted below: keep them all (the fault log keeps the newest 1,000 by default).
+  sandbox = await startSandbox({ port: 0, logSize: 10_000 });
 });
 afterAll(() => sandbox.close());
 

@@ -21,8 +21,9 @@ const IMPORTS = {
  * the tests) about 1,000 B, and each remaining piece of code is a behaviour that a test holds
  * (redirect diagnosis ~260 B, the body cap ~185 B, paginate's loop and origin checks ~140 B, the
  * server check ~115 B, error descriptions ~110 B, token scrubbing ~100 B).
+ * The other two are what they measured then too: a budget follows the bundle down, never up.
  */
-const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6599, everything: 7680, webhooks: 1664 };
+const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 6599, everything: 7503, webhooks: 1654 };
 
 async function minGzip(name: keyof typeof IMPORTS) {
   const result = await build({

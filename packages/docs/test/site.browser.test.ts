@@ -1,11 +1,12 @@
 // The built site in a real browser (Debian's Chromium through playwright-core): every operation
-// and webhook event is in the navigation and renders its panel, Redoc's deep links resolve, search
-// finds an operation, no request leaves 127.0.0.1, and the console stays free of errors.
+// and webhook event is in the navigation under its tag and renders its panel, clicking a sidebar
+// entry routes to it, the #tag deep links the descriptions use resolve, search finds an operation,
+// no request leaves 127.0.0.1, and the console stays free of errors.
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromiumPlan, missingChromium } from '../scripts/chromium.mjs';
 import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
 import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
@@ -14,6 +15,8 @@ import { launchChromium } from './chromium';
 const plan = chromiumPlan(process.env);
 const CHROMIUM = plan.action === 'use' || plan.action === 'install' ? plan.path : '';
 const SCREENSHOT = join(DOCS_DIR, 'test-results', 'create-payout.png');
+/** The page opens on this link, as shared: Create Payouts (a second page would cost a 2.5 MB load). */
+const SHARED_LINK = '#/payouts/createpayout';
 
 const spec = readSpec();
 const docsSpec = buildDocsSpec(spec).docsSpec;
@@ -57,23 +60,27 @@ const entries = [
 ];
 const tags: string[] = spec.tags.map((tag: { name: string }) => tag.name);
 
-// Every route change makes Redoc render the operation (about 0.4 s of CPU; a #tag link renders the
-// tag's page first, so twice as much), and that rendering is what these tests cost. So each route is
-// visited once per claim: the sidebar clicks also record what the field and receiver tests check.
-// (Following the #tag links on a second page meanwhile cost more than it saved: a second 2.5 MB
-// page to load, and two renderers sharing the same two cores.)
-/** How long one route change may take before the page counts as stuck: a render takes about 0.4 s, several seconds with both cores busy. */
+// Every route change makes Redoc render (about 0.4 s of CPU; a #tag/<Tag>/operation/<id> link renders
+// the tag's page first, so about 1.1 s), and route changes are what these tests cost. Redoc renders
+// a whole tag on one route, each operation's panel as it scrolls near the viewport (and unmounts it
+// again further on): so the tour routes once per tag and scrolls through its panels, and only a few
+// claims (a sidebar click, search, the #tag links) pay for a route change of their own.
+/** How long one route change or panel may take before the page counts as stuck: a render takes about 0.4 s, several seconds with both cores busy. */
 const PER_ROUTE_MS = 10_000;
 const PAGE_LOAD_MS = 60_000;
 
-/** A value that another task fills in later (the route of an entry, once its sidebar link is clicked). */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  promise.catch(() => {}); // a rejection is reported where the value is awaited
-  return { promise, resolve, reject };
-}
+type Entry = (typeof entries)[number];
+
+/** The `#tag/...` links the spec's own descriptions and guides use, as written. */
+const linksInSpec: string[] = [...new Set(JSON.stringify(spec).match(/#tag\/[^)"'\s\\]+/g) ?? [])].sort();
+/** What the deep-link test follows: every link the descriptions use, plus one operation link per tag they leave out. */
+const deepLinks = [
+  ...linksInSpec,
+  ...tags
+    .filter((tag) => !linksInSpec.some((link) => link.startsWith(`#tag/${tag}/operation/`)))
+    .flatMap((tag) => entries.filter((entry) => entry.tag === tag).slice(0, 1))
+    .map((entry) => `#tag/${entry.tag}/operation/${entry.operationId}`),
+];
 
 /** The locators of the site on one page. */
 function siteOn(page: Page) {
@@ -84,13 +91,27 @@ function siteOn(page: Page) {
   const panel = (route: string): Locator => page.locator(`[data-section-id=${JSON.stringify(route.slice(1))}]`);
   /** Waits for the page to route to `hash` (auto-waiting, unlike a poll with back-off). */
   const waitForHash = (hash: string) => page.waitForFunction((expected) => location.hash === expected, hash, { timeout: PER_ROUTE_MS * 2 });
-  async function expectPanel(route: string, entry: (typeof entries)[number]) {
-    const heading = panel(route).locator('h2').filter({ hasText: entry.label }).first();
-    await heading.waitFor({ state: 'visible', timeout: PER_ROUTE_MS * 2 });
-    // Redoc may render the panel again just after its heading shows (the sidebar catching up with
-    // the scroll): read its text until it settles, not once.
-    for (const shown of entry.mustShow) {
-      await expect.poll(() => panel(route).innerText(), { message: `${entry.operationId} shows ${shown}`, timeout: PER_ROUTE_MS, interval: 100 }).toContain(shown);
+  /** Waits until the panel of `route` shows the entry's heading and everything it must show; says what it shows instead. */
+  async function expectPanel(route: string, entry: Entry) {
+    const shows = ({ id, label, mustShow }: { id: string; label: string; mustShow: string[] }) => {
+      const section = document.querySelector<HTMLElement>(`[data-section-id=${JSON.stringify(id)}]`);
+      const heading = [...(section?.querySelectorAll('h2') ?? [])].some((h2) => h2.textContent?.includes(label));
+      return heading && mustShow.every((shown) => section!.innerText.includes(shown));
+    };
+    // Redoc mounts a panel when scrolling rests near it, and unmounts those further off; the panels
+    // above it grow as they render and push it away. So: scroll to it, wait a while, and again,
+    // each time waiting twice as long (a busy machine renders slowly, and each scroll restarts it).
+    const deadline = Date.now() + PER_ROUTE_MS * 2;
+    for (let wait = 1_000; ; wait *= 2) {
+      await panel(route).first().evaluate((section) => section.scrollIntoView(), undefined, { timeout: PER_ROUTE_MS });
+      try {
+        await page.waitForFunction(shows, { id: route.slice(1), label: entry.label, mustShow: entry.mustShow }, { timeout: Math.min(wait, Math.max(deadline - Date.now(), 1)), polling: 100 });
+        return;
+      } catch (error) {
+        if (Date.now() < deadline) continue;
+        const shown = await panel(route).first().innerText({ timeout: 1_000 }).catch(() => '(no panel)');
+        throw new Error(`${entry.operationId} at ${route} should show "${entry.label}" and ${entry.mustShow.map((text) => `"${text}"`).join(', ')}; it shows: ${shown.slice(0, 400)}`, { cause: error });
+      }
     }
   }
   return { menuLink, panel, waitForHash, expectPanel };
@@ -102,9 +123,10 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   let on: ReturnType<typeof siteOn>;
-  /** Route of each entry (`#/payouts/createpayout`), as the navigation links it, once its link was clicked. */
-  const routes = new Map(entries.map((entry) => [entry.operationId, deferred<string>()]));
-  const routeOf = (operationId: string) => routes.get(operationId)!.promise;
+  /** Route of each entry (`#/payouts/createpayout`) and of each tag (`#/payouts`), as the navigation links them. */
+  const routes = new Map<string, string>();
+  const tagRoutes = new Map<string, string>();
+  const routeOf = (operationId: string) => routes.get(operationId) ?? expect.fail(`the sidebar tour did not reach ${operationId}`);
   /** What the sidebar tour saw on the way, for the tests that check it. */
   const requestFieldsShown = new Map<string, string[]>();
   const receiverShown: { route?: string; fits?: boolean; copyButton?: string } = {};
@@ -120,29 +142,36 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
     browser = await launchChromium(CHROMIUM);
     page = browser.page;
     on = siteOn(page);
-    await page.goto(site.url, { timeout: PAGE_LOAD_MS });
+    await page.goto(site.url + SHARED_LINK, { timeout: PAGE_LOAD_MS });
     await on.menuLink('Gigapay API').waitFor({ timeout: PAGE_LOAD_MS });
   }, PAGE_LOAD_MS * 2);
 
   afterAll(async () => {
-    for (const { reject } of routes.values()) reject(new Error('the sidebar tour did not reach this entry'));
     await browser?.close();
     await site?.close();
   });
 
-  /** Follows `#tag/<Tag>/operation/<operationId>` for every entry; returns the entries it resolved. */
-  async function followTagLinks(tab: Page): Promise<string[]> {
-    const { waitForHash, expectPanel } = siteOn(tab);
-    const resolved: string[] = [];
-    for (const entry of entries) {
-      const route = await routeOf(entry.operationId);
-      await tab.evaluate((hash) => (location.hash = hash), `#tag/${entry.tag}/operation/${entry.operationId}`);
-      await waitForHash(route);
-      await expectPanel(route, entry);
-      resolved.push(entry.operationId);
-    }
-    return resolved;
-  }
+  // First, while the page is as it opened: a reader following a shared link to Create Payouts.
+  it('opens a shared link on the TypeScript sample of Create Payouts, with curl beside it (screenshot)', async () => {
+    const section = on.panel(SHARED_LINK);
+    const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+    await code.waitFor({ state: 'visible', timeout: PAGE_LOAD_MS });
+    expect(await code.innerText()).toContain("import { createGigapayClient } from '@gigapay/client';");
+    expect(await code.innerText()).toContain("client.POST('/payouts/'");
+    // The search box reads "Loading..." until its index is built: wait, so the picture is settled.
+    await page.locator('[data-testid="search-trigger"]').filter({ hasText: 'Search' }).waitFor({ timeout: PAGE_LOAD_MS });
+    mkdirSync(join(DOCS_DIR, 'test-results'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    // The language menu offers curl too, and switching shows it; then back, as the tour reads the TypeScript samples.
+    const switchTo = async (from: string, to: string, shows: string) => {
+      await section.getByText(from, { exact: true }).first().click();
+      await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: new RegExp(`^${to}$`) }).first().click();
+      await expect.poll(() => code.innerText()).toContain(shows);
+    };
+    await switchTo('TypeScript', 'curl', "curl -X POST 'https://api.demo.gigapay.se/v2/payouts/'");
+    await switchTo('curl', 'TypeScript', 'createGigapayClient(');
+  }, PAGE_LOAD_MS);
 
   it('shows the Gigapay logo and the guides of the overview in the sidebar', async () => {
     await expect.poll(() => page.locator('img[alt="Gigapay API"]').isVisible()).toBe(true);
@@ -152,36 +181,59 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   });
 
   it(
-    `lists all ${operationsOf(spec).length} operations and ${webhooksOf(spec).length} webhook events, each rendering its panel when clicked`,
+    `lists all ${operationsOf(spec).length} operations and ${webhooksOf(spec).length} webhook events under their tags with their methods, and renders each one's panel`,
     async () => {
       const { menuLink, waitForHash, expectPanel } = on;
-      const visited: string[] = [];
-      // The #tag tour waits for these routes: if this tour stops, so does that one.
-      onTestFailed(() => {
-        for (const { reject } of routes.values()) reject(new Error('the sidebar tour stopped before reaching this entry'));
-      });
+      const shown: string[] = [];
       for (const tag of tags) {
         const tagLink = menuLink(tag);
         await tagLink.click();
         const tagRoute = (await tagLink.getAttribute('href'))!;
-        for (const entry of entries.filter((candidate) => candidate.tag === tag)) {
-          const link = menuLink(entry.label, `${tagRoute}/`);
-          await link.waitFor();
-          expect(await link.count(), `${entry.operationId} in the navigation under ${tag}`).toBe(1);
-          expect(await link.innerText()).toMatch(new RegExp(`${entry.method}$`, 'i'));
-          await link.click();
-          const route = (await link.getAttribute('href'))!;
-          await waitForHash(route);
+        tagRoutes.set(tag, tagRoute);
+        await waitForHash(tagRoute);
+        const expected = entries.filter((candidate) => candidate.tag === tag);
+        // Showing a tag opens its group in the sidebar (and closes the others): read it in one go.
+        if (expected.length) await page.locator(`[data-component-name="Menu/MenuItem"] a[href^=${JSON.stringify(`${tagRoute}/`)}]`).first().waitFor();
+        const listed = await page.evaluate(
+          (under) =>
+            [...document.querySelectorAll<HTMLAnchorElement>('[data-component-name="Menu/MenuItem"] a')]
+              .filter((link) => link.getAttribute('href')!.startsWith(under))
+              .map((link) => ({ route: link.getAttribute('href')!, label: link.querySelector('[data-text]')?.getAttribute('data-text') ?? '', text: link.innerText.trim() })),
+          `${tagRoute}/`,
+        );
+        // Under an entry's label, its method last (the guides of the Events group have none).
+        const asListed = (label: string) => listed.filter((link) => link.label === label).map((link) => `${label}: ${link.text.split(/\s+/).at(-1)!.toLowerCase()}`);
+        expect(expected.flatMap((entry) => asListed(entry.label)), `the navigation under ${tag}`).toEqual(expected.map((entry) => `${entry.label}: ${entry.method}`));
+        // Each panel renders as it nears the viewport: expectPanel scrolls to it.
+        for (const entry of expected) {
+          const route = listed.find((link) => link.label === entry.label)!.route;
+          routes.set(entry.operationId, route);
+          await on.panel(route).first().waitFor({ state: 'attached', timeout: PER_ROUTE_MS });
           await expectPanel(route, entry);
-          routes.get(entry.operationId)!.resolve(route);
           await noteWhatIsShown(entry, route);
-          visited.push(entry.operationId);
+          shown.push(entry.operationId);
         }
       }
-      expect(visited.sort()).toEqual(entries.map((entry) => entry.operationId).sort());
+      expect(shown.sort()).toEqual(entries.map((entry) => entry.operationId).sort());
     },
     (tags.length + entries.length) * PER_ROUTE_MS,
   );
+
+  it('routes to an operation and to a webhook event when its sidebar link is clicked', async () => {
+    const { menuLink, waitForHash, expectPanel } = on;
+    const operation = entries.find((entry) => entry.operationId === 'createPayout')!;
+    const event = entries.find((entry) => entry.kind === 'webhook')!;
+    // The event first: the tour ends on the Events tag, whose group is still open.
+    for (const entry of [event, operation]) {
+      const tagRoute = tagRoutes.get(entry.tag)!;
+      const link = menuLink(entry.label, `${tagRoute}/`);
+      // Its group is open only while its tag is shown.
+      if (!(await link.isVisible())) await menuLink(entry.tag).click();
+      await link.click();
+      await waitForHash(routeOf(entry.operationId));
+      await expectPanel(routeOf(entry.operationId), entry);
+    }
+  }, 4 * PER_ROUTE_MS);
 
   /** On the panel just opened: the request body's fields (each amount tab too), and the first event's receiver. */
   async function noteWhatIsShown(entry: (typeof entries)[number], route: string) {
@@ -207,38 +259,13 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   it('finds an operation by its summary in search, and opens it', async () => {
     await page.locator('[data-testid="search-trigger"]').click();
     await page.locator('[data-component-name="Search/SearchInput"] input').fill('Create Payouts');
-    const createPayout = await routeOf('createPayout');
+    const createPayout = routeOf('createPayout');
     const hit = page.locator(`[data-component-name="Search/SearchItem"][href=${JSON.stringify(createPayout)}]`);
     await hit.first().waitFor({ state: 'visible' });
     await hit.first().click();
     await on.waitForHash(createPayout);
     await on.panel(createPayout).waitFor({ state: 'visible' });
   });
-
-  it('shows the TypeScript sample of Create Payouts first, and curl beside it (screenshot)', async () => {
-    // A fresh page opened on the deep link, as a reader following a shared link sees it.
-    const createPayout = await routeOf('createPayout');
-    const fresh = await browser.context.newPage();
-    try {
-      await fresh.goto(site.url + createPayout, { timeout: PAGE_LOAD_MS });
-      const section = fresh.locator(`[data-section-id=${JSON.stringify(createPayout.slice(1))}]`);
-      const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
-      await code.waitFor({ state: 'visible', timeout: PAGE_LOAD_MS });
-      expect(await code.innerText()).toContain("import { createGigapayClient } from '@gigapay/client';");
-      expect(await code.innerText()).toContain("client.POST('/payouts/'");
-      // The search box reads "Loading..." until its index is built: wait, so the picture is settled.
-      await fresh.locator('[data-testid="search-trigger"]').filter({ hasText: 'Search' }).waitFor({ timeout: PAGE_LOAD_MS });
-      mkdirSync(join(DOCS_DIR, 'test-results'), { recursive: true });
-      await fresh.screenshot({ path: SCREENSHOT });
-
-      // The language menu offers curl too, and switching shows it.
-      await section.getByText('TypeScript', { exact: true }).first().click();
-      await fresh.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: /^curl$/ }).first().click();
-      await expect.poll(() => code.innerText()).toContain("curl -X POST 'https://api.demo.gigapay.se/v2/payouts/'");
-    } finally {
-      await fresh.close();
-    }
-  }, PAGE_LOAD_MS * 2);
 
   // The request body of every operation lists every field of the variant shown (the first of each
   // `oneOf`), and for the exactly-one-amount rule, every field in each of its three tabs.
@@ -281,18 +308,32 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   }
 
   it('wraps the receiver code of an event inside its column, with a copy button', async () => {
-    expect(receiverShown.route).toBe(await routeOf(webhooksOf(spec)[0]!.operationId));
+    expect(receiverShown.route).toBe(routeOf(webhooksOf(spec)[0]!.operationId));
     expect(receiverShown.fits).toBe(true);
     expect(receiverShown.copyButton).toBe('Copy');
   });
 
   it(
-    'resolves the #tag/<Tag>/operation/<operationId> links the guides use, for every entry',
+    `resolves the ${linksInSpec.length} #tag links the descriptions use, and a #tag/<Tag>/operation/<operationId> link of each tag`,
     async () => {
-      expect((await followTagLinks(page)).sort()).toEqual(entries.map((entry) => entry.operationId).sort());
+      const { panel, waitForHash, expectPanel } = on;
+      expect(linksInSpec.length, 'the descriptions link operations with #tag links').toBeGreaterThan(0);
+      for (const link of deepLinks) {
+        const [, tag, operationId] = /^#tag\/([^/]+)(?:\/operation\/([^/]+))?$/.exec(link) ?? expect.fail(`${link} is not a #tag/<Tag>[/operation/<operationId>] link`);
+        expect(tags, `${link} names a tag`).toContain(tag);
+        const entry = operationId === undefined ? undefined : (entries.find((candidate) => candidate.operationId === operationId && candidate.tag === tag) ?? expect.fail(`${link} names no ${tag} operation or event`));
+        await page.evaluate((hash) => (location.hash = hash), link);
+        if (entry) {
+          await waitForHash(routeOf(entry.operationId)).catch((error) => expect.fail(`${link} did not route to ${routeOf(entry.operationId)} (at ${page.url()}): ${error}`));
+          await expectPanel(routeOf(entry.operationId), entry);
+        } else {
+          await waitForHash(tagRoutes.get(tag!)!).catch((error) => expect.fail(`${link} did not route to ${tagRoutes.get(tag!)} (at ${page.url()}): ${error}`));
+          await expect.poll(() => panel(tagRoutes.get(tag!)!).first().innerText(), { message: link, timeout: PER_ROUTE_MS }).toContain(tag);
+        }
+      }
     },
-    // Each link renders its tag's page, then the operation.
-    entries.length * 2 * PER_ROUTE_MS,
+    // Each operation link renders its tag's page, then the operation.
+    deepLinks.length * 2 * PER_ROUTE_MS,
   );
 
   it('made no request off 127.0.0.1 and logged no console error', () => {

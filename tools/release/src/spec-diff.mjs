@@ -59,10 +59,10 @@ const resolved = (value, document) =>
 
 /**
  * Where inside the operation: "request body field `employee.name`", "response 201", "query parameter
- * `expand`". A removed parameter is kept in the merged document as its unresolved `$ref`: `diff.before`,
- * looked up in `released`, names it.
+ * `expand`". A parameter added or removed by `$ref` stays an unresolved `$ref` in the merged
+ * document: the diff's own side (resolved by the caller) names it.
  */
-function placeOf({ path, before }, merged, released) {
+function placeOf({ path, before, after }, merged) {
   if (path[0] === 'tags') return path.length > 2 ? String(path[2]) : '';
   if (path[0] !== 'paths') return path.slice(1).join('.');
   const rest = path.slice(3);
@@ -72,7 +72,7 @@ function placeOf({ path, before }, merged, released) {
   else if (rest[0] === 'responses') place = path[1].startsWith(WEBHOOK_PATH) ? 'payload' : rest.length > 1 ? `response ${rest[1]}` : 'responses';
   else if (rest[0] === 'parameters' && rest.length > 1) {
     const inMerged = merged.paths?.[path[1]]?.[path[2]]?.parameters?.[rest[1]];
-    const parameter = inMerged?.name ? inMerged : resolved(before, released);
+    const parameter = inMerged?.name ? inMerged : (before ?? after);
     place = parameter?.name ? `${parameter.in} parameter \`${parameter.name}\`` : 'a parameter';
   } else place = String(rest[0]);
   const schemaAt = rest.indexOf('schema');
@@ -197,8 +197,11 @@ export function classifySpecChanges(released, current) {
   const changes = [];
   for (const diff of diffs) {
     if (diff.path[0] === 'components') continue;
-    const { level, why } = judge(diff);
-    const change = { level, subject: subjectOf(diff.path, merged), place: placeOf(diff, merged, before), change: changeText(diff), why, path: diff.path.join('/') };
+    // A parameter added or removed by `$ref` (as the bundle refers to nearly all of them) is judged
+    // and named by what the reference stands for, each side in its own document.
+    const whole = isParameter(diff.path) ? { ...diff, before: resolved(diff.before, before), after: resolved(diff.after, after) } : diff;
+    const { level, why } = judge(whole);
+    const change = { level, subject: subjectOf(diff.path, merged), place: placeOf(whole, merged), change: changeText(whole), why, path: diff.path.join('/') };
     const id = `${change.subject}|${change.place}|${change.change}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -174,7 +174,7 @@ describe('a client that resets the connection during its upload leaves no key be
 
 describe('the mechanism: a response is built and checked writable before the commit', () => {
   /** An in-process app whose warning header is whatever `warning` says: the check must not rely on the warning's own escaping. */
-  function appWarning(warning: string) {
+  function appWarning(warning: string, log?: (message: string) => void) {
     const core = new SandboxCore();
     const logged: string[] = [];
     const app = createApp({
@@ -182,7 +182,7 @@ describe('the mechanism: a response is built and checked writable before the com
       control: createControl(core),
       validator: new SpecChecks(bundledSpec),
       strict: true,
-      log: (message) => logged.push(message),
+      log: log ?? ((message) => logged.push(message)),
       ignoredFields: () => warning,
       limits: resolveLimits(),
       allowedHosts: [],
@@ -234,6 +234,18 @@ describe('the mechanism: a response is built and checked writable before the com
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(await retry.json()).toEqual(await first.json());
     expect(logged.filter((line) => line.startsWith('sandbox bug after the commit of POST /v2/employees/: Error: enqueue broke'))).toHaveLength(1);
+  });
+
+  it('a `log` option that throws after the commit leaves the committed answer as it is, and replayed', async () => {
+    const { core, send } = appWarning('ignored unknown field: x', () => {
+      throw new Error('the log broke');
+    });
+    const first = await send('log-throws');
+    expect(first.status).toBe(201);
+    const retry = await send('log-throws');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(core.integrations.get(core.defaultCredentials.integrationId)!.data.employees.size).toBe(1);
   });
 
   it('assertWritable (unit): Latin-1 passes, beyond it or a control character or a bad name throws, and so does a status outside 200-599', () => {

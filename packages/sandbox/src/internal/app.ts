@@ -232,14 +232,15 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       // sandbox bug, and the `finally` below rolls the request back.
       const response = stored(result);
       if (key) core.idempotency.store(scope, print, response, core.clock.peekMicros());
+      // Committed: from here on nothing may turn the answer into a 500, not even a `log` option that throws.
       try {
         transaction.commit();
       } catch (error) {
         // An effect after the commit failed (a webhook enqueue): the request did commit, so it is
         // answered as committed, as its retries will be; the bug is logged, not answered.
-        log(`sandbox bug after the commit of ${requested} ${url.pathname}: ${String((error as Error | undefined)?.stack ?? error)}`);
+        quietly(() => log(`sandbox bug after the commit of ${requested} ${url.pathname}: ${String((error as Error | undefined)?.stack ?? error)}`));
       }
-      if (warning) log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`);
+      if (warning) quietly(() => log(`[gigapay-sandbox] ${requested} ${url.pathname}: ${warning}`));
       return finish(c, fault.kind, replay(response, false));
     } finally {
       transaction.rollback(); // a no-op after the commit; undoes everything on a sandbox bug
@@ -335,4 +336,13 @@ function redirect(url: URL, pathname: string): Response {
   const location = new URL(url);
   location.pathname = pathname;
   return new Response(null, { status: 307, headers: { location: location.toString() } });
+}
+
+/** Runs `say` (a log line), ignoring what it throws: said after a commit, it must not change the answer. */
+function quietly(say: () => void): void {
+  try {
+    say();
+  } catch {
+    // the answer stands; there is nowhere else to say it
+  }
 }

@@ -83,7 +83,7 @@ export function createControl(core: SandboxCore): SandboxControl {
   const filterLog = (filter: DeliveryFilter = {}) =>
     core.deliverer.log.entries().filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
-    // Each lifecycle step is a transaction too: all of it happens, or (when it throws) none.
+    // Each lifecycle step is a transaction too: all of it happens, or (when the step is refused) none.
     payInvoice: (id, integrationId) =>
       atomically(() => {
         const integration = target(integrationId);

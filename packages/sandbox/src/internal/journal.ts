@@ -80,17 +80,21 @@ export function begin(): Transaction {
   return open;
 }
 
-/** Runs `work` in a transaction: committed when it returns, rolled back when it throws. */
+/**
+ * Runs `work` in a transaction: committed when it returns, rolled back when it throws. An effect
+ * that fails after the commit (a sandbox bug, never a refusal) is thrown with the writes kept.
+ */
 export function atomically<T>(work: () => T): T {
   const transaction = begin();
+  let result: T;
   try {
-    const result = work();
-    transaction.commit();
-    return result;
+    result = work();
   } catch (error) {
     transaction.rollback();
     throw error;
   }
+  transaction.commit();
+  return result;
 }
 
 /** Call before changing a field of a state record, so a rollback can restore it. */

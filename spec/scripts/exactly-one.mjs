@@ -8,8 +8,7 @@
 // published bundle therefore spells each branch out: PayoutCreate is "the fields + `amount`, the
 // other two forbidden" | "… + `invoiced_amount` …" | "… + `cost` …".
 
-const SCHEMA_REF = '#/components/schemas/';
-const nameOf = (ref) => (typeof ref === 'string' && ref.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined);
+import { nameOf } from './schema-ref.mjs';
 
 /** An `allOf` of plain objects as one object (properties and required merged); undefined when a part is not a plain object. */
 function merge(parts, schemas) {

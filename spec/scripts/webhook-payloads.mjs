@@ -4,7 +4,7 @@
 // strips them from a real delivery). Payout.yaml, Employee.yaml and Invoice.yaml stay the one
 // source: each webhook's payload becomes `<Name>Event`, a copy of `<Name>` without `readOnly`.
 
-const SCHEMA_REF = '#/components/schemas/';
+import { nameOf, SCHEMA_REF } from './schema-ref.mjs';
 
 /** `schema` with every `readOnly` removed, in place of its own keywords (a `$ref` is left as it is). */
 export function withoutReadOnly(schema) {
@@ -20,7 +20,7 @@ export function webhookPayloads(document) {
   for (const pathItem of Object.values(document.webhooks ?? {})) {
     for (const operation of Object.values(pathItem)) {
       const body = operation?.requestBody?.content?.['application/json'];
-      const name = body?.schema?.$ref?.startsWith(SCHEMA_REF) ? body.schema.$ref.slice(SCHEMA_REF.length) : undefined;
+      const name = nameOf(body?.schema?.$ref);
       if (!name || !JSON.stringify(schemas[name]).includes('"readOnly"')) continue;
       events[`${name}Event`] ??= {
         ...withoutReadOnly(schemas[name]),

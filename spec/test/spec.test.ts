@@ -5,42 +5,58 @@ import { bundleSpec } from '../scripts/bundle-lib.mjs';
 import { check, component, deref, examplesWithSchemas, operations, spec, specDir, webhookOperations } from './bundled';
 
 describe('the bundled spec', () => {
-  it('has the 31 operations of the seed era, the API root and the PUT that the docs\' payout resend samples send, each a camelCase verb, on paths ending with /', () => {
+  it('has the 53 operations of today\'s docs (reference §7), the API root and the PUT that the docs\' payout resend samples send, each a camelCase verb, on paths ending with /', () => {
     const ops = [...operations()];
     const byTag: Record<string, number> = {};
     for (const { operation } of ops) byTag[operation.tags[0]] = (byTag[operation.tags[0]] ?? 0) + 1;
     expect(byTag).toEqual({
       Root: 1,
-      Integrations: 6,
+      Registrations: 7,
+      Integrations: 5,
       Employees: 7,
+      Messages: 6,
       Payouts: 6,
       Pricing: 3,
-      Invoices: 4,
+      Payruns: 5,
+      Invoices: 3,
+      Prepayments: 5,
+      'Payment Term': 1,
       Webhooks: 6,
     });
+    expect(ops).toHaveLength(55);
+    console.log(`operations: ${ops.length} (53 of the reference's §7, the API root, the deprecated PUT resend)`);
     for (const { path, operation } of ops) {
       expect(path).toMatch(/\/$/);
-      expect(operation.operationId).toMatch(/^(list|create|retrieve|update|replace|delete|resend|calculate)[A-Z][A-Za-z]+$/);
+      expect(operation.operationId).toMatch(/^(list|create|retrieve|update|replace|delete|resend|calculate|approve|close|issue)[A-Z][A-Za-z]+$/);
     }
   });
 
-  it('has the 9 events as top-level webhooks, each signed', () => {
+  it('has the 11 events of today\'s docs as top-level webhooks, each signed and named in Gigapay-Event, with Gigapay-Integration-Id on the integration-scoped ones only', () => {
     const events = [...webhookOperations()];
     expect(events.map((e) => e.event)).toEqual(spec.components.schemas.WebhookEventName.enum);
-    expect(events).toHaveLength(9);
-    for (const { operation } of events) {
-      const names = operation.parameters.map((p: any) => deref(p).name);
-      expect(names).toContain('Gigapay-Signature');
+    expect(events).toHaveLength(11);
+    expect(events.map((e) => e.event)).not.toContain('Invoice.paid');
+    for (const { event, operation } of events) {
+      const params = operation.parameters.map((p: any) => deref(p));
+      const byName = (name: string) => params.find((p: any) => p.name === name);
+      expect(byName('Gigapay-Signature')?.required, event).toBe(true);
+      expect(deref(byName('Gigapay-Event')?.schema), event).toBe(spec.components.schemas.EventName);
+      if (event.startsWith('Registration.')) expect(byName('Gigapay-Integration-Id'), `${event} is user-scoped`).toBeUndefined();
+      else expect(byName('Gigapay-Integration-Id')?.required, event).toBe(false);
     }
+    console.log(`events: ${events.length}`);
   });
 
-  it('requires Integration-ID everywhere but on Integrations, and an Idempotency-Key header on every mutation', () => {
+  it('requires Integration-ID as the reference\'s §1.3 decides (absent on the user-scoped Registrations and on Integrations, optional on Webhooks), and an Idempotency-Key header on every mutation', () => {
     for (const { path, method, operation } of operations()) {
       const params = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(p));
       const integration = params.find((p) => p.name === 'Integration-ID');
-      if (path.startsWith('/integrations/')) expect(integration, `${method} ${path}`).toBeUndefined();
+      if (path.startsWith('/integrations/') || path.startsWith('/registrations/')) expect(integration, `${method} ${path}`).toBeUndefined();
       else if (path === '/') expect(integration?.required, 'the API root ignores it').toBe(false);
-      else expect(integration?.required, `${method} ${path}`).toBe(true);
+      else if (path.startsWith('/webhooks/')) {
+        expect(integration?.required, `${method} ${path}`).toBe(false);
+        expect(integration?.description, `${method} ${path} says when it is needed`).toMatch(/integration-scoped/);
+      } else expect(integration?.required, `${method} ${path}`).toBe(true);
       if (method === 'post' || method === 'patch' || method === 'put') {
         expect(params.some((p) => p.name === 'Idempotency-Key'), `${method} ${path}`).toBe(true);
       }
@@ -77,13 +93,14 @@ describe('named examples', () => {
     expect(valid, problems).toBe(true);
   });
 
-  it('include every example file, and every JSON example of the four seeds (30)', () => {
+  it('include every example file, and every JSON example of the four seeds (30), as printed or fixed for today\'s docs', () => {
     const files = readdirSync(join(specDir, 'examples')).map((f) => f.replace(/\.yaml$/, ''));
     const used = new Set(all.map((e) => e.name));
     expect(files.filter((f) => !used.has(f))).toEqual([]);
     const seeds = files.filter((f) => f.startsWith('seed'));
-    console.log(`named examples: ${files.length} (${seeds.length} from the seeds), ${all.length} example uses validated`);
-    expect(seeds).toHaveLength(30);
+    const fixed = files.filter((f) => f.startsWith('fixed-seed'));
+    console.log(`named examples: ${files.length} (${seeds.length} from the seeds, ${fixed.length} more fixed for today's docs), ${all.length} example uses validated`);
+    expect(seeds.length + fixed.length).toBe(30);
   });
 });
 
@@ -102,10 +119,16 @@ describe('the exactly-one amount rule', () => {
   ])('rejects %s together with %s', (a, b) => {
     expect(payout({ ...base, [a]: '100.00', [b]: '100.00' })).toBe(false);
   });
-  it('requires an email or a cellphone number of an inline employee', () => {
+  it('requires the email of an inline employee (a cellphone number alone no longer does)', () => {
     const inline = (value: unknown) => check(component('PayoutCreateInlineEmployee'), value).valid;
     const employee = { name: 'Albin Lindskog', country: 'SWE' };
-    expect(inline({ ...base, amount: '1.00', employee })).toBe(false);
-    expect(inline({ ...base, amount: '1.00', employee: { ...employee, email: 'albin@mail.com' } })).toBe(true);
+    expect(inline({ ...base, invoiced_amount: '1.00', employee: { ...employee, cellphone_number: '+46703000000' } })).toBe(false);
+    expect(inline({ ...base, invoiced_amount: '1.00', employee: { ...employee, email: 'albin@mail.com' } })).toBe(true);
+  });
+  it('marks amount and cost deprecated in every branch, invoiced_amount not', () => {
+    for (const branch of (component('PayoutCreate') as any).oneOf) {
+      const own = branch.properties[branch.title];
+      expect(Boolean(own.deprecated), branch.title).toBe(branch.title !== 'invoiced_amount');
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Runs openapi-typescript on the bundled spec, in memory, for the generator and the staleness test.
-import openapiTS, { astToString, NEVER } from 'openapi-typescript';
+import openapiTS, { astToString, NEVER, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +33,31 @@ function forbiddenField(schema) {
   ]);
 }
 
+/** The one plain branch of an open enum: `{ type: 'string' }` or `{ type: 'integer' }`, with nothing that narrows it. */
+function isAnyOther(branch) {
+  if (!branch || (branch.type !== 'string' && branch.type !== 'integer')) return false;
+  return Object.keys(branch).every((key) => key === 'type' || key === 'description');
+}
+
+/**
+ * A response enum is open in the spec (see its "Forward compatibility" section): `anyOf` of the
+ * known values and any other string (or integer). openapi-typescript prints that as
+ * `"open" | "paid" | string`, which TypeScript reduces to `string`: no completion, no narrowing.
+ * `(string & {})` keeps the literals apart from the catch-all, so editors still offer the known
+ * values while any other string is accepted: `"open" | "invoiced" | "paid" | (string & {})`.
+ */
+function openEnum(schema, options) {
+  const branches = schema?.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return undefined;
+  const other = branches.find(isAnyOther);
+  const known = branches.find((branch) => branch !== other);
+  if (!other || !known || isAnyOther(known)) return undefined;
+  const { factory } = ts;
+  const keyword = other.type === 'string' ? ts.SyntaxKind.StringKeyword : ts.SyntaxKind.NumberKeyword;
+  const anyOther = factory.createIntersectionTypeNode([factory.createKeywordTypeNode(keyword), factory.createTypeLiteralNode([])]);
+  return factory.createUnionTypeNode([transformSchemaObject(known, options), factory.createParenthesizedType(anyOther)]);
+}
+
 export async function generateTypes() {
   // The spec as published, with nothing rewritten: what we compile is what other teams generate.
   const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
@@ -40,7 +65,7 @@ export async function generateTypes() {
     // A property with a `default` stays optional: request bodies may leave it out.
     defaultNonNullable: false,
     alphabetize: false,
-    transform: forbiddenField,
+    transform: (schema, options) => forbiddenField(schema) ?? openEnum(schema, options),
   });
   return BANNER + astToString(ast);
 }

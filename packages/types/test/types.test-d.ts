@@ -5,6 +5,10 @@ import type {
   HttpStatus,
   Invoice,
   OperationMap,
+  Payrun,
+  PayrunEvent,
+  RegistrationEvent,
+  Registration,
   operations,
   Page,
   Payout,
@@ -12,8 +16,17 @@ import type {
   PayoutCreateInlineEmployee,
   PayoutEvent,
   EmployeeEvent,
-  InvoiceEvent,
   PricingRequest,
+  EmployeeStatus,
+  EventName,
+  IntegrationType,
+  PayoutStatus,
+  PayrunStatus,
+  PrepaymentStatus,
+  BillingType,
+  BatchingInterval,
+  Webhook,
+  WebhookCreate,
   WebhookEventName,
   WebhookPayloads,
 } from '../src/index';
@@ -66,29 +79,43 @@ describe('required body fields', () => {
     void [noDescription, noEmployee];
   });
 
-  it('needs name and country on an employee, and an inline employee is an object', () => {
+  it('needs name, email and country on an employee, and an inline employee is an object', () => {
     // @ts-expect-error: country is required
     const noCountry: EmployeeCreate = { name: 'Albin', email: 'albin@mail.com' };
+    // @ts-expect-error: email is required (since May 2024; a cellphone number alone was enough in 1.x)
+    const noEmail: EmployeeCreate = { name: 'Albin', country: 'SWE', cellphone_number: '+46703000000' };
     const inline: PayoutCreateInlineEmployee = {
       ...fields,
-      amount: '1.00',
-      employee: { name: 'Albin Lindskog', country: 'SWE', cellphone_number: '+46703000000' },
+      invoiced_amount: '1.00',
+      employee: { name: 'Albin Lindskog', email: 'albin@mail.com', country: 'SWE', cellphone_number: '+46703000000' },
     };
     // @ts-expect-error: an inline employee is not an id
     const idInline: PayoutCreateInlineEmployee = { ...fields, amount: '1.00' };
-    void [noCountry, inline, idInline];
+    void [noCountry, noEmail, inline, idInline];
+  });
+
+  it('refuses the payout fields today\'s API no longer takes, saying why', () => {
+    // @ts-expect-error: country was removed from payouts in 2023
+    const country: PayoutCreate = { ...fields, invoiced_amount: '1.00', country: 'SWE' };
+    // @ts-expect-error: full_salary_specification is read-only on a payout
+    const specification: PayoutCreate = { ...fields, invoiced_amount: '1.00', full_salary_specification: true };
+    void [country, specification];
   });
 });
 
 describe('expandable fields', () => {
-  it('types a payout employee and invoice as id or object', () => {
+  it('types a payout employee, payrun and deprecated invoice as id or object; the invoice is a Payrun', () => {
     expectTypeOf<Payout['employee']>().toEqualTypeOf<string | Employee>();
-    expectTypeOf<Payout['invoice']>().toEqualTypeOf<string | Invoice>();
+    expectTypeOf<Payout['payrun']>().toEqualTypeOf<string | Payrun | undefined>();
+    expectTypeOf<Payout['invoice']>().toEqualTypeOf<string | Payrun | undefined>();
+    expectTypeOf<Payrun['invoice']>().toEqualTypeOf<string | Invoice | undefined>();
   });
 
-  it('lists expand values as an array of the expandable field names', () => {
-    type Expand = NonNullable<NonNullable<operations['retrievePayout']['parameters']['query']>['expand']>;
-    expectTypeOf<Expand>().toEqualTypeOf<('employee' | 'invoice')[]>();
+  it('lists expand values per operation as an array of the expandable field names', () => {
+    type Expand<Id extends 'retrievePayout' | 'retrievePayrun' | 'retrievePrepayment'> = NonNullable<NonNullable<operations[Id]['parameters']['query']>['expand']>;
+    expectTypeOf<Expand<'retrievePayout'>>().toEqualTypeOf<('employee' | 'payrun' | 'invoice')[]>();
+    expectTypeOf<Expand<'retrievePayrun'>>().toEqualTypeOf<'invoice'[]>();
+    expectTypeOf<Expand<'retrievePrepayment'>>().toEqualTypeOf<'invoice'[]>();
   });
 });
 
@@ -124,12 +151,16 @@ describe('lists and webhooks', () => {
   it('maps each event to the object it sends, with the fields a response marks readonly writable', () => {
     expectTypeOf<WebhookPayloads['Employee.verified']>().toEqualTypeOf<EmployeeEvent>();
     expectTypeOf<WebhookPayloads['Payout.accepted']>().toEqualTypeOf<PayoutEvent>();
-    expectTypeOf<WebhookPayloads['Invoice.paid']>().toEqualTypeOf<InvoiceEvent>();
+    expectTypeOf<WebhookPayloads['Payrun.paid']>().toEqualTypeOf<PayrunEvent>();
+    expectTypeOf<WebhookPayloads['Registration.verified']>().toEqualTypeOf<RegistrationEvent>();
+    // Invoice.paid was renamed Payrun.paid in July 2025.
+    expectTypeOf<WebhookPayloads>().not.toHaveProperty('Invoice.paid');
     expectTypeOf<keyof WebhookPayloads>().toEqualTypeOf<WebhookEventName>();
     // The same fields as the API's objects: only `readonly` differs.
     expectTypeOf<keyof PayoutEvent>().toEqualTypeOf<keyof Payout>();
     expectTypeOf<keyof EmployeeEvent>().toEqualTypeOf<keyof Employee>();
-    expectTypeOf<keyof InvoiceEvent>().toEqualTypeOf<keyof Invoice>();
+    expectTypeOf<keyof PayrunEvent>().toEqualTypeOf<keyof Payrun>();
+    expectTypeOf<keyof RegistrationEvent>().toEqualTypeOf<keyof Registration>();
     const accepted: PayoutEvent = { ...({} as Payout), accepted_at: '2021-01-01T00:00:00Z' };
     accepted.accepted_at = null; // writable in a payload (a test may build one)
     expectTypeOf<PayoutEvent['accepted_at']>().toEqualTypeOf<string | null>();
@@ -161,9 +192,20 @@ describe('OperationMap', () => {
     // `expand` is the call's own (typed by the names it gives), not in `query`.
     expectTypeOf<NonNullable<NonNullable<OperationMap['get']['/payouts/']['init']['params']>['query']>>().not.toHaveProperty('expand');
     expectTypeOf<NonNullable<NonNullable<OperationMap['get']['/payouts/']['init']['params']>['query']>>().toHaveProperty('page');
-    expectTypeOf<RetrievePayout['expand']>().toEqualTypeOf<'employee' | 'invoice'>();
+    expectTypeOf<RetrievePayout['expand']>().toEqualTypeOf<'employee' | 'payrun' | 'invoice'>();
     expectTypeOf<OperationMap['get']['/employees/']['expand']>().toBeNever();
-    expectTypeOf<keyof OperationMap['post']>().toEqualTypeOf<'/integrations/' | '/employees/' | '/payouts/' | '/pricing/' | '/webhooks/'>();
+    expectTypeOf<keyof OperationMap['post']>().toEqualTypeOf<
+      | '/registrations/'
+      | '/registrations/{id}/approve/'
+      | '/employees/'
+      | '/messages/'
+      | '/payouts/'
+      | '/pricing/'
+      | '/payruns/{id}/close/'
+      | '/invoices/{id}/issue/'
+      | '/prepayments/'
+      | '/webhooks/'
+    >();
   });
 
   it('gives the body, whether it is required, and whether an array is accepted', () => {
@@ -202,5 +244,41 @@ describe('OperationMap', () => {
         : never
       : never;
     expectTypeOf<Mismatches>().toBeNever();
+  });
+});
+
+describe('open response enums (the spec\'s "Forward compatibility")', () => {
+  it('accept a value Gigapay adds tomorrow, in a status, a billing type and an event name', () => {
+    expectTypeOf<'on_hold'>().toExtend<PayrunStatus>();
+    expectTypeOf<'blocked'>().toExtend<EmployeeStatus>();
+    expectTypeOf<'returned'>().toExtend<PayoutStatus>();
+    expectTypeOf<'REFUNDED'>().toExtend<PrepaymentStatus>();
+    expectTypeOf<'refund'>().toExtend<BillingType>();
+    expectTypeOf<'daily'>().toExtend<BatchingInterval>();
+    expectTypeOf<'Prepayment.paid'>().toExtend<EventName>();
+    expectTypeOf<4>().toExtend<IntegrationType>();
+    const payrun: Payrun['latest_status'] = 'on_hold';
+    const events: Webhook['events'] = ['Payout.accepted', 'Prepayment.paid'];
+    void [payrun, events];
+  });
+
+  it('keep the known values as literals, so that editors complete them and a switch narrows them', () => {
+    // Not collapsed to `string`: the literal union is still there, beside `string & {}`.
+    expectTypeOf<Extract<PayrunStatus, 'open' | 'invoiced' | 'paid'>>().toEqualTypeOf<'open' | 'invoiced' | 'paid'>();
+    expectTypeOf<PayrunStatus>().not.toEqualTypeOf<string>();
+    expectTypeOf<Extract<EmployeeStatus, 'country_mismatch'>>().toEqualTypeOf<'country_mismatch'>();
+    expectTypeOf<Extract<PrepaymentStatus, 'DRAFT'>>().toEqualTypeOf<'DRAFT'>();
+    expectTypeOf<Extract<EventName, WebhookEventName>>().toEqualTypeOf<WebhookEventName>();
+    expectTypeOf<EventName>().not.toEqualTypeOf<string>();
+    expectTypeOf<Extract<IntegrationType, 1 | 2 | 3>>().toEqualTypeOf<1 | 2 | 3>();
+  });
+
+  it('stay closed where you send them: the events of a webhook create', () => {
+    // @ts-expect-error: an event name you send must be one of the 11 known
+    const unknown: WebhookCreate = { url: 'https://example.com/hook/', events: ['Prepayment.paid'] };
+    // @ts-expect-error: a 1.x event name is refused, it is Payrun.created now
+    const renamed: WebhookCreate = { url: 'https://example.com/hook/', events: ['Invoice.created'] };
+    expectTypeOf<WebhookCreate['events'][number]>().toEqualTypeOf<WebhookEventName>();
+    void [unknown, renamed];
   });
 });

@@ -23,13 +23,167 @@ export interface paths {
         };
         /**
          * Retrieve the API root
-         * @description The entry point of the API, `GET https://api.gigapay.se/v2/`, as the docs' authentication and
+         * @description The entry point of the API, `GET https://api.gigapay.com/v2/`, as the docs' authentication and
          *     language samples call it: a map from each resource to the URL of its list. Needs only the
          *     `Authorization` header; the samples also send `Integration-ID`, which it ignores.
          */
         get: operations["retrieveApiRoot"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrations/": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Registrations
+         * @description Lists the Registrations of your user account. User-scoped: no `Integration-ID`.
+         *     Gigapay documents no order for this list.
+         */
+        get: operations["listRegistrations"];
+        put?: never;
+        /**
+         * Create a Registration
+         * @description Registers a company with Gigapay. Gigapay staff review it; on approval an Integration with the
+         *     id `integration_id` is created and `Registration.verified` is sent to user-scoped Webhooks.
+         *     User-scoped: no `Integration-ID`. The response has `needs_review: true`.
+         *
+         *     **Decisions** (Gigapay does not document them): `201`, as every single create of this spec;
+         *     `Idempotency-Key` is accepted as on every create, although Gigapay's table does not list it
+         *     here (whether it takes effect is not documented).
+         */
+        post: operations["createRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Registration
+         * @description Retrieves a Registration by id.
+         */
+        get: operations["retrieveRegistration"];
+        /**
+         * Replace a Registration
+         * @description Replaces every field of a Registration, only while it `needs_review`: the body is that of a
+         *     create, the five contact fields included.
+         *
+         *     **Decision:** refused with `400` under `non_field_errors` once the Registration is approved
+         *     (`needs_review` false). Gigapay documents the rule, not the status; `400` is the status this
+         *     spec gives every refused change of an object's state (the seed era's decision for refused
+         *     deletes), so one rule covers them all. (`409` is kept for the one conflict Gigapay documents,
+         *     issuing an Invoice twice.)
+         */
+        put: operations["replaceRegistration"];
+        post?: never;
+        /**
+         * Delete a Registration
+         * @description Deletes a Registration, only while it `needs_review`. `204` with no body (a decision: Gigapay
+         *     says only that the response is empty).
+         *
+         *     **Decision:** refused with `400` under `non_field_errors` once the Registration is approved
+         *     (`needs_review` false). Gigapay documents the rule, not the status; `400` is the status this
+         *     spec gives every refused change of an object's state (the seed era's decision for refused
+         *     deletes), so one rule covers them all. (`409` is kept for the one conflict Gigapay documents,
+         *     issuing an Invoice twice.)
+         */
+        delete: operations["deleteRegistration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a Registration
+         * @description Changes some fields of a Registration, only while it `needs_review`; a field you leave out keeps
+         *     its value.
+         *
+         *     **Decision:** refused with `400` under `non_field_errors` once the Registration is approved
+         *     (`needs_review` false). Gigapay documents the rule, not the status; `400` is the status this
+         *     spec gives every refused change of an object's state (the seed era's decision for refused
+         *     deletes), so one rule covers them all. (`409` is kept for the one conflict Gigapay documents,
+         *     issuing an Invoice twice.)
+         */
+        patch: operations["updateRegistration"];
+        trace?: never;
+    };
+    "/registrations/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a Registration (demo only)
+         * @description Approves a Registration as Gigapay staff would: `needs_review` becomes false, the Integration
+         *     `integration_id` is created, and `Registration.verified` is sent. No body.
+         *
+         *     **Demo only**, so this operation lists the demo servers only (Gigapay's samples show the
+         *     production host, where staff approve instead). **Decision:** `200` with the Registration, as
+         *     every action of this spec that returns an object.
+         */
+        post: operations["approveRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,17 +199,13 @@ export interface paths {
         };
         /**
          * List Integrations
-         * @description Lists your Integrations. No `Integration-ID` is sent to the Integrations endpoints.
+         * @description Lists your Integrations. No `Integration-ID` is sent to the Integrations endpoints. There is no
+         *     create: `POST /integrations/` was removed from Gigapay's docs in July 2025 (an Integration now
+         *     comes from an approved Registration, see Registrations).
          */
         get: operations["listIntegrations"];
         put?: never;
-        /**
-         * Create an Integration
-         * @description Creates a custom Integration (type `3`). Send JSON with the logo base64-encoded, or
-         *     `multipart/form-data` with the logo as a file. Its `id` is unique across all of Gigapay.
-         *     (Gigapay removed this endpoint from its documentation in 2025, saying it was never available.)
-         */
-        post: operations["createIntegration"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -109,8 +259,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -143,7 +298,8 @@ export interface paths {
          * @description Registers a person you will pay. Gigapay notifies them and asks them to onboard
          *     (`Employee.notified`), then verifies them (`Employee.verified`); register people in advance,
          *     for example at sign-up, so that they are verified before their first Payout. Send your own `id`
-         *     to make the create idempotent by id; a taken id is a `400` on `id`.
+         *     to make the create idempotent by id; a taken id is a `400` on `id`. `email` is required (since
+         *     May 2024); the response carries the `invitation_code` the person signs up with.
          */
         post: operations["createEmployee"];
         delete?: never;
@@ -157,8 +313,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -218,8 +379,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -261,13 +427,133 @@ export interface paths {
         patch: operations["resendEmployeeInvitation"];
         trace?: never;
     };
+    "/messages/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Messages
+         * @description Lists the Messages of the integration. There are no filters; Gigapay documents no order.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Create a Message
+         * @description Shows a note to some Employees on their home view in the Gigapay app. One-way: they cannot
+         *     answer. `201` (a decision, as every single create).
+         */
+        post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{id}/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Message
+         * @description Retrieves a Message by id. (One of Gigapay's samples calls `/v2/message/`; the path is `/messages/`.)
+         */
+        get: operations["retrieveMessage"];
+        /**
+         * Replace a Message
+         * @description Replaces the recipients and the text of a Message; both are required.
+         */
+        put: operations["replaceMessage"];
+        post?: never;
+        /**
+         * Delete a Message
+         * @description Deletes a Message. `204` with no body (a decision: Gigapay says only that the response is empty).
+         */
+        delete: operations["deleteMessage"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a Message
+         * @description Changes the recipients or the text of a Message; a field you leave out keeps its value.
+         */
+        patch: operations["updateMessage"];
+        trace?: never;
+    };
     "/payouts/": {
         parameters: {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -301,7 +587,7 @@ export interface paths {
          *
          *     - **One Payout** for a registered Employee: an object with `employee` set to the Employee's
          *       id. Answers `201` with the Payout.
-         *     - **Many Payouts at once**: an array of such objects. All of them go on the **same Invoice**.
+         *     - **Many Payouts at once**: an array of such objects. All of them go on the **same Payrun**.
          *       Answers `200` with the array of Payouts. If an item is invalid, the `400` holds one error
          *       object per item (`{}` for the valid ones).
          *
@@ -314,8 +600,11 @@ export interface paths {
          *       reused instead of creating a second one. Answers `201` with the Payout, its Employee expanded.
          *
          *     Exactly one of `amount`, `invoiced_amount` or `cost` is the basis; the other two are computed
-         *     (see [Pricing](#tag/Pricing)). Every new Payout is put on the open Invoice, and the Employee is
-         *     notified once that Invoice is paid. Send an `Idempotency-Key`, or your own `id`, so that a retry
+         *     (see [Pricing](#tag/Pricing)). Send `invoiced_amount`: `amount` and `cost` are deprecated but
+         *     still accepted (see the decision on the body). `country` and `full_salary_specification` are no
+         *     longer accepted (removed in 2023 and read-only since 2022). Every new Payout is put on the open
+         *     Payrun (a new one starts when none is open), and the Employee is notified once that Payrun is
+         *     paid. Send an `Idempotency-Key`, or your own `id`, so that a retry
          *     cannot pay twice. (The status codes follow Gigapay's payouts reference, the only source that
          *     states them: `201` for one, `200` for many.)
          */
@@ -331,8 +620,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -362,15 +656,16 @@ export interface paths {
         };
         /**
          * Retrieve a Payout
-         * @description Retrieves a Payout by id; `expand` returns its Employee or Invoice in full.
+         * @description Retrieves a Payout by id; `expand` returns its Employee or Payrun in full.
          */
         get: operations["retrievePayout"];
         put?: never;
         post?: never;
         /**
          * Delete a Payout
-         * @description Deletes a Payout. Refused for a Payout whose Invoice is paid or on credit: a `400` under
-         *     `non_field_errors` (Gigapay documents the rule, not the status).
+         * @description Deletes a Payout. Refused for a Payout whose Payrun is paid or on credit: a `400` under
+         *     `non_field_errors` (a decision: Gigapay documents the rule, not the status; `400` is the status
+         *     this spec gives every refused change of an object's state).
          */
         delete: operations["deletePayout"];
         options?: never;
@@ -383,8 +678,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -416,9 +716,10 @@ export interface paths {
         /**
          * Resend the Payout notification (PUT, as the docs' samples send it)
          * @deprecated
-         * @description The same as `PATCH /payouts/{id}/resend/`, with the method Gigapay's payout code samples
-         *     (shell, Python and JavaScript) still send: `PUT`, which the endpoint had before December 2021.
-         *     Accepted so that those samples work; use `PATCH`, the method of the docs' HTTP line. No body.
+         * @description **Deprecated:** use `PATCH /payouts/{id}/resend/` (`resendPayoutNotification`). The same
+         *     action, with the method Gigapay's payout code samples (shell, Python and JavaScript) still
+         *     send today: `PUT`, which the endpoint had before December 2021. Kept as its own operation so
+         *     that those samples work; the docs' HTTP line says `PATCH`. No body.
          */
         put: operations["resendPayoutNotificationPut"];
         post?: never;
@@ -443,8 +744,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -482,7 +788,8 @@ export interface paths {
          *     for Payouts; with
          *     `?expand=employee` the Employee may be inline). Answers `200`, since nothing is created.
          *     (Gigapay's pricing pages copy several lines from Payouts, such as POSTing to `/payouts/`:
-         *     every one of them means `/pricing/`.)
+         *     every one of them means `/pricing/`.) Send `invoiced_amount`: `amount`, `cost` and
+         *     `full_salary_specification` are deprecated (late 2025), still accepted and still computed.
          */
         post: operations["calculatePricing"];
         delete?: never;
@@ -496,8 +803,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -538,13 +850,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payruns/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Payruns
+         * @description Lists the Payruns of the integration (`GET /invoices/` until July 2025). `open=true` gives only
+         *     the open one(s), `open=false` only closed ones. Gigapay documents no order for this list.
+         */
+        get: operations["listPayruns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payruns/{id}/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Payrun
+         * @description Retrieves a Payrun by id; `expand=invoice` returns its billing Invoice in full.
+         */
+        get: operations["retrievePayrun"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Payrun
+         * @description Deletes a Payrun and the Payouts on it. (What happens to the Payouts is not documented; they are
+         *     deleted with it here.) `204` with no body.
+         *
+         *     **Decision:** a paid Payrun, or one on credit, is refused with `400` under `non_field_errors`, the
+         *     status this spec gives every refused change of an object's state (Gigapay documents the rule, not
+         *     the status).
+         */
+        delete: operations["deletePayrun"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a Payrun
+         * @description Changes the Payrun's `id` or `metadata`, the only writable fields; a field you leave out keeps its value.
+         */
+        patch: operations["updatePayrun"];
+        trace?: never;
+    };
+    "/payruns/{id}/close/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a Payrun
+         * @description Finalizes a Payrun: no more Payouts join it, its Payouts become visible to the Employees, and
+         *     the Payrun is emailed to the Integration's address. No body. `204` (a decision: Gigapay says
+         *     only that the response is empty). Closing a Payrun that is not open is refused with `400`
+         *     under `non_field_errors` (a decision, as every refused change of state).
+         */
+        post: operations["closePayrun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invoices/": {
         parameters: {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -568,7 +1052,9 @@ export interface paths {
         };
         /**
          * List Invoices
-         * @description Lists the Invoices of the integration. Invoices are started by Gigapay; there is no create.
+         * @description Lists the billing Invoices of the integration, every kind (Payrun, Prepayment, subscription,
+         *     credit). **Not** the seed-era `GET /invoices/`, which is now `GET /payruns/`: the path was
+         *     reused in September 2025 for this different resource.
          */
         get: operations["listInvoices"];
         put?: never;
@@ -584,8 +1070,13 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -615,34 +1106,30 @@ export interface paths {
         };
         /**
          * Retrieve an Invoice
-         * @description Retrieves an Invoice by id.
+         * @description Retrieves a billing Invoice by id. (`PATCH` and `DELETE` on this path, the seed era's Invoice
+         *     operations, are gone: they are `/payruns/{id}/` now.)
          */
         get: operations["retrieveInvoice"];
         put?: never;
         post?: never;
-        /**
-         * Delete an Invoice
-         * @description Deletes an Invoice and the Payouts on it. Refused for a paid Invoice or one on credit: a `400`
-         *     under `non_field_errors`. (Gigapay documents the rule, but neither the status nor what happens
-         *     to the Payouts; they are deleted with it here.)
-         */
-        delete: operations["deleteInvoice"];
+        delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Update an Invoice
-         * @description Changes the Invoice's `id` or `metadata`, the only writable fields; a field you leave out keeps its value.
-         */
-        patch: operations["updateInvoice"];
+        patch?: never;
         trace?: never;
     };
-    "/webhooks/": {
+    "/invoices/{id}/issue/": {
         parameters: {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -650,6 +1137,228 @@ export interface paths {
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
                 "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue an Invoice
+         * @description Turns a proforma Invoice into an invoice: sets `issued_at` and `due_date`. The body is optional;
+         *     without `due_date` the Integration's payment terms set it (14 days when none). Needs an
+         *     Integration with invoicing enabled (`invoice_enabled`). Answers `200` with the updated Invoice,
+         *     `403` without the permission, `409` when already issued, `400` for a bad `due_date`, as
+         *     Gigapay documents (its only per-operation error table). An `Idempotency-Key` is accepted as on
+         *     every `POST` (Gigapay's table does not list it; the `409` already makes a repeat harmless).
+         */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prepayments/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Prepayments
+         * @description Lists the Prepayments of the integration. There are no filters; Gigapay documents no order.
+         */
+        get: operations["listPrepayments"];
+        put?: never;
+        /**
+         * Create a Prepayment
+         * @description Creates a Prepayment in `DRAFT`, with `available_balance` `0.00` until paid. `201` (a decision,
+         *     as every single create). An `Idempotency-Key` is accepted as on every create (Gigapay's page
+         *     has no headers table; whether it takes effect is not documented).
+         */
+        post: operations["createPrepayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prepayments/{id}/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Prepayment
+         * @description Retrieves a Prepayment by id; `expand=invoice` returns its billing Invoice in full.
+         */
+        get: operations["retrievePrepayment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Prepayment
+         * @description Deletes a Prepayment, only while it is `DRAFT`. `204` with no body (a decision: Gigapay shows no response).
+         *
+         *     **Decision:** refused with `400` under `non_field_errors` once the Prepayment is no longer `DRAFT`:
+         *     the status this spec gives every refused change of an object's state (Gigapay documents the rule,
+         *     not the status).
+         */
+        delete: operations["deletePrepayment"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a Prepayment
+         * @description Changes a Prepayment, only while it is `DRAFT`; a field you leave out keeps its value.
+         *
+         *     **Decision:** refused with `400` under `non_field_errors` once the Prepayment is no longer `DRAFT`:
+         *     the status this spec gives every refused change of an object's state (Gigapay documents the rule,
+         *     not the status).
+         */
+        patch: operations["updatePrepayment"];
+        trace?: never;
+    };
+    "/payment_term/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the Payment Term
+         * @description Retrieves the Integration's payment terms: one object, not a page. Read-only; support changes
+         *     them. (The singular path is Gigapay's; a `/payment_terms/` version was published and reverted
+         *     in June 2025.)
+         */
+        get: operations["retrievePaymentTerm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
+                 *
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -686,17 +1395,19 @@ export interface paths {
     "/webhooks/{id}/": {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -757,8 +1468,10 @@ export interface webhooks {
         /**
          * Employee.created
          * @description An Employee was registered. Sets `created_at`. The body is the Employee that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["employeeCreated"];
         delete?: never;
@@ -779,8 +1492,10 @@ export interface webhooks {
         /**
          * Employee.notified
          * @description The person was notified and asked to onboard. Sets `notified_at`. The body is the Employee that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["employeeNotified"];
         delete?: never;
@@ -801,8 +1516,10 @@ export interface webhooks {
         /**
          * Employee.claimed
          * @description The person opened their link. Sets `claimed_at`. The body is the Employee that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["employeeClaimed"];
         delete?: never;
@@ -823,8 +1540,10 @@ export interface webhooks {
         /**
          * Employee.verified
          * @description Gigapay verified the person: they can be paid without delay. Subscribe to this to onboard people in advance. Sets `verified_at`. The body is the Employee that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["employeeVerified"];
         delete?: never;
@@ -845,8 +1564,10 @@ export interface webhooks {
         /**
          * Payout.created
          * @description A Payout was registered. Sets `created_at`. The body is the Payout that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["payoutCreated"];
         delete?: never;
@@ -866,9 +1587,11 @@ export interface webhooks {
         put?: never;
         /**
          * Payout.notified
-         * @description The Employee was notified of the Payout, after its Invoice was paid. Sets `notified_at`. The body is the Payout that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         * @description The Employee was notified of the Payout, after its Payrun was paid. Sets `notified_at`. The body is the Payout that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["payoutNotified"];
         delete?: never;
@@ -889,8 +1612,10 @@ export interface webhooks {
         /**
          * Payout.accepted
          * @description The Employee accepted the Payout; it is disbursed. Sets `accepted_at`. The body is the Payout that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
         post: operations["payoutAccepted"];
         delete?: never;
@@ -899,7 +1624,7 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "Invoice.created": {
+    "Payout.canceled": {
         parameters: {
             query?: never;
             header?: never;
@@ -909,19 +1634,21 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Invoice.created
-         * @description An Invoice was started to collect new Payouts. Sets `created_at`. The body is the Invoice that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         * Payout.canceled
+         * @description The Payout was canceled (late 2025). Sets `canceled_at`. The body is the Payout that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
-        post: operations["invoiceCreated"];
+        post: operations["payoutCanceled"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "Invoice.paid": {
+    "Payrun.created": {
         parameters: {
             query?: never;
             header?: never;
@@ -931,12 +1658,62 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Invoice.paid
-         * @description An Invoice was paid: its Payouts are processed and their Employees notified. Sets `paid_at`. The body is the Invoice that triggered the event, as represented in the API, signed in
-         *     `Gigapay-Signature`. Expandable fields are ids, as in a response without `expand`, and any
-         *     `2XX` counts as received: both are decisions, since Gigapay does not document them.
+         * Payrun.created
+         * @description A Payrun was started to collect new Payouts (`Invoice.created` until July 2025). Sets `created_at`. The body is the Payrun that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
          */
-        post: operations["invoicePaid"];
+        post: operations["payrunCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "Payrun.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payrun.paid
+         * @description A Payrun was paid: its Payouts are processed and their Employees notified (`Invoice.paid` until July 2025). Sets `paid_at`. The body is the Payrun that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
+         */
+        post: operations["payrunPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "Registration.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registration.verified
+         * @description Gigapay approved a Registration: its Integration (`integration_id`) exists now. **User-scoped**: delivered to Webhooks of your user account, with no `Gigapay-Integration-Id` header; the Registration has no timestamp for it. The body is the Registration that triggered the event, as represented in the API, signed in
+         *     `Gigapay-Signature`; the event name is in `Gigapay-Event`. Expandable fields are ids, as in a
+         *     response without `expand`, and any `2XX` counts as received: both are decisions, since Gigapay
+         *     does not document them. Gigapay retries an unanswered delivery up to 10 times, with exponential
+         *     backoff.
+         */
+        post: operations["registrationVerified"];
         delete?: never;
         options?: never;
         head?: never;
@@ -951,12 +1728,16 @@ export interface components {
          * @description Django REST Framework's API root: each resource's name, with the absolute URL of its list.
          *     Gigapay's samples call it but do not print its answer; the names are the resources of this spec.
          * @example {
-         *       "employees": "https://api.gigapay.se/v2/employees/",
-         *       "integrations": "https://api.gigapay.se/v2/integrations/",
-         *       "invoices": "https://api.gigapay.se/v2/invoices/",
-         *       "payouts": "https://api.gigapay.se/v2/payouts/",
-         *       "pricing": "https://api.gigapay.se/v2/pricing/",
-         *       "webhooks": "https://api.gigapay.se/v2/webhooks/"
+         *       "employees": "https://api.gigapay.com/v2/employees/",
+         *       "integrations": "https://api.gigapay.com/v2/integrations/",
+         *       "invoices": "https://api.gigapay.com/v2/invoices/",
+         *       "messages": "https://api.gigapay.com/v2/messages/",
+         *       "payouts": "https://api.gigapay.com/v2/payouts/",
+         *       "payruns": "https://api.gigapay.com/v2/payruns/",
+         *       "prepayments": "https://api.gigapay.com/v2/prepayments/",
+         *       "pricing": "https://api.gigapay.com/v2/pricing/",
+         *       "registrations": "https://api.gigapay.com/v2/registrations/",
+         *       "webhooks": "https://api.gigapay.com/v2/webhooks/"
          *     }
          */
         ApiRoot: {
@@ -972,13 +1753,6 @@ export interface components {
             /** @description What went wrong, in English unless another language was asked for with `Accept-Language`. */
             detail: string;
         };
-        /**
-         * @description `1`: the web-app integration behind app.gigapay.se (one, never deletable); `2`: an invoice
-         *     integration for invoices a freelancer sends you (read-only); `3`: a custom integration created
-         *     through the API.
-         * @enum {integer}
-         */
-        IntegrationType: 1 | 2 | 3;
         /** @description The envelope of every list endpoint; each list adds its `results`, the objects of the page. */
         Page: {
             /** @description How many objects match, on all pages. */
@@ -1001,6 +1775,236 @@ export interface components {
          * @example 0177270d-f94b-4ab9-88ba-ac1fa2f791aa
          */
         Id: string;
+        /**
+         * @description ISO-3166 country code; Gigapay's examples use alpha-3, for example `SWE`.
+         * @example SWE
+         */
+        Country: string;
+        /**
+         * @description A company's registration with Gigapay: its legal and contact data, from creation to approval by
+         *     Gigapay staff. On approval an Integration is created whose id is `integration_id`. User-scoped:
+         *     no `Integration-ID`. It has no `metadata` and no timestamps.
+         */
+        Registration: {
+            /** @description Identifier, chosen by Gigapay (a UUID in the samples). */
+            readonly id: components["schemas"]["Id"];
+            /** @description The id the Integration gets on approval; unique, a user cannot own two Integrations with the same id. */
+            integration_id: string;
+            /** @description `true` while Gigapay has not approved the registration; it can be changed or deleted only then. */
+            readonly needs_review: boolean;
+            /** @description The company's tax identification number; must be valid for `country`. */
+            tin_number: string;
+            /** @description The VAT number, valid for `country`; needed in countries that require one (a `400` otherwise). */
+            vat_number?: string;
+            /** @description The legal name. */
+            registered_name: string;
+            /** @description The display or brand name. */
+            friendly_name: string;
+            address_line_1: string;
+            /** @description Optional; `""` when unset in Gigapay's samples. */
+            address_line_2?: string;
+            /** @description State, province or territory; only for countries that have them (US, CA, AU), else `null`. */
+            state?: string | null;
+            zip_code: string;
+            city: string;
+            /**
+             * Format: email
+             * @description The company's contact email.
+             */
+            email: string;
+            /** @description With country code, for example `+4570123456`. */
+            phone_number: string;
+            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
+            country: components["schemas"]["Country"];
+            /** @description Full name of the authorised signatory. */
+            signatory_name?: string;
+            /**
+             * Format: email
+             * @description The signatory's email.
+             */
+            signatory_email?: string;
+            /**
+             * Format: email
+             * @description The finance department's email.
+             */
+            finance_email?: string;
+            /**
+             * Format: email
+             * @description The technical contact's email.
+             */
+            technical_email?: string;
+            /**
+             * Format: email
+             * @description Where invoices are sent.
+             */
+            invoice_email?: string;
+        };
+        /** @description A page of Registrations. */
+        PaginatedRegistrationList: components["schemas"]["Page"] & {
+            /** @description The objects of this page. */
+            results: components["schemas"]["Registration"][];
+        };
+        /** @description The messages about one field, in the request's language. */
+        ErrorMessages: string[];
+        /**
+         * @description The errors of an inline object's fields, such as `{"non_field_errors": ["Either email or
+         *     cellphone_number is required."]}` under `employee`: each key a field of that object, each value
+         *     its messages.
+         */
+        NestedValidationError: {
+            [key: string]: components["schemas"]["ErrorMessages"];
+        };
+        /**
+         * @description The body of a `400` for one object: each key is a field of the request, holding a list of
+         *     messages, or, for an inline object such as the employee of a payout, the errors of that object's
+         *     fields (one level down, no deeper: the API nests only there). Problems not tied to one field are
+         *     under `non_field_errors`. An object without problems is `{}` (as the items of a bulk error that
+         *     were fine). A body that is not valid JSON is answered `{"detail": "JSON parse error - …"}`
+         *     instead, as Django REST Framework does (the local sandbox also answers a malformed request or a
+         *     refused `Host` with a `detail`).
+         * @example {
+         *       "description": [
+         *         "This field may not be blank."
+         *       ]
+         *     }
+         */
+        ValidationError: {
+            non_field_errors?: components["schemas"]["ErrorMessages"];
+            /** @description Instead of field errors, for a request that could not be read at all, such as a body that is not valid JSON. */
+            detail?: string;
+        } & {
+            [key: string]: components["schemas"]["ErrorMessages"] | components["schemas"]["NestedValidationError"];
+        };
+        /**
+         * @description The body of `POST /registrations/` and `PUT /registrations/{id}/`. The five contact fields
+         *     `signatory_name`, `signatory_email`, `finance_email`, `technical_email` and `invoice_email` are
+         *     required since late 2025 (production docs).
+         */
+        RegistrationCreate: {
+            /** @description The id the Integration will get on approval. A UUID v4 when none is sent. */
+            integration_id?: string;
+            /** @description The company's tax identification number; must be valid for `country`. */
+            tin_number: string;
+            /** @description The VAT number, valid for `country`; needed in countries that require one (a `400` otherwise). */
+            vat_number?: string;
+            /** @description The legal name. */
+            registered_name: string;
+            /** @description The display or brand name. */
+            friendly_name: string;
+            address_line_1: string;
+            /** @description Optional; `""` when unset in Gigapay's samples. */
+            address_line_2?: string;
+            /** @description State, province or territory; only for countries that have them (US, CA, AU), else `null`. */
+            state?: string | null;
+            zip_code: string;
+            city: string;
+            /**
+             * Format: email
+             * @description The company's contact email.
+             */
+            email: string;
+            /** @description With country code, for example `+4570123456`. */
+            phone_number: string;
+            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
+            country: components["schemas"]["Country"];
+            /** @description Full name of the authorised signatory. */
+            signatory_name: string;
+            /**
+             * Format: email
+             * @description The signatory's email.
+             */
+            signatory_email: string;
+            /**
+             * Format: email
+             * @description The finance department's email.
+             */
+            finance_email: string;
+            /**
+             * Format: email
+             * @description The technical contact's email.
+             */
+            technical_email: string;
+            /**
+             * Format: email
+             * @description Where invoices are sent.
+             */
+            invoice_email: string;
+        };
+        /**
+         * WritableId
+         * @description An identifier you send, in a body, a path or a filter: a string, or a number as the Gigapay docs
+         *     send them (`"id": 9472`, `"employee": 1847`, `/payouts/9472/`). The API keeps it as text and
+         *     always answers it as a string (`"9472"`).
+         * @example 9472
+         * @example 9472
+         */
+        WritableId: string | number;
+        /**
+         * @description The body of `PATCH /registrations/{id}/`; a field you leave out keeps its value.
+         *
+         *     **Decision:** every field is optional, although Gigapay's PATCH table copies the create table and
+         *     marks fields required: a PATCH is a partial update, and Gigapay's own PATCH sample sends two
+         *     fields.
+         */
+        RegistrationUpdate: {
+            integration_id?: string;
+            /** @description The company's tax identification number; must be valid for `country`. */
+            tin_number?: string;
+            /** @description The VAT number, valid for `country`; needed in countries that require one (a `400` otherwise). */
+            vat_number?: string;
+            /** @description The legal name. */
+            registered_name?: string;
+            /** @description The display or brand name. */
+            friendly_name?: string;
+            address_line_1?: string;
+            /** @description Optional; `""` when unset in Gigapay's samples. */
+            address_line_2?: string;
+            /** @description State, province or territory; only for countries that have them (US, CA, AU), else `null`. */
+            state?: string | null;
+            zip_code?: string;
+            city?: string;
+            /**
+             * Format: email
+             * @description The company's contact email.
+             */
+            email?: string;
+            /** @description With country code, for example `+4570123456`. */
+            phone_number?: string;
+            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
+            country?: components["schemas"]["Country"];
+            /** @description Full name of the authorised signatory. */
+            signatory_name?: string;
+            /**
+             * Format: email
+             * @description The signatory's email.
+             */
+            signatory_email?: string;
+            /**
+             * Format: email
+             * @description The finance department's email.
+             */
+            finance_email?: string;
+            /**
+             * Format: email
+             * @description The technical contact's email.
+             */
+            technical_email?: string;
+            /**
+             * Format: email
+             * @description Where invoices are sent.
+             */
+            invoice_email?: string;
+        };
+        /**
+         * IntegrationType
+         * @description The kind of Integration, read-only. Gigapay dropped the meaning of the values from its docs in July
+         *     2025 (one type is left, per its commit message); they were `1` the web-app integration, `2` an
+         *     invoice integration for freelancer invoices (neither can be changed or deleted), `3` a custom one.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other integer may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        IntegrationType: (1 | 2 | 3) | (number & {});
         /**
          * @description Any JSON-serialisable data you attach to the object, for example your own id for it. Gigapay
          *     never reads it nor shows it to anyone. Defaults to `{}`.
@@ -1045,51 +2049,11 @@ export interface components {
             /** @description The objects of this page. */
             results: components["schemas"]["Integration"][];
         };
-        /** @description The messages about one field, in the request's language. */
-        ErrorMessages: string[];
         /**
-         * @description The errors of an inline object's fields, such as `{"non_field_errors": ["Either email or
-         *     cellphone_number is required."]}` under `employee`: each key a field of that object, each value
-         *     its messages.
+         * @description The body of `PUT /integrations/{id}/` (named `IntegrationCreate` in 1.x: `POST /integrations/` is
+         *     gone since July 2025). `type` is not accepted. In `multipart/form-data`, `logo` is the image file itself.
          */
-        NestedValidationError: {
-            [key: string]: components["schemas"]["ErrorMessages"];
-        };
-        /**
-         * @description The body of a `400` for one object: each key is a field of the request, holding a list of
-         *     messages, or, for an inline object such as the employee of a payout, the errors of that object's
-         *     fields (one level down, no deeper: the API nests only there). Problems not tied to one field are
-         *     under `non_field_errors`. An object without problems is `{}` (as the items of a bulk error that
-         *     were fine). A body that is not valid JSON is answered `{"detail": "JSON parse error - …"}`
-         *     instead, as Django REST Framework does (the local sandbox also answers a malformed request or a
-         *     refused `Host` with a `detail`).
-         * @example {
-         *       "description": [
-         *         "This field may not be blank."
-         *       ]
-         *     }
-         */
-        ValidationError: {
-            non_field_errors?: components["schemas"]["ErrorMessages"];
-            /** @description Instead of field errors, for a request that could not be read at all, such as a body that is not valid JSON. */
-            detail?: string;
-        } & {
-            [key: string]: components["schemas"]["ErrorMessages"] | components["schemas"]["NestedValidationError"];
-        };
-        /**
-         * WritableId
-         * @description An identifier you send, in a body, a path or a filter: a string, or a number as the Gigapay docs
-         *     send them (`"id": 9472`, `"employee": 1847`, `/payouts/9472/`). The API keeps it as text and
-         *     always answers it as a string (`"9472"`).
-         * @example 9472
-         * @example 9472
-         */
-        WritableId: string | number;
-        /**
-         * @description The body of `POST /integrations/` and `PUT /integrations/{id}/`. `type` is not accepted: created
-         *     integrations are of type `3`. In `multipart/form-data`, `logo` is the image file itself.
-         */
-        IntegrationCreate: {
+        IntegrationReplace: {
             /** @description Your own id, unique across all of Gigapay. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             /** @description Name of the integration, shown to employees. */
@@ -1140,16 +2104,22 @@ export interface components {
          */
         NullFilter: boolean | ("True" | "False");
         /**
-         * @description ISO-3166 country code; Gigapay's examples use alpha-3, for example `SWE`.
-         * @example SWE
-         */
-        Country: string;
-        /**
          * Format: date-time
          * @description ISO 8601 date-time in UTC, with microseconds, for example `2019-05-22T10:32:38.118753Z`.
          * @example 2019-05-22T10:32:38.118753Z
          */
         Timestamp: string;
+        /**
+         * EmployeeStatus
+         * @description Where an Employee stands in onboarding: `created` the record exists; `not_invited` no invitation
+         *     was sent; `invited` the invitation was sent; `onboarding` the person accepted and is onboarding;
+         *     `country_mismatch` the user's country differs from the Employee's `country` (added to the
+         *     production docs late 2025, weeks after the field itself); `active` onboarded and payable.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        EmployeeStatus: ("created" | "not_invited" | "invited" | "onboarding" | "country_mismatch" | "active") | (string & {});
         /** @description An Employee, the person receiving Payouts. */
         Employee: {
             id: components["schemas"]["Id"];
@@ -1157,10 +2127,10 @@ export interface components {
             name: string;
             /**
              * Format: email
-             * @description Email address, or `null` when only a cellphone number was given.
+             * @description Email address. Required on create since May 2024; `null` on older records created with a cellphone number only.
              */
             email: string | null;
-            /** @description Cellphone number with country code, for example `+46703000000`, or `null` when only an email was given. */
+            /** @description Cellphone number with country code, for example `+46703000000`, or `null`. */
             cellphone_number: string | null;
             /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out, so do not rely on it being present. */
             country?: components["schemas"]["Country"];
@@ -1182,6 +2152,10 @@ export interface components {
              * @description When Gigapay verified the person's identity and work permits (`Employee.verified`).
              */
             readonly verified_at: string | null;
+            /** @description Where the Employee stands in onboarding (added October 2025; not required, as older records and samples lack it). */
+            readonly latest_status?: components["schemas"]["EmployeeStatus"];
+            /** @description The code the person signs up with, 8 uppercase letters and digits (for example `A1B2C3D4`), present while invited and not yet claimed; else `null`. */
+            readonly invitation_code?: string | null;
         };
         /** @description A page of Employees. */
         PaginatedEmployeeList: components["schemas"]["Page"] & {
@@ -1190,9 +2164,9 @@ export interface components {
         };
         /**
          * @description The body of `POST /employees/` and `PUT /employees/{id}/`, and the inline `employee` of
-         *     `POST /payouts/?expand=employee`. Give an `email` or a `cellphone_number`, or both; with neither
-         *     the request fails with `non_field_errors: ["Either email or cellphone_number is required."]`.
-         *     (`email` became required only in 2024.)
+         *     `POST /payouts/?expand=employee` and `POST /pricing/?expand=employee`. `email` is required
+         *     (since May 2024; before, an email or a cellphone number was enough). The person is notified with
+         *     an invitation code.
          */
         EmployeeCreate: {
             /** @description Your own id, unique per integration. A UUID v4 when none is sent. */
@@ -1203,28 +2177,51 @@ export interface components {
              * Format: email
              * @description Email address.
              */
-            email?: string | null;
-            /** @description Cellphone number with country code, for example `+46703000000`. */
+            email: string;
+            /** @description Cellphone number with country code, for example `+46703000000`; `null` when left out. */
             cellphone_number?: string | null;
             /** @description Where the person lives and works (ISO-3166). */
             country: components["schemas"]["Country"];
             metadata?: components["schemas"]["Metadata"];
-        } & ({
-            /** Format: email */
-            email: string;
-        } | {
-            cellphone_number: string;
-        });
+        };
         /** @description The body of `PATCH /employees/{id}/`; a field you leave out keeps its value. Changing `id` renames the Employee. */
         EmployeeUpdate: {
             id?: components["schemas"]["WritableId"];
             name?: string;
             /** Format: email */
-            email?: string | null;
+            email?: string;
             /** @description Cellphone number with country code. (Gigapay's table types it "False"; it is a string.) */
             cellphone_number?: string | null;
             country?: components["schemas"]["Country"];
             metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description A one-way note from the Integration to some of its Employees, shown on their home view in the Gigapay app. It has no `metadata`. */
+        Message: {
+            /** @description Identifier, chosen by Gigapay (a UUID in the samples); no create takes one. */
+            readonly id: components["schemas"]["Id"];
+            /** @description The ids of the Employees the Message is shown to. */
+            employees: components["schemas"]["Id"][];
+            /** @description The text of the Message. */
+            content: string;
+            /** @description When the Message was created. */
+            readonly created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A page of Messages. */
+        PaginatedMessageList: components["schemas"]["Page"] & {
+            /** @description The objects of this page. */
+            results: components["schemas"]["Message"][];
+        };
+        /** @description The body of `POST /messages/` and `PUT /messages/{id}/`. */
+        MessageCreate: {
+            /** @description The ids of the Employees to show the Message to. */
+            employees: components["schemas"]["WritableId"][];
+            /** @description The text of the Message. */
+            content: string;
+        };
+        /** @description The body of `PATCH /messages/{id}/`; a field you leave out keeps its value. */
+        MessageUpdate: {
+            employees?: components["schemas"]["WritableId"][];
+            content?: string;
         };
         /**
          * @description A decimal amount as a string. Responses always carry two decimals, for example `"100.00"`.
@@ -1236,56 +2233,166 @@ export interface components {
          * @example SEK
          */
         Currency: string;
-        /** @description An Invoice, the group of Payouts you pay at once. */
+        /**
+         * BillingType
+         * @description What an Invoice bills: a Prepayment, a Payrun, a subscription, or credit.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        BillingType: ("prepayment" | "payrun" | "subscription" | "credit") | (string & {});
+        /**
+         * @description A billing Invoice (since September 2025): one read interface over every kind of invoice Gigapay
+         *     sends you, for a Payrun, a Prepayment, a subscription or credit. **Not** the seed-era Invoice,
+         *     which is now the `Payrun`. Every field is read-only.
+         */
         Invoice: {
+            /** @description Identifier (a UUID v4). */
+            id: components["schemas"]["Id"];
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the proforma became an invoice (`POST /invoices/{id}/issue/`); `null` for a proforma.
+             */
+            issued_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it was paid, or `null`.
+             */
+            paid_at: string | null;
+            /**
+             * Format: date
+             * @description The ISO date it is due, or `null` before it is issued.
+             */
+            due_date: string | null;
+            currency: components["schemas"]["Currency"];
+            /** @description The total. */
+            total: components["schemas"]["Money"];
+            /** @description What is left to pay; `0.00` once paid, else the total minus what Prepayments cover. */
+            amount_due: components["schemas"]["Money"];
+            /** @description What was paid; the full total once `paid_at` is set. */
+            amount_paid: components["schemas"]["Money"];
+            /** @description The invoice number, also the OCR payment reference. */
+            invoice_number: string;
+            /** @description Your reference, from the invoice marking. */
+            customer_reference: string | null;
+            /** @description What the Invoice bills. */
+            billing_type: components["schemas"]["BillingType"];
+            /**
+             * Format: uri
+             * @description Link to the PDF, or `null`. Gigapay's prose says it is always `null` for now while its samples
+             *     show URLs: both are allowed (a decision).
+             */
+            pdf_url: string | null;
+        };
+        /**
+         * PayrunStatus
+         * @description Where a Payrun stands: `open` Payouts can still be added; `invoiced` an Invoice exists for it;
+         *     `paid` the Invoice is paid.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        PayrunStatus: ("open" | "invoiced" | "paid") | (string & {});
+        /**
+         * @description A Payrun, the group of Payouts you pay at once (called Invoice until July 2025, when Gigapay
+         *     renamed `/invoices/` to `/payruns/`; the name Invoice now denotes the billing document, see
+         *     `Invoice`). Gigapay manages Payruns: a new Payout joins the open Payrun, and a new one starts
+         *     when none is open.
+         */
+        Payrun: {
             /** @description Identifier, unique per integration; `PATCH` can change it. Numeric strings and UUIDs both occur. */
             id: components["schemas"]["Id"];
             /**
              * Format: uri
-             * @description Link for paying the Invoice in the Gigapay app.
+             * @description Link for paying the Payrun in the Gigapay app.
              */
             readonly app: string;
-            /** @description When the Invoice was started (`Invoice.created`). */
+            /** @description When the Payrun was started (`Payrun.created`). */
             readonly created_at: components["schemas"]["Timestamp"];
             currency: components["schemas"]["Currency"];
+            /**
+             * @description The billing Invoice of the Payrun. *Expandable*; its id unless `expand=invoice`. Added in
+             *     October 2025, so absent from older records (a decision: not required).
+             */
+            readonly invoice?: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            /** @description Where the Payrun stands (added October 2025; not required, as older records lack it). */
+            readonly latest_status?: components["schemas"]["PayrunStatus"];
             metadata: components["schemas"]["Metadata"];
             /** @description Bank payment reference. */
             readonly ocr_number: string;
-            /** @description Whether this is the Invoice currently collecting new Payouts. */
+            /** @description Whether this is the Payrun currently collecting new Payouts. */
             open: boolean;
             /**
              * Format: date-time
-             * @description When the Invoice was paid (`Invoice.paid`), or `null`.
+             * @description When the Payrun was paid (`Payrun.paid`), or `null`.
              */
             readonly paid_at: string | null;
             /**
              * Format: uri
-             * @description Link to the Invoice as PDF.
+             * @description Link to the Payrun as PDF.
              */
             readonly pdf: string;
-            /** @description The total of the Invoice. */
+            /** @description The total of the Payrun. */
             readonly price: components["schemas"]["Money"];
         };
-        /** @description A Payout to an Employee. */
+        /**
+         * PayoutStatus
+         * @description Where a Payout stands: `created` registered; `not_funded` waiting for funding, not visible to the
+         *     recipient; `onboarding_incomplete` funded and the recipient invited, onboarding not finished;
+         *     `notification_sent` visible in the recipient's dashboard; `available` ready to accept; `complete`
+         *     accepted by the recipient and finalised.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        PayoutStatus: ("created" | "not_funded" | "onboarding_incomplete" | "notification_sent" | "available" | "complete") | (string & {});
+        /**
+         * @description A Payout to an Employee.
+         *
+         *     **Decision:** the fields Gigapay added after 2021 (`invoiced_amount`, `payrun`, `latest_status`,
+         *     `canceled_at`) are not required: Gigapay's own current samples leave some of them out (the
+         *     single-create response has no `payrun`; the object and list samples no `invoiced_amount`), and
+         *     older records may lack them. Read `payrun`, and fall back to the deprecated `invoice`.
+         */
         Payout: {
             id: components["schemas"]["Id"];
-            /** @description The gross salary amount. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount`. The gross salary amount; still computed and returned for
+             *     backward compatibility (Gigapay, late 2025).
+             */
             amount: components["schemas"]["Money"];
-            /** @description The amount invoiced, before Gigapay's fee. (Absent from the oldest examples.) */
+            /** @description The amount invoiced, before Gigapay's fee; the basis of a Payout (see Pricing). */
             invoiced_amount?: components["schemas"]["Money"];
-            /** @description The total salary cost, Gigapay's fee included. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount`. The total salary cost, Gigapay's fee included; still
+             *     computed and returned for backward compatibility.
+             */
             cost: components["schemas"]["Money"];
-            /** @description Where the work was performed (ISO-3166). Present in the 2022 API; absent from older and later examples. */
-            country?: components["schemas"]["Country"];
             currency: components["schemas"]["Currency"];
             /** @description What the work was, shown to the recipient. */
             description: string;
-            /** @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee. */
-            full_salary_specification?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated** (no replacement: Gigapay derives it). Whether the recipient's salary
+             *     specification also shows payroll taxes and Gigapay's fee. Read-only since 2022.
+             */
+            readonly full_salary_specification?: boolean;
             /** @description The Employee receiving the Payout. *Expandable*; its id unless `expand=employee`. */
             employee: components["schemas"]["Id"] | components["schemas"]["Employee"];
-            /** @description The Invoice the Payout is on. *Expandable*; its id unless `expand=invoice`. */
-            readonly invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            /** @description The Payrun the Payout is on. *Expandable*; its id unless `expand=payrun`. */
+            readonly payrun?: components["schemas"]["Id"] | components["schemas"]["Payrun"];
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `payrun`. Since September 2025 an alias holding the **Payrun** id (the same
+             *     value as `payrun`), never the id of a billing `Invoice`. *Expandable* to the Payrun with
+             *     `expand=invoice`.
+             */
+            readonly invoice?: components["schemas"]["Id"] | components["schemas"]["Payrun"];
+            /** @description Where the Payout stands. */
+            readonly latest_status?: components["schemas"]["PayoutStatus"];
             metadata: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1301,7 +2408,7 @@ export interface components {
             readonly created_at: components["schemas"]["Timestamp"];
             /**
              * Format: date-time
-             * @description When the Employee was notified, after the Invoice was paid (`Payout.notified`).
+             * @description When the Employee was notified, after the Payrun was paid (`Payout.notified`).
              */
             readonly notified_at: string | null;
             /**
@@ -1309,6 +2416,11 @@ export interface components {
              * @description When the Employee accepted the Payout (`Payout.accepted`).
              */
             readonly accepted_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the Payout was canceled (`Payout.canceled`), or `null`.
+             */
+            readonly canceled_at?: string | null;
         };
         /** @description A page of Payouts. */
         PaginatedPayoutList: components["schemas"]["Page"] & {
@@ -1320,17 +2432,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1342,15 +2445,26 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
         };
         /**
          * @description **Exactly one** of `amount`, `invoiced_amount` or `cost` is the basis of a Payout; Gigapay
-         *     computes the other two (see Pricing). Sending none, or two, is a `400`.
+         *     computes the other two (see Pricing). Sending none, or two, is a `400`. Send `invoiced_amount`:
+         *     `amount` and `cost` are deprecated (late 2025).
+         *
+         *     **Decision:** `amount` and `cost` stay accepted bases, marked deprecated, rather than making
+         *     `invoiced_amount` required as Gigapay's current body table does: Gigapay's own Pricing prose
+         *     says the deprecated fields are still accepted for backward compatibility, so requiring
+         *     `invoiced_amount` would refuse requests the API accepts.
          */
         AmountBasis: {
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
+             */
             amount: components["schemas"]["Money"];
             /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             invoiced_amount?: {
@@ -1365,7 +2479,7 @@ export interface components {
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            /** @description The recommended basis, the amount invoiced to you before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             cost?: {
@@ -1380,7 +2494,10 @@ export interface components {
             invoiced_amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one.
+             */
             cost: components["schemas"]["Money"];
         };
         /** @description Create one Payout for a registered Employee, by id. An array of these creates many at once. */
@@ -1388,17 +2505,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1410,11 +2518,16 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
+             */
             amount: components["schemas"]["Money"];
             /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             invoiced_amount?: {
@@ -1428,17 +2541,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1450,15 +2554,17 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            /** @description The recommended basis, the amount invoiced to you before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             cost?: {
@@ -1468,17 +2574,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1490,8 +2587,10 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
@@ -1502,7 +2601,10 @@ export interface components {
             invoiced_amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one.
+             */
             cost: components["schemas"]["Money"];
         };
         /**
@@ -1514,17 +2616,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1536,10 +2629,15 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             employee: components["schemas"]["EmployeeCreate"];
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
+             */
             amount: components["schemas"]["Money"];
             /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             invoiced_amount?: {
@@ -1553,17 +2651,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1575,14 +2664,16 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             employee: components["schemas"]["EmployeeCreate"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            /** @description The recommended basis, the amount invoiced to you before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             cost?: {
@@ -1592,17 +2683,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1614,8 +2696,10 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             employee: components["schemas"]["EmployeeCreate"];
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
@@ -1625,7 +2709,10 @@ export interface components {
             invoiced_amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one.
+             */
             cost: components["schemas"]["Money"];
         };
         /**
@@ -1636,11 +2723,22 @@ export interface components {
         BulkValidationError: components["schemas"]["ValidationError"][];
         /** @description What a Payout costs, component by component. It has no `id` and no `metadata`. */
         PricingBreakdown: {
-            /** @description The gross salary amount. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount`. The gross salary amount; still computed and returned for backward compatibility.
+             */
             amount: components["schemas"]["Money"];
-            /** @description `amount` plus the obligations the employer bears. */
+            /**
+             * @description The recommended basis: the amount before Gigapay's fee, employer obligations included
+             *     (`amount` plus the obligations the employer bears; invoiced 1000.00 SEK gives amount 760.92
+             *     and cost 1020.00). **Decision:** described by Gigapay's formula and figures, not by its late-2025
+             *     prose ("usually the net sum agreed with the recipient"), which the same page's numbers contradict.
+             */
             invoiced_amount: components["schemas"]["Money"];
-            /** @description `invoiced_amount` plus Gigapay's fee: what you finally pay. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount` (plus `fee`). `invoiced_amount` plus Gigapay's fee: what you finally pay; still computed and returned for backward compatibility.
+             */
             cost: components["schemas"]["Money"];
             currency: components["schemas"]["Currency"];
             /** @description Gigapay's fee. */
@@ -1670,17 +2768,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1692,11 +2781,23 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
             employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
-            /** @description The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated** (no replacement; leave it out). Whether the priced salary specification
+             *     would also show payroll taxes and Gigapay's fee; `false` when left out. Still accepted by
+             *     pricing, unlike a Payout create (read-only there since 2022).
+             */
+            full_salary_specification?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
+             */
             amount: components["schemas"]["Money"];
             /** @description Leave out: `amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             invoiced_amount?: {
@@ -1710,17 +2811,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1732,15 +2824,24 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
             employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /**
+             * @deprecated
+             * @description **Deprecated** (no replacement; leave it out). Whether the priced salary specification
+             *     would also show payroll taxes and Gigapay's fee; `false` when left out. Still accepted by
+             *     pricing, unlike a Payout create (read-only there since 2022).
+             */
+            full_salary_specification?: boolean;
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The amount invoiced to you, before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
+            /** @description The recommended basis, the amount invoiced to you before Gigapay's fee. Send this, `amount` or `cost`, exactly one. */
             invoiced_amount: components["schemas"]["Money"];
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             cost?: {
@@ -1750,17 +2851,8 @@ export interface components {
             /** @description Your own id, unique per integration; a second create with it fails with `400`. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             currency: components["schemas"]["Currency"];
-            /**
-             * @description What the work was, shown to the recipient. At most 200 characters, as the payouts reference
-             *     states (the 2022 pages allow 255; the stricter limit is kept).
-             */
+            /** @description What the work was, shown to the recipient. At most 255 characters, as the current payouts reference states (the seed era's 200 no longer holds). */
             description: string;
-            /**
-             * @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee, in
-             *     addition to taxes and vacation pay. Writable as the payouts reference documents it; Gigapay
-             *     later derives it (false for an `amount` basis, true otherwise). `false` when left out.
-             */
-            full_salary_specification?: boolean;
             metadata?: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1772,10 +2864,19 @@ export interface components {
              * @description When the gig ends. Required for insured gigs; `null` when left out.
              */
             end_at?: string | null;
-            /** @description Where the work was performed (ISO-3166). Every Gigapay example sends it, although no body table lists it; optional. */
-            country?: components["schemas"]["Country"];
+            /** @description Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies. */
+            country?: {
+                readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
+            };
             /** @description Id of the Employee, or (with `?expand=employee`) the Employee inline. */
             employee: components["schemas"]["WritableId"] | components["schemas"]["EmployeeCreate"];
+            /**
+             * @deprecated
+             * @description **Deprecated** (no replacement; leave it out). Whether the priced salary specification
+             *     would also show payroll taxes and Gigapay's fee; `false` when left out. Still accepted by
+             *     pricing, unlike a Payout create (read-only there since 2022).
+             */
+            full_salary_specification?: boolean;
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -1784,35 +2885,168 @@ export interface components {
             invoiced_amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
             };
-            /** @description The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** send `invoiced_amount`. The total salary cost, Gigapay's fee included. Send this, `amount` or `invoiced_amount`, exactly one.
+             */
             cost: components["schemas"]["Money"];
+        };
+        /** @description A page of Payruns. */
+        PaginatedPayrunList: components["schemas"]["Page"] & {
+            /** @description The objects of this page. */
+            results: components["schemas"]["Payrun"][];
+        };
+        /** @description The body of `PATCH /payruns/{id}/`; a field you leave out keeps its value. */
+        PayrunUpdate: {
+            /** @description A new id for the Payrun, unique per integration. */
+            id?: components["schemas"]["WritableId"];
+            metadata?: components["schemas"]["Metadata"];
         };
         /** @description A page of Invoices. */
         PaginatedInvoiceList: components["schemas"]["Page"] & {
             /** @description The objects of this page. */
             results: components["schemas"]["Invoice"][];
         };
-        /** @description The body of `PATCH /invoices/{id}/`; a field you leave out keeps its value. */
-        InvoiceUpdate: {
-            /** @description A new id for the Invoice, unique per integration. */
-            id?: components["schemas"]["WritableId"];
+        /**
+         * Format: date
+         * @description An ISO 8601 calendar date, for example `2024-02-15`.
+         * @example 2024-02-15
+         */
+        Date: string;
+        /**
+         * @description The optional body of `POST /invoices/{id}/issue/`. Without `due_date` the Integration's payment
+         *     terms set it (14 days when none).
+         */
+        InvoiceIssue: {
+            /** @description When the Invoice is due, today or later and at most 365 days ahead (else `400`). */
+            due_date?: components["schemas"]["Date"];
+        };
+        /**
+         * PrepaymentStatus
+         * @description Where a Prepayment stands: `DRAFT` editable and deletable; `INVOICED` an Invoice was issued;
+         *     `PAID` paid, its balance available; `PARTIALLY_USED` and `FULLY_USED` as Payruns draw on it.
+         *     UPPERCASE, unlike every other enum of the API: kept exactly as Gigapay documents it.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        PrepaymentStatus: ("DRAFT" | "INVOICED" | "PAID" | "PARTIALLY_USED" | "FULLY_USED") | (string & {});
+        /**
+         * @description Funds paid in advance, which enable InstantPay: once paid, a Prepayment covers Payruns first in,
+         *     first out, and its deductions appear in the monthly Payrun settlement.
+         */
+        Prepayment: {
+            /** @description Identifier, chosen by Gigapay; no create takes one. */
+            readonly id: components["schemas"]["Id"];
+            /** @description What the Prepayment is for. */
+            description: string;
+            /** @description The amount to prepay, positive. */
+            net_amount: components["schemas"]["Money"];
+            currency: components["schemas"]["Currency"];
+            /** @description Your reference or purchase-order number, printed on the Invoice. */
+            invoice_marking: string;
+            metadata: components["schemas"]["Metadata"];
+            /** @description What is left to draw on; `0.00` until paid. */
+            readonly available_balance: components["schemas"]["Money"];
+            readonly status: components["schemas"]["PrepaymentStatus"];
+            readonly created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When it was invoiced, or `null`.
+             */
+            readonly invoiced_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it was paid, or `null`.
+             */
+            readonly paid_at: string | null;
+            /** @description Its billing Invoice (DRAFT samples already carry one). *Expandable*; its id unless `expand=invoice`. */
+            readonly invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+        };
+        /** @description A page of Prepayments. */
+        PaginatedPrepaymentList: components["schemas"]["Page"] & {
+            /** @description The objects of this page. */
+            results: components["schemas"]["Prepayment"][];
+        };
+        /** @description The body of `POST /prepayments/`. The Prepayment starts as `DRAFT` with `available_balance` `0.00`. */
+        PrepaymentCreate: {
+            /** @description What the Prepayment is for. */
+            description: string;
+            /** @description The amount to prepay, positive. */
+            net_amount: components["schemas"]["Money"];
+            currency: components["schemas"]["Currency"];
+            /** @description Your reference or purchase-order number, printed on the Invoice. */
+            invoice_marking?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description The body of `PATCH /prepayments/{id}/`, only while the Prepayment is `DRAFT`; a field you leave out keeps its value. */
+        PrepaymentUpdate: {
+            /** @description What the Prepayment is for. */
+            description?: string;
+            /** @description The amount to prepay, positive. */
+            net_amount?: components["schemas"]["Money"];
+            currency?: components["schemas"]["Currency"];
+            /** @description Your reference or purchase-order number, printed on the Invoice. */
+            invoice_marking?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         /**
-         * @description The name of an event a Webhook can subscribe to.
+         * BatchingInterval
+         * @description How often Payruns are settled under the Payment Term.
+         *     **Open enum** (see "Forward compatibility" in the overview): the values listed are the ones
+         *     Gigapay documents today; any other string may arrive tomorrow and must be accepted and handled
+         *     (for example as "unknown") instead of failing.
+         */
+        BatchingInterval: ("weekly" | "monthly" | "quarterly") | (string & {});
+        /** @description The credit you have in one currency. */
+        CreditTerm: {
+            currency: components["schemas"]["Currency"];
+            /** @description How much credit you have. */
+            credit_limit: components["schemas"]["Money"];
+            /** @description The live sum of unpaid Payruns on credit. A paid Prepayment raises the available credit; settling a Payrun against it lowers it. */
+            credit_used: components["schemas"]["Money"];
+        };
+        /**
+         * @description The Integration's payment terms, one object (not a page). Read-only through the API: support
+         *     changes them.
+         */
+        PaymentTerm: {
+            /** @description How many seconds a Payrun stays open before it closes by itself, for example `86400`. */
+            batching_duration: number;
+            /** @description Days from issue to due date, for example `14`. */
+            due_days: number;
+            batching_interval: components["schemas"]["BatchingInterval"];
+            /** @description One per currency. */
+            credit_terms: components["schemas"]["CreditTerm"][];
+        };
+        /**
+         * @description The name of an event a Webhook can subscribe to, as you send it: a closed list, so that a typo
+         *     or a retired name (`Invoice.created`, `Invoice.paid`, renamed `Payrun.created` and
+         *     `Payrun.paid` in July 2025) fails at compile time and with a `400`. `Registration.verified` is
+         *     user-scoped (no `Integration-ID` needed); every other event is integration-scoped.
          * @enum {string}
          */
-        WebhookEventName: "Employee.created" | "Employee.notified" | "Employee.claimed" | "Employee.verified" | "Payout.created" | "Payout.notified" | "Payout.accepted" | "Invoice.created" | "Invoice.paid";
+        WebhookEventName: "Employee.created" | "Employee.notified" | "Employee.claimed" | "Employee.verified" | "Payout.created" | "Payout.notified" | "Payout.accepted" | "Payout.canceled" | "Payrun.created" | "Payrun.paid" | "Registration.verified";
+        /**
+         * EventName
+         * @description The name of an event as Gigapay sends it: in a Webhook's `events` in responses and in the
+         *     `Gigapay-Event` header of a delivery. **Open enum** (see "Forward compatibility" in the
+         *     overview): Gigapay added two event names in 2025 (`Registration.verified`, `Payout.canceled`)
+         *     and renamed two (`Invoice.*` → `Payrun.*`); a receiver must accept a name it does not know.
+         *     What you send (`events` of a create, update or replace) is the closed `WebhookEventName`.
+         */
+        EventName: components["schemas"]["WebhookEventName"] | (string & {});
         /** @description A subscription of a URL to events. */
         Webhook: {
+            /** @description Identifier, unique per user account or integration (user-scoped Webhooks belong to the account). */
             id: components["schemas"]["Id"];
             /**
              * Format: uri
              * @description Notifications are POSTed to this URL.
              */
             url: string;
-            /** @description The events this Webhook subscribes to. */
-            events: components["schemas"]["WebhookEventName"][];
+            /** @description The events this Webhook subscribes to; names Gigapay adds later may appear (open enum). */
+            events: components["schemas"]["EventName"][];
             /** @description The key the notifications are signed with (`Gigapay-Signature`). Returned in every response; keep it secret. */
             secret_key: string;
             metadata: components["schemas"]["Metadata"];
@@ -1827,14 +3061,18 @@ export interface components {
          *     32-character key is generated, so a `PUT` without one rotates the key.
          */
         WebhookCreate: {
-            /** @description Your own id, unique per integration. A UUID v4 when none is sent. */
+            /** @description Your own id, unique per user account or integration. A UUID v4 when none is sent. */
             id?: components["schemas"]["WritableId"];
             /**
              * Format: uri
              * @description Notifications are POSTed to this URL.
              */
             url: string;
-            /** @description The events to subscribe to, at least one. (Gigapay does not document how an empty list is treated; it is refused here.) */
+            /**
+             * @description The events to subscribe to, at least one (a closed list: a name not listed is refused). Any
+             *     integration-scoped event (`Employee.*`, `Payout.*`, `Payrun.*`) needs the `Integration-ID`
+             *     header. (Gigapay does not document how an empty list is treated; it is refused here.)
+             */
             events: components["schemas"]["WebhookEventName"][];
             /** @description The key to sign notifications with. A random 32-character string when none is sent. */
             secret_key?: string;
@@ -1856,10 +3094,10 @@ export interface components {
             name: string;
             /**
              * Format: email
-             * @description Email address, or `null` when only a cellphone number was given.
+             * @description Email address. Required on create since May 2024; `null` on older records created with a cellphone number only.
              */
             email: string | null;
-            /** @description Cellphone number with country code, for example `+46703000000`, or `null` when only an email was given. */
+            /** @description Cellphone number with country code, for example `+46703000000`, or `null`. */
             cellphone_number: string | null;
             /** @description Where the person lives and works (ISO-3166). Some of Gigapay's examples leave it out, so do not rely on it being present. */
             country?: components["schemas"]["Country"];
@@ -1881,27 +3119,50 @@ export interface components {
              * @description When Gigapay verified the person's identity and work permits (`Employee.verified`).
              */
             verified_at: string | null;
+            /** @description Where the Employee stands in onboarding (added October 2025; not required, as older records and samples lack it). */
+            latest_status?: components["schemas"]["EmployeeStatus"];
+            /** @description The code the person signs up with, 8 uppercase letters and digits (for example `A1B2C3D4`), present while invited and not yet claimed; else `null`. */
+            invitation_code?: string | null;
         };
         /** @description Payout as Gigapay posts it to your webhook: every field of `Payout`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
         PayoutEvent: {
             id: components["schemas"]["Id"];
-            /** @description The gross salary amount. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount`. The gross salary amount; still computed and returned for
+             *     backward compatibility (Gigapay, late 2025).
+             */
             amount: components["schemas"]["Money"];
-            /** @description The amount invoiced, before Gigapay's fee. (Absent from the oldest examples.) */
+            /** @description The amount invoiced, before Gigapay's fee; the basis of a Payout (see Pricing). */
             invoiced_amount?: components["schemas"]["Money"];
-            /** @description The total salary cost, Gigapay's fee included. */
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `invoiced_amount`. The total salary cost, Gigapay's fee included; still
+             *     computed and returned for backward compatibility.
+             */
             cost: components["schemas"]["Money"];
-            /** @description Where the work was performed (ISO-3166). Present in the 2022 API; absent from older and later examples. */
-            country?: components["schemas"]["Country"];
             currency: components["schemas"]["Currency"];
             /** @description What the work was, shown to the recipient. */
             description: string;
-            /** @description Whether the recipient's salary specification also shows payroll taxes and Gigapay's fee. */
+            /**
+             * @deprecated
+             * @description **Deprecated** (no replacement: Gigapay derives it). Whether the recipient's salary
+             *     specification also shows payroll taxes and Gigapay's fee. Read-only since 2022.
+             */
             full_salary_specification?: boolean;
             /** @description The Employee receiving the Payout. *Expandable*; its id unless `expand=employee`. */
             employee: components["schemas"]["Id"] | components["schemas"]["Employee"];
-            /** @description The Invoice the Payout is on. *Expandable*; its id unless `expand=invoice`. */
-            invoice: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            /** @description The Payrun the Payout is on. *Expandable*; its id unless `expand=payrun`. */
+            payrun?: components["schemas"]["Id"] | components["schemas"]["Payrun"];
+            /**
+             * @deprecated
+             * @description **Deprecated:** use `payrun`. Since September 2025 an alias holding the **Payrun** id (the same
+             *     value as `payrun`), never the id of a billing `Invoice`. *Expandable* to the Payrun with
+             *     `expand=invoice`.
+             */
+            invoice?: components["schemas"]["Id"] | components["schemas"]["Payrun"];
+            /** @description Where the Payout stands. */
+            latest_status?: components["schemas"]["PayoutStatus"];
             metadata: components["schemas"]["Metadata"];
             /**
              * Format: date-time
@@ -1917,7 +3178,7 @@ export interface components {
             created_at: components["schemas"]["Timestamp"];
             /**
              * Format: date-time
-             * @description When the Employee was notified, after the Invoice was paid (`Payout.notified`).
+             * @description When the Employee was notified, after the Payrun was paid (`Payout.notified`).
              */
             notified_at: string | null;
             /**
@@ -1925,36 +3186,103 @@ export interface components {
              * @description When the Employee accepted the Payout (`Payout.accepted`).
              */
             accepted_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the Payout was canceled (`Payout.canceled`), or `null`.
+             */
+            canceled_at?: string | null;
         };
-        /** @description Invoice as Gigapay posts it to your webhook: every field of `Invoice`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
-        InvoiceEvent: {
+        /** @description Payrun as Gigapay posts it to your webhook: every field of `Payrun`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        PayrunEvent: {
             /** @description Identifier, unique per integration; `PATCH` can change it. Numeric strings and UUIDs both occur. */
             id: components["schemas"]["Id"];
             /**
              * Format: uri
-             * @description Link for paying the Invoice in the Gigapay app.
+             * @description Link for paying the Payrun in the Gigapay app.
              */
             app: string;
-            /** @description When the Invoice was started (`Invoice.created`). */
+            /** @description When the Payrun was started (`Payrun.created`). */
             created_at: components["schemas"]["Timestamp"];
             currency: components["schemas"]["Currency"];
+            /**
+             * @description The billing Invoice of the Payrun. *Expandable*; its id unless `expand=invoice`. Added in
+             *     October 2025, so absent from older records (a decision: not required).
+             */
+            invoice?: components["schemas"]["Id"] | components["schemas"]["Invoice"];
+            /** @description Where the Payrun stands (added October 2025; not required, as older records lack it). */
+            latest_status?: components["schemas"]["PayrunStatus"];
             metadata: components["schemas"]["Metadata"];
             /** @description Bank payment reference. */
             ocr_number: string;
-            /** @description Whether this is the Invoice currently collecting new Payouts. */
+            /** @description Whether this is the Payrun currently collecting new Payouts. */
             open: boolean;
             /**
              * Format: date-time
-             * @description When the Invoice was paid (`Invoice.paid`), or `null`.
+             * @description When the Payrun was paid (`Payrun.paid`), or `null`.
              */
             paid_at: string | null;
             /**
              * Format: uri
-             * @description Link to the Invoice as PDF.
+             * @description Link to the Payrun as PDF.
              */
             pdf: string;
-            /** @description The total of the Invoice. */
+            /** @description The total of the Payrun. */
             price: components["schemas"]["Money"];
+        };
+        /** @description Registration as Gigapay posts it to your webhook: every field of `Registration`, none of them read-only (a notification is a request from Gigapay's side, so generators keep the fields a response marks `readOnly`). */
+        RegistrationEvent: {
+            /** @description Identifier, chosen by Gigapay (a UUID in the samples). */
+            id: components["schemas"]["Id"];
+            /** @description The id the Integration gets on approval; unique, a user cannot own two Integrations with the same id. */
+            integration_id: string;
+            /** @description `true` while Gigapay has not approved the registration; it can be changed or deleted only then. */
+            needs_review: boolean;
+            /** @description The company's tax identification number; must be valid for `country`. */
+            tin_number: string;
+            /** @description The VAT number, valid for `country`; needed in countries that require one (a `400` otherwise). */
+            vat_number?: string;
+            /** @description The legal name. */
+            registered_name: string;
+            /** @description The display or brand name. */
+            friendly_name: string;
+            address_line_1: string;
+            /** @description Optional; `""` when unset in Gigapay's samples. */
+            address_line_2?: string;
+            /** @description State, province or territory; only for countries that have them (US, CA, AU), else `null`. */
+            state?: string | null;
+            zip_code: string;
+            city: string;
+            /**
+             * Format: email
+             * @description The company's contact email.
+             */
+            email: string;
+            /** @description With country code, for example `+4570123456`. */
+            phone_number: string;
+            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
+            country: components["schemas"]["Country"];
+            /** @description Full name of the authorised signatory. */
+            signatory_name?: string;
+            /**
+             * Format: email
+             * @description The signatory's email.
+             */
+            signatory_email?: string;
+            /**
+             * Format: email
+             * @description The finance department's email.
+             */
+            finance_email?: string;
+            /**
+             * Format: email
+             * @description The technical contact's email.
+             */
+            technical_email?: string;
+            /**
+             * Format: email
+             * @description Where invoices are sent.
+             */
+            invoice_email?: string;
         };
     };
     responses: {
@@ -2138,8 +3466,6 @@ export interface components {
         Page: number;
         /** @description How many objects per page. Gigapay documents no maximum. */
         PageSize: number;
-        /** @description Only Integrations of this type. */
-        IntegrationTypeFilter: components["schemas"]["IntegrationType"];
         /**
          * @description Makes the request safe to retry: the response of the first request with this key is stored for
          *     24 hours, and a later request with the same key gets it back without the action being performed
@@ -2152,9 +3478,16 @@ export interface components {
          *     the URL both are the same text, so `9472` and `"9472"` name the same object.
          */
         PathId: components["schemas"]["WritableId"];
+        /** @description Only Integrations of this type (a closed list, as a request; the field in responses is open). */
+        IntegrationTypeFilter: 1 | 2 | 3;
         /**
-         * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-         *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+         * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+         *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+         *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+         *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+         *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+         *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+         *     case-insensitive.)
          *
          *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
          *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2193,15 +3526,27 @@ export interface components {
         verified_at_after: string;
         /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
         EmployeeFilter: components["schemas"]["WritableId"];
-        /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
+        /** @description Relational filter: only those on the Payrun with this id (a string, or a number). */
+        PayrunFilter: components["schemas"]["WritableId"];
+        /**
+         * @deprecated
+         * @description **Deprecated:** use `payrun`. Relational filter: only the Payouts of the Payrun with this id (the
+         *     field was renamed in September 2025; the value has always been the id of the payout group, now
+         *     the Payrun, never a billing Invoice).
+         */
         InvoiceFilter: components["schemas"]["WritableId"];
         /**
          * @description Only Payouts with this text in their description, or in their Employee's name, email or cellphone number.
          * @example skoog
          */
         PayoutSearch: string;
-        /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
-        ExpandPayout: ("employee" | "invoice")[];
+        /**
+         * @description Fields to return as full objects instead of ids: `employee` (the Employee), `payrun` (the
+         *     Payrun), `invoice` (**deprecated**, use `payrun`: the same Payrun, under the deprecated field).
+         *     Repeat the parameter to expand several. On a create, `employee` also lets the body carry the
+         *     Employee inline.
+         */
+        ExpandPayout: ("employee" | "payrun" | "invoice")[];
         /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
         start_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
@@ -2220,17 +3565,49 @@ export interface components {
         accepted_at_before: string;
         /** @description Timestamp filter. Only those whose `accepted_at` is after this ISO 8601 date-time. */
         accepted_at_after: string;
+        /** @description Timestamp filter. `true` (or `True`): only those whose `canceled_at` is not set yet; `false` (or `False`): only those where it is. */
+        canceled_at_null: components["schemas"]["NullFilter"];
+        /** @description Timestamp filter. Only those whose `canceled_at` is before this ISO 8601 date-time. */
+        canceled_at_before: string;
+        /** @description Timestamp filter. Only those whose `canceled_at` is after this ISO 8601 date-time. */
+        canceled_at_after: string;
         /**
          * @description `employee`: the body's `employee` may be an inline Employee instead of an id. (Pricing returns
          *     no employee, so nothing else changes.)
          */
         ExpandEmployee: "employee"[];
+        /** @description `true`: only open Payruns; `false`: only closed ones; left out: all. */
+        OpenFilter: boolean;
         /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
         paid_at_null: components["schemas"]["NullFilter"];
         /** @description Timestamp filter. Only those whose `paid_at` is before this ISO 8601 date-time. */
         paid_at_before: string;
         /** @description Timestamp filter. Only those whose `paid_at` is after this ISO 8601 date-time. */
         paid_at_after: string;
+        /** @description `invoice`: return the billing Invoice in full instead of its id. */
+        ExpandInvoice: "invoice"[];
+        /** @description Only Invoices of this kind (a closed list, as a request; the field in responses is open). */
+        BillingTypeFilter: "prepayment" | "payrun" | "subscription" | "credit";
+        /**
+         * @description Only `proforma` (not issued), `invoice` (issued, unpaid) or `paid` Invoices. The Invoice has no
+         *     `status` field: the filter reads `issued_at` and `paid_at` (Gigapay's meanings, a decision where
+         *     it is terse).
+         */
+        InvoiceStatusFilter: "proforma" | "invoice" | "paid";
+        /** @description Sort by `created_at`, `paid_at` or `due_date`; a leading `-` sorts descending. */
+        InvoiceOrdering: "created_at" | "-created_at" | "paid_at" | "-paid_at" | "due_date" | "-due_date";
+        /**
+         * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+         *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+         *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+         *     On a list, with the header you get both kinds, without it only the user-scoped ones.
+         *
+         *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+         *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+         *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
+         * @example 79606358-97af-4196-b64c-5f719433d56b
+         */
+        IntegrationIdForWebhooks: string;
         /**
          * @description `t=<unix seconds>,v1=<hex>`: when the notification was sent, and the lowercase hex HMAC-SHA256
          *     of `t`, a `.` and the raw body, keyed with the Webhook's `secret_key`. Verify it before trusting
@@ -2238,6 +3615,20 @@ export interface components {
          * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
          */
         GigapaySignature: string;
+        /**
+         * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+         *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+         *     (Before this header, a receiver told events apart by URL, one per event.)
+         * @example Employee.verified
+         */
+        GigapayEvent: components["schemas"]["EventName"];
+        /**
+         * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+         *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+         *     and older deliveries had no such header.
+         * @example 123
+         */
+        GigapayIntegrationId: string;
     };
     requestBodies: never;
     headers: {
@@ -2302,6 +3693,385 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    listRegistrations: {
+        parameters: {
+            query?: {
+                /** @description Which page to return. A page past the last one is a `404`. */
+                page?: components["parameters"]["Page"];
+                /** @description How many objects per page. Gigapay documents no maximum. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Registrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRegistrationList"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationCreate"];
+            };
+        };
+        responses: {
+            /** @description The Registration, waiting for review. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    retrieveRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    replaceRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationCreate"];
+            };
+        };
+        responses: {
+            /** @description The replaced Registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description Invalid fields, or the Registration is approved (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description The Registration is approved (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated Registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description Invalid fields, or the Registration is approved (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    approveRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved Registration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listIntegrations: {
         parameters: {
             query?: {
@@ -2309,7 +4079,7 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Only Integrations of this type. */
+                /** @description Only Integrations of this type (a closed list, as a request; the field in responses is open). */
                 type?: components["parameters"]["IntegrationTypeFilter"];
             };
             header?: {
@@ -2344,59 +4114,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
-            414: components["responses"]["UriTooLong"];
-            429: components["responses"]["TooManyRequests"];
-            431: components["responses"]["RequestHeaderFieldsTooLarge"];
-            "5XX": components["responses"]["ServerError"];
-        };
-    };
-    createIntegration: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
-                 *     24 hours, and a later request with the same key gets it back without the action being performed
-                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
-                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /**
-                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
-                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
-                 *     documented.
-                 *
-                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
-                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
-                 * @example sv
-                 */
-                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["IntegrationCreate"];
-                "multipart/form-data": components["schemas"]["IntegrationCreate"];
-            };
-        };
-        responses: {
-            /** @description The Integration was created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Integration"];
-                };
-            };
-            301: components["responses"]["MovedPermanently"];
-            307: components["responses"]["TemporaryRedirect"];
-            400: components["responses"]["ValidationError"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["PermissionDenied"];
-            413: components["responses"]["PayloadTooLarge"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
@@ -2482,8 +4199,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IntegrationCreate"];
-                "multipart/form-data": components["schemas"]["IntegrationCreate"];
+                "application/json": components["schemas"]["IntegrationReplace"];
+                "multipart/form-data": components["schemas"]["IntegrationReplace"];
             };
         };
         responses: {
@@ -2647,8 +4364,13 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2698,8 +4420,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2760,8 +4487,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2816,8 +4548,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2885,8 +4622,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -2934,8 +4676,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3003,8 +4750,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3054,6 +4806,396 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Which page to return. A page past the last one is a `404`. */
+                page?: components["parameters"]["Page"];
+                /** @description How many objects per page. Gigapay documents no maximum. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMessageList"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description The Message. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    retrieveMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    replaceMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description The replaced Message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated Message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listPayouts: {
         parameters: {
             query?: {
@@ -3063,14 +5205,26 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
                 employee?: components["parameters"]["EmployeeFilter"];
-                /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
+                /** @description Relational filter: only those on the Payrun with this id (a string, or a number). */
+                payrun?: components["parameters"]["PayrunFilter"];
+                /**
+                 * @deprecated
+                 * @description **Deprecated:** use `payrun`. Relational filter: only the Payouts of the Payrun with this id (the
+                 *     field was renamed in September 2025; the value has always been the id of the payout group, now
+                 *     the Payrun, never a billing Invoice).
+                 */
                 invoice?: components["parameters"]["InvoiceFilter"];
                 /**
                  * @description Only Payouts with this text in their description, or in their Employee's name, email or cellphone number.
                  * @example skoog
                  */
                 search?: components["parameters"]["PayoutSearch"];
-                /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
+                /**
+                 * @description Fields to return as full objects instead of ids: `employee` (the Employee), `payrun` (the
+                 *     Payrun), `invoice` (**deprecated**, use `payrun`: the same Payrun, under the deprecated field).
+                 *     Repeat the parameter to expand several. On a create, `employee` also lets the body carry the
+                 *     Employee inline.
+                 */
                 expand?: components["parameters"]["ExpandPayout"];
                 /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
@@ -3102,11 +5256,22 @@ export interface operations {
                 accepted_at_before?: components["parameters"]["accepted_at_before"];
                 /** @description Timestamp filter. Only those whose `accepted_at` is after this ISO 8601 date-time. */
                 accepted_at_after?: components["parameters"]["accepted_at_after"];
+                /** @description Timestamp filter. `true` (or `True`): only those whose `canceled_at` is not set yet; `false` (or `False`): only those where it is. */
+                canceled_at_null?: components["parameters"]["canceled_at_null"];
+                /** @description Timestamp filter. Only those whose `canceled_at` is before this ISO 8601 date-time. */
+                canceled_at_before?: components["parameters"]["canceled_at_before"];
+                /** @description Timestamp filter. Only those whose `canceled_at` is after this ISO 8601 date-time. */
+                canceled_at_after?: components["parameters"]["canceled_at_after"];
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3154,13 +5319,23 @@ export interface operations {
     createPayout: {
         parameters: {
             query?: {
-                /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
+                /**
+                 * @description Fields to return as full objects instead of ids: `employee` (the Employee), `payrun` (the
+                 *     Payrun), `invoice` (**deprecated**, use `payrun`: the same Payrun, under the deprecated field).
+                 *     Repeat the parameter to expand several. On a create, `employee` also lets the body carry the
+                 *     Employee inline.
+                 */
                 expand?: components["parameters"]["ExpandPayout"];
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3195,7 +5370,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The Payouts were created (an array was sent), all on one Invoice; in request order (a decision, see above). */
+            /** @description The Payouts were created (an array was sent), all on one Payrun; in request order (a decision, see above). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3228,13 +5403,23 @@ export interface operations {
     retrievePayout: {
         parameters: {
             query?: {
-                /** @description Fields to return as full objects instead of ids. Repeat the parameter to expand both. */
+                /**
+                 * @description Fields to return as full objects instead of ids: `employee` (the Employee), `payrun` (the
+                 *     Payrun), `invoice` (**deprecated**, use `payrun`: the same Payrun, under the deprecated field).
+                 *     Repeat the parameter to expand several. On a create, `employee` also lets the body carry the
+                 *     Employee inline.
+                 */
                 expand?: components["parameters"]["ExpandPayout"];
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3290,8 +5475,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3339,8 +5529,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3395,8 +5590,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3455,8 +5655,12 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 /** @description Relational filter: only those belonging to the Employee with this id (a string, or a number as the Gigapay docs send it: `employee=12`). */
                 employee?: components["parameters"]["EmployeeFilter"];
-                /** @description Relational filter: only those belonging to the Invoice with this id (a string, or a number). */
-                invoice?: components["parameters"]["InvoiceFilter"];
+                /**
+                 * @description Relational filter: only the Payouts of the Payrun with this id. Unlike the Payouts filter of
+                 *     the same name (deprecated there for `payrun`), Gigapay never renamed this one: the name
+                 *     says invoice, the value is a **Payrun** id.
+                 */
+                invoice?: components["schemas"]["WritableId"];
                 /** @description Timestamp filter. `true` (or `True`): only those whose `start_at` is not set yet; `false` (or `False`): only those where it is. */
                 start_at_null?: components["parameters"]["start_at_null"];
                 /** @description Timestamp filter. Only those whose `start_at` is before this ISO 8601 date-time. */
@@ -3490,8 +5694,13 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3547,8 +5756,13 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3609,8 +5823,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3660,13 +5879,15 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
-    listInvoices: {
+    listPayruns: {
         parameters: {
             query?: {
                 /** @description Which page to return. A page past the last one is a `404`. */
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
+                /** @description `true`: only open Payruns; `false`: only closed ones; left out: all. */
+                open?: components["parameters"]["OpenFilter"];
                 /** @description Timestamp filter. `true` (or `True`): only those whose `created_at` is not set yet; `false` (or `False`): only those where it is. */
                 created_at_null?: components["parameters"]["created_at_null"];
                 /** @description Timestamp filter. Only those whose `created_at` is before this ISO 8601 date-time. */
@@ -3682,8 +5903,354 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Payruns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPayrunList"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    retrievePayrun: {
+        parameters: {
+            query?: {
+                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Payrun. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payrun"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deletePayrun: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description The Payrun is paid or on credit (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updatePayrun: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayrunUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated Payrun. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payrun"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    closePayrun: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description The Payrun is not open (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Which page to return. A page past the last one is a `404`. */
+                page?: components["parameters"]["Page"];
+                /** @description How many objects per page. Gigapay documents no maximum. */
+                page_size?: components["parameters"]["PageSize"];
+                /** @description Only Invoices of this kind (a closed list, as a request; the field in responses is open). */
+                billing_type?: components["parameters"]["BillingTypeFilter"];
+                /**
+                 * @description Only `proforma` (not issued), `invoice` (issued, unpaid) or `paid` Invoices. The Invoice has no
+                 *     `status` field: the filter reads `issued_at` and `paid_at` (Gigapay's meanings, a decision where
+                 *     it is terse).
+                 */
+                status?: components["parameters"]["InvoiceStatusFilter"];
+                /** @description Sort by `created_at`, `paid_at` or `due_date`; a leading `-` sorts descending. */
+                ordering?: components["parameters"]["InvoiceOrdering"];
+            };
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3733,8 +6300,13 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3784,13 +6356,310 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
-    deleteInvoice: {
+    issueInvoice: {
         parameters: {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvoiceIssue"];
+            };
+        };
+        responses: {
+            /** @description The issued Invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            /** @description `due_date` is in the past or more than 365 days ahead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The Integration may not issue invoices (`invoice_enabled` is false), or the request is not permitted (see the `Integration-ID` header). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The Invoice was already issued: nothing changes (Gigapay calls it idempotent). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listPrepayments: {
+        parameters: {
+            query?: {
+                /** @description Which page to return. A page past the last one is a `404`. */
+                page?: components["parameters"]["Page"];
+                /** @description How many objects per page. Gigapay documents no maximum. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of Prepayments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPrepaymentList"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createPrepayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Makes the request safe to retry: the response of the first request with this key is stored for
+                 *     24 hours, and a later request with the same key gets it back without the action being performed
+                 *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 * @example ac4beffd-79b0-4561-b16c-846a9600b168
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrepaymentCreate"];
+            };
+        };
+        responses: {
+            /** @description The Prepayment, in `DRAFT`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prepayment"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    retrievePrepayment: {
+        parameters: {
+            query?: {
+                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The object's identifier, as a string or as a number (one Gigapay page types it as a number): in
+                 *     the URL both are the same text, so `9472` and `"9472"` name the same object.
+                 */
+                id: components["parameters"]["PathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Prepayment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prepayment"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deletePrepayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3823,7 +6692,15 @@ export interface operations {
             204: components["responses"]["NoContent"];
             301: components["responses"]["MovedPermanently"];
             307: components["responses"]["TemporaryRedirect"];
-            400: components["responses"]["ValidationError"];
+            /** @description The Prepayment is no longer `DRAFT` (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
@@ -3833,13 +6710,18 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
-    updateInvoice: {
+    updatePrepayment: {
         parameters: {
             query?: never;
             header: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
                  *
                  *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
                  *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
@@ -3876,26 +6758,88 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceUpdate"];
+                "application/json": components["schemas"]["PrepaymentUpdate"];
             };
         };
         responses: {
-            /** @description The updated Invoice. */
+            /** @description The updated Prepayment. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Invoice"];
+                    "application/json": components["schemas"]["Prepayment"];
                 };
             };
             301: components["responses"]["MovedPermanently"];
             307: components["responses"]["TemporaryRedirect"];
-            400: components["responses"]["ValidationError"];
+            /** @description Invalid fields, or the Prepayment is no longer `DRAFT` (a decision, see above). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PermissionDenied"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestHeaderFieldsTooLarge"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    retrievePaymentTerm: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
+                 *     absent on `/registrations/` and `/integrations/`, optional on `/webhooks/` (see there).
+                 *     **Decision:** also required on `/invoices/`, `/prepayments/` and `/payment_term/`, whose pages
+                 *     have no headers table but whose every sample sends it. Gigapay's Integrations `PUT` table still
+                 *     lists it; it is left out there as on the other Integrations operations, since an Integration is
+                 *     addressed by its path. (Gigapay's JavaScript samples spell it `Integration-Id`; header names are
+                 *     case-insensitive.)
+                 *
+                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
+                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
+                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 * @example 79606358-97af-4196-b64c-5f719433d56b
+                 */
+                "Integration-ID": components["parameters"]["IntegrationId"];
+                /**
+                 * @description Your preferred language. Gigapay documents only this much: the default language of the API is
+                 *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
+                 *     documented.
+                 *
+                 *     **Decision (sandbox):** with `sv` first, the sandbox answers the messages it writes (field
+                 *     errors, `non_field_errors`, `detail`) in Swedish; with anything else, in English.
+                 * @example sv
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Payment Term. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentTerm"];
+                };
+            };
+            301: components["responses"]["MovedPermanently"];
+            307: components["responses"]["TemporaryRedirect"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
             414: components["responses"]["UriTooLong"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["RequestHeaderFieldsTooLarge"];
@@ -3910,17 +6854,19 @@ export interface operations {
                 /** @description How many objects per page. Gigapay documents no maximum. */
                 page_size?: components["parameters"]["PageSize"];
             };
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -3961,17 +6907,19 @@ export interface operations {
     createWebhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -4023,17 +6971,19 @@ export interface operations {
     retrieveWebhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -4079,17 +7029,19 @@ export interface operations {
     replaceWebhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -4148,17 +7100,19 @@ export interface operations {
     deleteWebhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -4196,17 +7150,19 @@ export interface operations {
     updateWebhook: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The id of the Integration you act as. Required on every operation outside `/integrations/`.
-                 *     (Gigapay's JavaScript samples spell it `Integration-Id`; header names are case-insensitive.)
+                 * @description The Integration you act as, **needed only for integration-scoped Webhooks**: a Webhook with any
+                 *     `Employee.*`, `Payout.*` or `Payrun.*` event belongs to an Integration and needs it; one with
+                 *     only user-scoped events (`Registration.verified`) belongs to your user account and takes none.
+                 *     On a list, with the header you get both kinds, without it only the user-scoped ones.
                  *
-                 *     **Decision:** Gigapay does not document the answer to a missing `Integration-ID`, or to one that
-                 *     is not yours. This spec documents `403` with a `detail`, Django REST Framework's answer to an
-                 *     authenticated request without permission; the message wording is the sandbox's, not Gigapay's.
+                 *     **Decision** (Gigapay §Webhooks): `required: false` on all six Webhooks operations, since which
+                 *     one applies depends on the events; a create or update of an integration-scoped Webhook without
+                 *     it is refused (`403`, as a missing `Integration-ID` elsewhere).
                  * @example 79606358-97af-4196-b64c-5f719433d56b
                  */
-                "Integration-ID": components["parameters"]["IntegrationId"];
+                "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"];
                 /**
                  * @description Your preferred language. Gigapay documents only this much: the default language of the API is
                  *     English, and this header changes it; its samples send `sv` and `en`. Which texts change is not
@@ -4273,6 +7229,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4310,6 +7280,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4347,6 +7331,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4384,6 +7382,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4421,6 +7433,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4458,6 +7484,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4495,6 +7535,20 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
@@ -4521,7 +7575,7 @@ export interface operations {
             };
         };
     };
-    invoiceCreated: {
+    payoutCanceled: {
         parameters: {
             query?: never;
             header: {
@@ -4532,13 +7586,27 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceEvent"];
+                "application/json": components["schemas"]["PayoutEvent"];
             };
         };
         responses: {
@@ -4558,7 +7626,7 @@ export interface operations {
             };
         };
     };
-    invoicePaid: {
+    payrunCreated: {
         parameters: {
             query?: never;
             header: {
@@ -4569,13 +7637,122 @@ export interface operations {
                  * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
                  */
                 "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvoiceEvent"];
+                "application/json": components["schemas"]["PayrunEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the notification, for example because its signature did not verify. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    payrunPaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex>`: when the notification was sent, and the lowercase hex HMAC-SHA256
+                 *     of `t`, a `.` and the raw body, keyed with the Webhook's `secret_key`. Verify it before trusting
+                 *     the body, see [Events](#tag/Events).
+                 * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
+                 */
+                "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+                /**
+                 * @description The id of the Integration the event belongs to (late 2025); sent for integration-scoped events
+                 *     only. **Decision:** optional, since Gigapay's table says "only for integration-scoped webhooks"
+                 *     and older deliveries had no such header.
+                 * @example 123
+                 */
+                "Gigapay-Integration-Id"?: components["parameters"]["GigapayIntegrationId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayrunEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any `2XX` counts as received (a decision; Gigapay documents no answer). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The receiver refused the notification, for example because its signature did not verify. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registrationVerified: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex>`: when the notification was sent, and the lowercase hex HMAC-SHA256
+                 *     of `t`, a `.` and the raw body, keyed with the Webhook's `secret_key`. Verify it before trusting
+                 *     the body, see [Events](#tag/Events).
+                 * @example t=1583327301,v1=ad583e2b2093c8d6fb3b65e04b99fc5988e98c0c312909acad334072da7e99ec
+                 */
+                "Gigapay-Signature": components["parameters"]["GigapaySignature"];
+                /**
+                 * @description The event name, for example `Employee.verified` (late 2025). Route on it: the body carries no
+                 *     event name. An open enum: a name Gigapay adds later arrives here before your code knows it.
+                 *     (Before this header, a receiver told events apart by URL, one per event.)
+                 * @example Employee.verified
+                 */
+                "Gigapay-Event": components["parameters"]["GigapayEvent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationEvent"];
             };
         };
         responses: {

@@ -34,6 +34,54 @@ export interface OperationMap {
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["retrieveApiRoot"];
         };
+        /** `listRegistrations` */
+        "/registrations/": {
+            operationId: "listRegistrations";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["listRegistrations"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: false;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["PaginatedRegistrationList"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
+        };
+        /** `retrieveRegistration` */
+        "/registrations/{id}/": {
+            operationId: "retrieveRegistration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Registration"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["retrieveRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
+        };
         /** `listIntegrations` */
         "/integrations/": {
             operationId: "listIntegrations";
@@ -54,15 +102,15 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrieveIntegration` */
         "/integrations/{id}/": {
             operationId: "retrieveIntegration";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["retrieveIntegration"];
+            init: Inits["retrieveRegistration"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -78,9 +126,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["retrieveIntegration"];
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
         };
         /** `listEmployees` */
         "/employees/": {
@@ -102,9 +150,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrieveEmployee` */
         "/employees/{id}/": {
@@ -126,9 +174,57 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["retrieveIntegration"];
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
+        };
+        /** `listMessages` */
+        "/messages/": {
+            operationId: "listMessages";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["listMessages"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: false;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["PaginatedMessageList"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
+        };
+        /** `retrieveMessage` */
+        "/messages/{id}/": {
+            operationId: "retrieveMessage";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Message"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["retrieveRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
         };
         /** `listPayouts` */
         "/payouts/": {
@@ -138,7 +234,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: false;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: "employee" | "invoice";
+            expand: "employee" | "payrun" | "invoice";
             body: never;
             bodyRequired: false;
             /** An array body is accepted. */
@@ -150,9 +246,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: true;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrievePayout` */
         "/payouts/{id}/": {
@@ -162,7 +258,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: "employee" | "invoice";
+            expand: "employee" | "payrun" | "invoice";
             body: never;
             bodyRequired: false;
             /** An array body is accepted. */
@@ -174,9 +270,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: true;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `listPricing` */
         "/pricing/": {
@@ -198,9 +294,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrievePricing` */
         "/pricing/{id}/": {
@@ -222,9 +318,57 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["retrieveIntegration"];
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
+        };
+        /** `listPayruns` */
+        "/payruns/": {
+            operationId: "listPayruns";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["listPayruns"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: false;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["PaginatedPayrunList"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
+        };
+        /** `retrievePayrun` */
+        "/payruns/{id}/": {
+            operationId: "retrievePayrun";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: "invoice";
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Payrun"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `listInvoices` */
         "/invoices/": {
@@ -246,9 +390,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrieveInvoice` */
         "/invoices/{id}/": {
@@ -270,9 +414,81 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["retrieveIntegration"];
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
+        };
+        /** `listPrepayments` */
+        "/prepayments/": {
+            operationId: "listPrepayments";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["listMessages"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: false;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["PaginatedPrepaymentList"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
+        };
+        /** `retrievePrepayment` */
+        "/prepayments/{id}/": {
+            operationId: "retrievePrepayment";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: "invoice";
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Prepayment"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
+        };
+        /** `retrievePaymentTerm` */
+        "/payment_term/": {
+            operationId: "retrievePaymentTerm";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrievePaymentTerm"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: false;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["PaymentTerm"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["retrieveApiRoot"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["retrieveApiRoot"];
         };
         /** `listWebhooks` */
         "/webhooks/": {
@@ -294,15 +510,15 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["listIntegrations"];
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `retrieveWebhook` */
         "/webhooks/{id}/": {
             operationId: "retrieveWebhook";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["retrieveEmployee"];
+            init: Inits["retrieveWebhook"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -318,12 +534,36 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["retrieveIntegration"];
+            undocumented: UndocumentedStatuses["retrieveRegistration"];
         };
     };
     put: {
+        /** `replaceRegistration` */
+        "/registrations/{id}/": {
+            operationId: "replaceRegistration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["RegistrationCreate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Registration"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["replaceRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["replaceRegistration"];
+        };
         /** `replaceIntegration` */
         "/integrations/{id}/": {
             operationId: "replaceIntegration";
@@ -333,7 +573,7 @@ export interface OperationMap {
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
             expand: never;
-            body: components["schemas"]["IntegrationCreate"];
+            body: components["schemas"]["IntegrationReplace"];
             bodyRequired: true;
             /** An array body is accepted. */
             bulk: false;
@@ -344,9 +584,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `replaceEmployee` */
         "/employees/{id}/": {
@@ -368,9 +608,33 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
+        };
+        /** `replaceMessage` */
+        "/messages/{id}/": {
+            operationId: "replaceMessage";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["MessageCreate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Message"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["replaceRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `resendPayoutNotificationPut` */
         "/payouts/{id}/resend/": {
@@ -392,7 +656,7 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -400,7 +664,7 @@ export interface OperationMap {
         "/webhooks/{id}/": {
             operationId: "replaceWebhook";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["replaceEmployee"];
+            init: Inits["replaceWebhook"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -416,35 +680,59 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
     };
     post: {
-        /** `createIntegration` */
-        "/integrations/": {
-            operationId: "createIntegration";
+        /** `createRegistration` */
+        "/registrations/": {
+            operationId: "createRegistration";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["createIntegration"];
+            init: Inits["createRegistration"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
             expand: never;
-            body: components["schemas"]["IntegrationCreate"];
+            body: components["schemas"]["RegistrationCreate"];
             bodyRequired: true;
             /** An array body is accepted. */
             bulk: false;
             /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
-            successes: { 201: components["schemas"]["Integration"] };
+            successes: { 201: components["schemas"]["Registration"] };
             /** A bulk operation's 2xx status → the body of a call with an array body. */
             bulkSuccesses: {  };
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["createIntegration"];
+            errors: ErrorResponses["createRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["createIntegration"];
+            undocumented: UndocumentedStatuses["createRegistration"];
+        };
+        /** `approveRegistration` */
+        "/registrations/{id}/approve/": {
+            operationId: "approveRegistration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Registration"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["listRegistrations"];
         };
         /** `createEmployee` */
         "/employees/": {
@@ -466,9 +754,33 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["createIntegration"];
+            errors: ErrorResponses["createRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["createIntegration"];
+            undocumented: UndocumentedStatuses["createRegistration"];
+        };
+        /** `createMessage` */
+        "/messages/": {
+            operationId: "createMessage";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["createEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["MessageCreate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 201: components["schemas"]["Message"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["createRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["createRegistration"];
         };
         /** `createPayout` */
         "/payouts/": {
@@ -478,7 +790,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: "employee" | "invoice";
+            expand: "employee" | "payrun" | "invoice";
             body: NonNullable<operations["createPayout"]["requestBody"]>["content"]["application/json"];
             bodyRequired: true;
             /** An array body is accepted. */
@@ -518,37 +830,11 @@ export interface OperationMap {
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["calculatePricing"];
         };
-        /** `createWebhook` */
-        "/webhooks/": {
-            operationId: "createWebhook";
+        /** `closePayrun` */
+        "/payruns/{id}/close/": {
+            operationId: "closePayrun";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["createEmployee"];
-            /** A call must give an init: a path or query parameter, or the body, is required. */
-            initRequired: true;
-            /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
-            body: components["schemas"]["WebhookCreate"];
-            bodyRequired: true;
-            /** An array body is accepted. */
-            bulk: false;
-            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
-            successes: { 201: components["schemas"]["Webhook"] };
-            /** A bulk operation's 2xx status → the body of a call with an array body. */
-            bulkSuccesses: {  };
-            /** A 2xx body has fields that are an id or, with `expand`, the object. */
-            hasExpandableFields: false;
-            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["createIntegration"];
-            /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["createIntegration"];
-        };
-    };
-    delete: {
-        /** `deleteIntegration` */
-        "/integrations/{id}/": {
-            operationId: "deleteIntegration";
-            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["retrieveIntegration"];
+            init: Inits["replaceEmployee"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -564,7 +850,129 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
+        };
+        /** `issueInvoice` */
+        "/invoices/{id}/issue/": {
+            operationId: "issueInvoice";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["InvoiceIssue"];
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Invoice"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["issueInvoice"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["issueInvoice"];
+        };
+        /** `createPrepayment` */
+        "/prepayments/": {
+            operationId: "createPrepayment";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["createEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["PrepaymentCreate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 201: components["schemas"]["Prepayment"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["createRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["createRegistration"];
+        };
+        /** `createWebhook` */
+        "/webhooks/": {
+            operationId: "createWebhook";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["createWebhook"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["WebhookCreate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 201: components["schemas"]["Webhook"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["createRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["createRegistration"];
+        };
+    };
+    delete: {
+        /** `deleteRegistration` */
+        "/registrations/{id}/": {
+            operationId: "deleteRegistration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 204: undefined };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
+        };
+        /** `deleteIntegration` */
+        "/integrations/{id}/": {
+            operationId: "deleteIntegration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 204: undefined };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -588,9 +996,33 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
+        };
+        /** `deleteMessage` */
+        "/messages/{id}/": {
+            operationId: "deleteMessage";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 204: undefined };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["retrieveRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["deleteMessage"];
         };
         /** `deletePayout` */
         "/payouts/{id}/": {
@@ -612,13 +1044,13 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
-        /** `deleteInvoice` */
-        "/invoices/{id}/": {
-            operationId: "deleteInvoice";
+        /** `deletePayrun` */
+        "/payruns/{id}/": {
+            operationId: "deletePayrun";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
             init: Inits["retrieveEmployee"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
@@ -636,7 +1068,31 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
+        };
+        /** `deletePrepayment` */
+        "/prepayments/{id}/": {
+            operationId: "deletePrepayment";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["retrieveEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: never;
+            bodyRequired: false;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 204: undefined };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
@@ -644,7 +1100,7 @@ export interface OperationMap {
         "/webhooks/{id}/": {
             operationId: "deleteWebhook";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["retrieveEmployee"];
+            init: Inits["retrieveWebhook"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -660,12 +1116,36 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["retrieveIntegration"];
+            errors: ErrorResponses["retrieveRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["deleteWebhook"];
+            undocumented: UndocumentedStatuses["deleteMessage"];
         };
     };
     patch: {
+        /** `updateRegistration` */
+        "/registrations/{id}/": {
+            operationId: "updateRegistration";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceRegistration"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["RegistrationUpdate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Registration"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["replaceRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["replaceRegistration"];
+        };
         /** `updateIntegration` */
         "/integrations/{id}/": {
             operationId: "updateIntegration";
@@ -686,9 +1166,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `updateEmployee` */
         "/employees/{id}/": {
@@ -710,9 +1190,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `resendEmployeeInvitation` */
         "/employees/{id}/resend/": {
@@ -734,9 +1214,33 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
+        };
+        /** `updateMessage` */
+        "/messages/{id}/": {
+            operationId: "updateMessage";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["MessageUpdate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Message"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: false;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["replaceRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `resendPayoutNotification` */
         "/payouts/{id}/resend/": {
@@ -758,39 +1262,63 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["listIntegrations"];
+            errors: ErrorResponses["listRegistrations"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
             undocumented: UndocumentedStatuses["resendPayoutNotificationPut"];
         };
-        /** `updateInvoice` */
-        "/invoices/{id}/": {
-            operationId: "updateInvoice";
+        /** `updatePayrun` */
+        "/payruns/{id}/": {
+            operationId: "updatePayrun";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
             init: Inits["replaceEmployee"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
             expand: never;
-            body: components["schemas"]["InvoiceUpdate"];
+            body: components["schemas"]["PayrunUpdate"];
             bodyRequired: true;
             /** An array body is accepted. */
             bulk: false;
             /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
-            successes: { 200: components["schemas"]["Invoice"] };
+            successes: { 200: components["schemas"]["Payrun"] };
             /** A bulk operation's 2xx status → the body of a call with an array body. */
             bulkSuccesses: {  };
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
-            hasExpandableFields: false;
+            hasExpandableFields: true;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
+        };
+        /** `updatePrepayment` */
+        "/prepayments/{id}/": {
+            operationId: "updatePrepayment";
+            /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
+            init: Inits["replaceEmployee"];
+            /** A call must give an init: a path or query parameter, or the body, is required. */
+            initRequired: true;
+            /** The names `params.query.expand` takes (`never`: no `expand`). */
+            expand: never;
+            body: components["schemas"]["PrepaymentUpdate"];
+            bodyRequired: true;
+            /** An array body is accepted. */
+            bulk: false;
+            /** 2xx status → JSON body (`undefined`: none); for a bulk operation, the bodies of a single call. */
+            successes: { 200: components["schemas"]["Prepayment"] };
+            /** A bulk operation's 2xx status → the body of a call with an array body. */
+            bulkSuccesses: {  };
+            /** A 2xx body has fields that are an id or, with `expand`, the object. */
+            hasExpandableFields: true;
+            /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
+            errors: ErrorResponses["replaceRegistration"];
+            /** The registered statuses (`HttpStatus`) this operation does not document. */
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
         /** `updateWebhook` */
         "/webhooks/{id}/": {
             operationId: "updateWebhook";
             /** The call's init, its `params`: path and query parameters as the spec has them (`expand` aside), header parameters optional (the client sends them). */
-            init: Inits["replaceEmployee"];
+            init: Inits["replaceWebhook"];
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
@@ -806,9 +1334,9 @@ export interface OperationMap {
             /** A 2xx body has fields that are an id or, with `expand`, the object. */
             hasExpandableFields: false;
             /** Other documented status (or range, `5XX`) → the statuses it stands for and its JSON body. */
-            errors: ErrorResponses["replaceIntegration"];
+            errors: ErrorResponses["replaceRegistration"];
             /** The registered statuses (`HttpStatus`) this operation does not document. */
-            undocumented: UndocumentedStatuses["replaceIntegration"];
+            undocumented: UndocumentedStatuses["replaceRegistration"];
         };
     };
 }
@@ -816,19 +1344,27 @@ export interface OperationMap {
 /** The inits of the operations (the `init` of an entry), each named after the first operation that has it. */
 interface Inits {
     "retrieveApiRoot": { params?: { header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Integration-ID"?: NonNullable<operations["retrieveApiRoot"]["parameters"]["header"]>["Integration-ID"] } } };
+    "listRegistrations": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"] }; header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "retrieveRegistration": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
     "listIntegrations": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "type"?: components["parameters"]["IntegrationTypeFilter"] }; header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
-    "retrieveIntegration": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
     "listEmployees": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "search"?: components["parameters"]["EmployeeSearch"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "notified_at_null"?: components["parameters"]["notified_at_null"]; "notified_at_before"?: components["parameters"]["notified_at_before"]; "notified_at_after"?: components["parameters"]["notified_at_after"]; "claimed_at_null"?: components["parameters"]["claimed_at_null"]; "claimed_at_before"?: components["parameters"]["claimed_at_before"]; "claimed_at_after"?: components["parameters"]["claimed_at_after"]; "verified_at_null"?: components["parameters"]["verified_at_null"]; "verified_at_before"?: components["parameters"]["verified_at_before"]; "verified_at_after"?: components["parameters"]["verified_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
     "retrieveEmployee": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
-    "listPayouts": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "employee"?: components["parameters"]["EmployeeFilter"]; "invoice"?: components["parameters"]["InvoiceFilter"]; "search"?: components["parameters"]["PayoutSearch"]; "start_at_null"?: components["parameters"]["start_at_null"]; "start_at_before"?: components["parameters"]["start_at_before"]; "start_at_after"?: components["parameters"]["start_at_after"]; "end_at_null"?: components["parameters"]["end_at_null"]; "end_at_before"?: components["parameters"]["end_at_before"]; "end_at_after"?: components["parameters"]["end_at_after"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "notified_at_null"?: components["parameters"]["notified_at_null"]; "notified_at_before"?: components["parameters"]["notified_at_before"]; "notified_at_after"?: components["parameters"]["notified_at_after"]; "accepted_at_null"?: components["parameters"]["accepted_at_null"]; "accepted_at_before"?: components["parameters"]["accepted_at_before"]; "accepted_at_after"?: components["parameters"]["accepted_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
-    "listPricing": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "employee"?: components["parameters"]["EmployeeFilter"]; "invoice"?: components["parameters"]["InvoiceFilter"]; "start_at_null"?: components["parameters"]["start_at_null"]; "start_at_before"?: components["parameters"]["start_at_before"]; "start_at_after"?: components["parameters"]["start_at_after"]; "end_at_null"?: components["parameters"]["end_at_null"]; "end_at_before"?: components["parameters"]["end_at_before"]; "end_at_after"?: components["parameters"]["end_at_after"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "notified_at_null"?: components["parameters"]["notified_at_null"]; "notified_at_before"?: components["parameters"]["notified_at_before"]; "notified_at_after"?: components["parameters"]["notified_at_after"]; "accepted_at_null"?: components["parameters"]["accepted_at_null"]; "accepted_at_before"?: components["parameters"]["accepted_at_before"]; "accepted_at_after"?: components["parameters"]["accepted_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listMessages": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listPayouts": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "employee"?: components["parameters"]["EmployeeFilter"]; "payrun"?: components["parameters"]["PayrunFilter"]; "invoice"?: components["parameters"]["InvoiceFilter"]; "search"?: components["parameters"]["PayoutSearch"]; "start_at_null"?: components["parameters"]["start_at_null"]; "start_at_before"?: components["parameters"]["start_at_before"]; "start_at_after"?: components["parameters"]["start_at_after"]; "end_at_null"?: components["parameters"]["end_at_null"]; "end_at_before"?: components["parameters"]["end_at_before"]; "end_at_after"?: components["parameters"]["end_at_after"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "notified_at_null"?: components["parameters"]["notified_at_null"]; "notified_at_before"?: components["parameters"]["notified_at_before"]; "notified_at_after"?: components["parameters"]["notified_at_after"]; "accepted_at_null"?: components["parameters"]["accepted_at_null"]; "accepted_at_before"?: components["parameters"]["accepted_at_before"]; "accepted_at_after"?: components["parameters"]["accepted_at_after"]; "canceled_at_null"?: components["parameters"]["canceled_at_null"]; "canceled_at_before"?: components["parameters"]["canceled_at_before"]; "canceled_at_after"?: components["parameters"]["canceled_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listPricing": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "employee"?: components["parameters"]["EmployeeFilter"]; "invoice"?: components["schemas"]["WritableId"]; "start_at_null"?: components["parameters"]["start_at_null"]; "start_at_before"?: components["parameters"]["start_at_before"]; "start_at_after"?: components["parameters"]["start_at_after"]; "end_at_null"?: components["parameters"]["end_at_null"]; "end_at_before"?: components["parameters"]["end_at_before"]; "end_at_after"?: components["parameters"]["end_at_after"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "notified_at_null"?: components["parameters"]["notified_at_null"]; "notified_at_before"?: components["parameters"]["notified_at_before"]; "notified_at_after"?: components["parameters"]["notified_at_after"]; "accepted_at_null"?: components["parameters"]["accepted_at_null"]; "accepted_at_before"?: components["parameters"]["accepted_at_before"]; "accepted_at_after"?: components["parameters"]["accepted_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
     "retrievePricing": { params: { path: { "id": components["schemas"]["WritableId"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
-    "listInvoices": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "paid_at_null"?: components["parameters"]["paid_at_null"]; "paid_at_before"?: components["parameters"]["paid_at_before"]; "paid_at_after"?: components["parameters"]["paid_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
-    "listWebhooks": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listPayruns": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "open"?: components["parameters"]["OpenFilter"]; "created_at_null"?: components["parameters"]["created_at_null"]; "created_at_before"?: components["parameters"]["created_at_before"]; "created_at_after"?: components["parameters"]["created_at_after"]; "paid_at_null"?: components["parameters"]["paid_at_null"]; "paid_at_before"?: components["parameters"]["paid_at_before"]; "paid_at_after"?: components["parameters"]["paid_at_after"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listInvoices": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"]; "billing_type"?: components["parameters"]["BillingTypeFilter"]; "status"?: components["parameters"]["InvoiceStatusFilter"]; "ordering"?: components["parameters"]["InvoiceOrdering"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "retrievePaymentTerm": { params?: { header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "listWebhooks": { params?: { query?: { "page"?: components["parameters"]["Page"]; "page_size"?: components["parameters"]["PageSize"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "retrieveWebhook": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "replaceRegistration": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
     "replaceIntegration": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
     "replaceEmployee": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
-    "createIntegration": { params?: { header?: { "Idempotency-Key"?: components["parameters"]["IdempotencyKey"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"] } } };
+    "replaceWebhook": { params: { path: { "id": components["parameters"]["PathId"] }; header?: { "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
+    "createRegistration": { params?: { header?: { "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
     "createEmployee": { params?: { header?: { "Integration-ID"?: components["parameters"]["IntegrationId"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
+    "createWebhook": { params?: { header?: { "Integration-ID"?: components["parameters"]["IntegrationIdForWebhooks"]; "Accept-Language"?: components["parameters"]["AcceptLanguage"]; "Idempotency-Key"?: components["parameters"]["IdempotencyKey"] } } };
 }
 
 /** The documented error responses of the operations (`errors`), each named after the first operation that has them. */
@@ -843,7 +1379,7 @@ interface ErrorResponses {
         431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
-    "listIntegrations": {
+    "listRegistrations": {
         301: { status: 301; body: undefined };
         307: { status: 307; body: undefined };
         400: { status: 400; body: components["schemas"]["ValidationError"] };
@@ -855,7 +1391,7 @@ interface ErrorResponses {
         431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
-    "retrieveIntegration": {
+    "retrieveRegistration": {
         301: { status: 301; body: undefined };
         307: { status: 307; body: undefined };
         401: { status: 401; body: components["schemas"]["ErrorDetail"] };
@@ -866,7 +1402,7 @@ interface ErrorResponses {
         431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
-    "replaceIntegration": {
+    "replaceRegistration": {
         301: { status: 301; body: undefined };
         307: { status: 307; body: undefined };
         400: { status: 400; body: components["schemas"]["ValidationError"] };
@@ -879,7 +1415,7 @@ interface ErrorResponses {
         431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
-    "createIntegration": {
+    "createRegistration": {
         301: { status: 301; body: undefined };
         307: { status: 307; body: undefined };
         400: { status: 400; body: components["schemas"]["ValidationError"] };
@@ -903,17 +1439,32 @@ interface ErrorResponses {
         431: { status: 431; body: components["schemas"]["ErrorDetail"] };
         "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
     };
+    "issueInvoice": {
+        301: { status: 301; body: undefined };
+        307: { status: 307; body: undefined };
+        400: { status: 400; body: components["schemas"]["ValidationError"] };
+        401: { status: 401; body: components["schemas"]["ErrorDetail"] };
+        403: { status: 403; body: components["schemas"]["ErrorDetail"] };
+        404: { status: 404; body: components["schemas"]["ErrorDetail"] };
+        409: { status: 409; body: components["schemas"]["ErrorDetail"] };
+        413: { status: 413; body: components["schemas"]["ErrorDetail"] };
+        414: { status: 414; body: components["schemas"]["ErrorDetail"] };
+        429: { status: 429; body: components["schemas"]["ErrorDetail"] };
+        431: { status: 431; body: components["schemas"]["ErrorDetail"] };
+        "5XX": { status: 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 510 | 511; body: components["schemas"]["ErrorDetail"] };
+    };
 }
 
 /** The statuses the operations leave undocumented (`undocumented`), each named after the first operation that does. */
 interface UndocumentedStatuses {
     "retrieveApiRoot": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "listIntegrations": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "retrieveIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "replaceIntegration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "listRegistrations": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "retrieveRegistration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "replaceRegistration": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "resendPayoutNotificationPut": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "createIntegration": 100 | 101 | 102 | 103 | 200 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "createRegistration": 100 | 101 | 102 | 103 | 200 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "createPayout": 100 | 101 | 102 | 103 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
     "calculatePricing": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
-    "deleteWebhook": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "issueInvoice": 100 | 101 | 102 | 103 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 402 | 405 | 406 | 407 | 408 | 410 | 411 | 412 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
+    "deleteMessage": 100 | 101 | 102 | 103 | 200 | 201 | 202 | 203 | 205 | 206 | 207 | 208 | 226 | 300 | 302 | 303 | 304 | 305 | 308 | 400 | 402 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 415 | 416 | 417 | 421 | 422 | 423 | 424 | 425 | 426 | 428 | 451;
 }

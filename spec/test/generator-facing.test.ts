@@ -115,3 +115,62 @@ describe('parameters and error responses', () => {
     expect(refused).toEqual([]);
   });
 });
+
+describe('forward compatibility: open response enums, closed request enums (the overview\'s rule)', () => {
+  /** An open enum: `anyOf` of the known values and one plain string (or integer) branch that takes any other value. */
+  const anyOther = (branch: any) => ['string', 'integer'].includes(branch?.type) && Object.keys(branch).every((key) => key === 'type' || key === 'description');
+  const isOpen = (schema: any) => Array.isArray(schema?.anyOf) && schema.anyOf.length === 2 && schema.anyOf.some(anyOther);
+
+  /** Every schema holding an `enum` inside `schema`, with whether an open enum wraps it, following `$ref`s. */
+  function enums(schema: any, at: string, open = false, seen = new Set<any>()): { at: string; open: boolean }[] {
+    if (!schema || typeof schema !== 'object' || seen.has(schema)) return [];
+    seen.add(schema);
+    if (schema.$ref) return enums(deref(schema), `${at}→${schema.$ref.split('/').pop()}`, open, seen);
+    const here = Array.isArray(schema.enum) ? [{ at, open }] : [];
+    const wraps = isOpen(schema);
+    return [...here, ...Object.entries(schema).flatMap(([key, value]) => (key === 'examples' ? [] : enums(value, `${at}.${key}`, open || wraps, seen)))];
+  }
+
+  const schemasOf = (content: any) => Object.values<any>(content ?? {}).map((media) => media.schema);
+
+  it('opens every enum a response, a webhook payload or a delivery header can carry', () => {
+    const closed: string[] = [];
+    for (const { path, method, operation } of operations()) {
+      for (const [status, response] of Object.entries<any>(operation.responses)) {
+        for (const schema of schemasOf(deref(response).content)) closed.push(...enums(schema, `${method} ${path} ${status}`).filter((e) => !e.open).map((e) => e.at));
+      }
+    }
+    for (const { event, operation } of webhookOperations()) {
+      for (const schema of schemasOf(operation.requestBody.content)) closed.push(...enums(schema, `webhook ${event}`).filter((e) => !e.open).map((e) => e.at));
+      for (const parameter of operation.parameters.map((p: any) => deref(p))) closed.push(...enums(parameter.schema, `webhook ${event} ${parameter.name}`).filter((e) => !e.open).map((e) => e.at));
+    }
+    expect(closed).toEqual([]);
+  });
+
+  it('keeps every enum of a request body or parameter closed', () => {
+    const opened: string[] = [];
+    const found: string[] = [];
+    for (const { path, method, operation } of operations()) {
+      const parameters = [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(p));
+      const inRequest = [
+        ...schemasOf(deref(operation.requestBody)?.content).map((schema) => enums(schema, `${method} ${path} request`)),
+        ...parameters.map((parameter) => enums(parameter.schema, `${method} ${path} ${parameter.name}`)),
+      ].flat();
+      found.push(...inRequest.map((e) => e.at));
+      opened.push(...inRequest.filter((e) => e.open).map((e) => e.at));
+    }
+    expect(opened).toEqual([]);
+    expect(found.some((at) => at.includes('WebhookEventName')), 'the webhook events you send are an enum').toBe(true);
+  });
+
+  it('accepts an unknown value where a response enum is, and refuses one where a request enum is', () => {
+    const payrun = deref(spec.paths['/payruns/{id}/'].get.responses['200']).content['application/json'].schema;
+    const base = { id: '1', app: 'https://app.gigapay.com/i/1/', created_at: '2025-01-01T00:00:00Z', currency: 'SEK', metadata: {}, ocr_number: '1', open: false, paid_at: null, pdf: 'https://api.gigapay.com/invoice/1/', price: '1.00' };
+    expect(check(payrun, { ...base, latest_status: 'on_hold' }).valid).toBe(true);
+    expect(check(payrun, { ...base, latest_status: 'paid' }).valid).toBe(true);
+    expect(check(payrun, { ...base, latest_status: 7 }).valid).toBe(false);
+    expect(check(component('Webhook'), { id: '1', url: 'https://example.com/', events: ['Prepayment.paid'], secret_key: 'k', metadata: {} }).valid).toBe(true);
+    expect(check(component('WebhookCreate'), { url: 'https://example.com/', events: ['Prepayment.paid'] }).valid).toBe(false);
+    expect(check(component('WebhookCreate'), { url: 'https://example.com/', events: ['Invoice.paid'] }).valid).toBe(false);
+  });
+});

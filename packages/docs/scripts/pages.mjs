@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// The docs' own pages beside the reference: pages/<slug>.md, read on GitHub as it is and rendered
+// by the build to <slug>/index.html, linked from the reference's sidebar and the version switcher.
+// A release freezes them (releases/<version>/docs/, tools/release/src/freeze.mjs), so that each
+// version of the site shows its own.
+//
+// A code block of a page right after `<!-- sample: <file> -->` is that file of samples/, as shown:
+// a client sample (the default-exported function of samples/<operationId>.ts's form) as the
+// complete module the reference shows, any other file (a webhook receiver) as it is. The tests run
+// those files; `node scripts/pages.mjs --write` copies them into the pages, and a test fails when
+// a page shows other code than its files.
+//
+//   node scripts/pages.mjs --write     refreshes the sample blocks of pages/*.md
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { marked } from 'marked';
+import { BRAND_COLOR, FAVICON } from './brand.mjs';
+import { exampleIdsOf, parseSample, shownSample } from './samples.mjs';
+
+export const PAGES_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'pages');
+
+/** A marker and the fenced block after it: [whole, file, fence language, code]. */
+const SAMPLE_BLOCK = /^<!-- sample: (\S+) -->\n```(\w*)\n([\s\S]*?)^```$/gm;
+const CLIENT_SAMPLE = /^export default async function\b.*\(\s*client\s*:/m;
+
+/**
+ * The pages of a folder, by slug: { slug, file, markdown, title (its `# ` heading), lede (its
+ * first paragraph) }. No folder, or one that does not exist, has none (a release frozen before
+ * pages existed).
+ * @param {string | undefined} dir
+ */
+export function readPages(dir) {
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const markdown = readFileSync(file, 'utf8');
+      const title = /^# (.+)$/m.exec(markdown)?.[1];
+      if (!title) throw new Error(`${file}: a page starts with its title, a "# " heading`);
+      const afterTitle = markdown.slice(markdown.indexOf(`# ${title}`) + title.length + 2);
+      const lede = afterTitle.split(/\n\s*\n/).map((block) => block.trim()).find((block) => block && !block.startsWith('<!--'));
+      return { slug: name.slice(0, -'.md'.length), file, markdown, title, lede: lede ?? '' };
+    });
+}
+
+/** The sample blocks of a page, in order: { file, language, code }. */
+export function sampleBlocksOf(markdown) {
+  return [...markdown.matchAll(SAMPLE_BLOCK)].map(([, file, language, code]) => ({ file, language, code }));
+}
+
+/** The code a page shows for samples/<file>: a client sample completed as the reference shows it, anything else as it is. */
+export function shownPageSample(samplesDir, file, exampleIds) {
+  const source = readFileSync(join(samplesDir, file), 'utf8');
+  return CLIENT_SAMPLE.test(source) ? shownSample(parseSample(source, file), exampleIds) : source;
+}
+
+/** The page with every sample block replaced by the code its file shows now. */
+export function refreshSampleBlocks(markdown, samplesDir, exampleIds) {
+  return markdown.replace(SAMPLE_BLOCK, (_block, file, language) => `<!-- sample: ${file} -->\n\`\`\`${language}\n${shownPageSample(samplesDir, file, exampleIds)}\`\`\``);
+}
+
+const escape = (text) => String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * A page as HTML: plain, no script, under a Content-Security-Policy like the changelog's. Served at
+ * <version>/<slug>/, so the reference is one level up.
+ */
+export function renderPage({ markdown, title }) {
+  const body = marked.parse(markdown, { async: false });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escape(title)} · Gigapay API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<link rel="icon" href="${FAVICON}">
+<style>
+body{margin:0;font:16px/1.6 Helvetica,Arial,sans-serif;color:#1d1446}
+main{max-width:860px;margin:0 auto;padding:64px 24px}
+h1,h2{color:${BRAND_COLOR}}
+h2{border-top:1px solid #e6e2f6;padding-top:24px;margin-top:40px}
+code{background:#f3f1fb;padding:1px 4px;border-radius:4px;font-size:90%}
+pre{background:#1d1446;color:#f3f1fb;padding:16px;border-radius:8px;overflow-x:auto;line-height:1.45}
+pre code{background:none;padding:0;font-size:14px}
+a{color:${BRAND_COLOR}}
+.back{font-size:14px}
+</style>
+</head>
+<body>
+<main>
+<p class="back"><a href="../index.html" data-link="reference">← API reference</a></p>
+${body}</main>
+</body>
+</html>
+`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] !== '--write') {
+    console.error('usage: node scripts/pages.mjs --write   (refreshes the sample blocks of pages/*.md from samples/)');
+    process.exit(2);
+  }
+  const { readSpec, SAMPLES_DIR } = await import('./docs-spec.mjs');
+  const exampleIds = exampleIdsOf(readSpec());
+  for (const page of readPages(PAGES_DIR)) {
+    const refreshed = refreshSampleBlocks(page.markdown, SAMPLES_DIR, exampleIds);
+    if (refreshed !== page.markdown) writeFileSync(page.file, refreshed);
+    console.log(`${page.file}: ${sampleBlocksOf(refreshed).length} sample blocks${refreshed === page.markdown ? ', unchanged' : ', refreshed'}`);
+  }
+}

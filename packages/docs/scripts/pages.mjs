@@ -7,16 +7,14 @@
 // A code block of a page right after `<!-- sample: <file> -->` is that file of samples/, as shown:
 // a client sample (the default-exported function of samples/<operationId>.ts's form) as the
 // complete module the reference shows, any other file (a webhook receiver) as it is. The tests run
-// those files; `node scripts/pages.mjs --write` copies them into the pages, and a test fails when
-// a page shows other code than its files.
-//
-//   node scripts/pages.mjs --write     refreshes the sample blocks of pages/*.md
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// those files; `pnpm --filter @gigapay/docs pages` (scripts/refresh-pages.mjs) copies them into the
+// pages, and a test fails when a page shows other code than its files.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import { BRAND_COLOR, FAVICON } from './brand.mjs';
-import { exampleIdsOf, parseSample, shownSample } from './samples.mjs';
+import { parseSample, shownSample } from './samples.mjs';
 
 export const PAGES_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'pages');
 
@@ -65,12 +63,33 @@ export function refreshSampleBlocks(markdown, samplesDir, exampleIds) {
 const escape = (text) => String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** `Webhook receivers` → `webhook-receivers`: the anchor of a heading. */
+export const anchorOf = (text) => text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The page's Markdown as HTML, each heading with an anchor, and its sections (`## `) for the contents. */
+function toHtml(markdown) {
+  const sections = [];
+  const marked = new Marked({
+    renderer: {
+      heading(text, level) {
+        const id = anchorOf(text);
+        if (level === 2) sections.push({ id, text });
+        return `<h${level} id="${id}">${text}</h${level}>\n`;
+      },
+    },
+  });
+  return { html: marked.parse(markdown, { async: false }), sections };
+}
+
 /**
- * A page as HTML: plain, no script, under a Content-Security-Policy like the changelog's. Served at
- * <version>/<slug>/, so the reference is one level up.
+ * A page as HTML: plain, no script, under a Content-Security-Policy like the changelog's, with its
+ * contents after the title. Served at <version>/<slug>/, so the reference is one level up.
  */
 export function renderPage({ markdown, title }) {
-  const body = marked.parse(markdown, { async: false });
+  const { html, sections } = toHtml(markdown);
+  const contents = `<nav class="contents" aria-label="On this page"><ul>${sections.map(({ id, text }) => `<li><a href="#${id}">${text}</a></li>`).join('')}</ul></nav>`;
+  // The contents go right after the title.
+  const body = html.replace(/(<\/h1>\n)/, `$1${contents}\n`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -89,6 +108,7 @@ pre{background:#1d1446;color:#f3f1fb;padding:16px;border-radius:8px;overflow-x:a
 pre code{background:none;padding:0;font-size:14px}
 a{color:${BRAND_COLOR}}
 .back{font-size:14px}
+.contents ul{padding-left:20px;margin:8px 0 0}
 </style>
 </head>
 <body>
@@ -98,18 +118,4 @@ ${body}</main>
 </body>
 </html>
 `;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv[2] !== '--write') {
-    console.error('usage: node scripts/pages.mjs --write   (refreshes the sample blocks of pages/*.md from samples/)');
-    process.exit(2);
-  }
-  const { readSpec, SAMPLES_DIR } = await import('./docs-spec.mjs');
-  const exampleIds = exampleIdsOf(readSpec());
-  for (const page of readPages(PAGES_DIR)) {
-    const refreshed = refreshSampleBlocks(page.markdown, SAMPLES_DIR, exampleIds);
-    if (refreshed !== page.markdown) writeFileSync(page.file, refreshed);
-    console.log(`${page.file}: ${sampleBlocksOf(refreshed).length} sample blocks${refreshed === page.markdown ? ', unchanged' : ', refreshed'}`);
-  }
 }

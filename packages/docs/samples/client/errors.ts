@@ -15,8 +15,7 @@ export default async function errors(client: GigapayClient<true>, { employeeId }
   } catch (error) {
     // This operation's 400, its body typed from the spec.
     if (isErrorOf(error, 'POST', '/payouts/', 400)) {
-      console.log(error.fields); // { amount: ['…'] }
-      console.log(error.requestId); // quote it to support
+      console.log(error.status, error.fields); // 400 { amount: ['…'] }
     } else {
       throw error;
     }

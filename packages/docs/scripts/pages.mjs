@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
-import { BRAND_COLOR, FAVICON } from './brand.mjs';
+import { BRAND_COLOR } from './brand.mjs';
+import { plainPage } from './plain-page.mjs';
 import { parseSample, shownSample } from './samples.mjs';
 
 export const PAGES_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'pages');
@@ -60,9 +61,6 @@ export function refreshSampleBlocks(markdown, samplesDir, exampleIds) {
   return markdown.replace(SAMPLE_BLOCK, (_block, file, language) => `<!-- sample: ${file} -->\n\`\`\`${language}\n${shownPageSample(samplesDir, file, exampleIds)}\`\`\``);
 }
 
-const escape = (text) => String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
 /** `Webhook receivers` → `webhook-receivers`: the anchor of a heading. */
 export const anchorOf = (text) => text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -82,40 +80,25 @@ function toHtml(markdown) {
 }
 
 /**
- * A page as HTML: plain, no script, under a Content-Security-Policy like the changelog's, with its
- * contents after the title. Served at <version>/<slug>/, so the reference is one level up.
+ * A page as HTML (plain-page.mjs: no script, its own origin only), with its contents after the
+ * title. Served at <version>/<slug>/, so the reference is one level up.
  */
 export function renderPage({ markdown, title }) {
   const { html, sections } = toHtml(markdown);
   const contents = `<nav class="contents" aria-label="On this page"><ul>${sections.map(({ id, text }) => `<li><a href="#${id}">${text}</a></li>`).join('')}</ul></nav>`;
   // The contents go right after the title.
   const body = html.replace(/(<\/h1>\n)/, `$1${contents}\n`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escape(title)} · Gigapay API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<link rel="icon" href="${FAVICON}">
-<style>
-body{margin:0;font:16px/1.6 Helvetica,Arial,sans-serif;color:#1d1446}
-main{max-width:860px;margin:0 auto;padding:64px 24px}
-h1,h2{color:${BRAND_COLOR}}
-h2{border-top:1px solid #e6e2f6;padding-top:24px;margin-top:40px}
-code{background:#f3f1fb;padding:1px 4px;border-radius:4px;font-size:90%}
+  return plainPage({
+    title,
+    style: `h2{color:${BRAND_COLOR};border-top:1px solid #e6e2f6;padding-top:24px;margin-top:40px}
 pre{background:#1d1446;color:#f3f1fb;padding:16px;border-radius:8px;overflow-x:auto;line-height:1.45}
 pre code{background:none;padding:0;font-size:14px}
-a{color:${BRAND_COLOR}}
 .back{font-size:14px}
 .contents ul{padding-left:20px;margin:8px 0 0}
-</style>
-</head>
-<body>
+`,
+    body: `
 <main>
 <p class="back"><a href="../index.html" data-link="reference">← API reference</a></p>
-${body}</main>
-</body>
-</html>
-`;
+${body}</main>`,
+  });
 }

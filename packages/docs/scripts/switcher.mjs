@@ -3,8 +3,7 @@
 // the getting-started guide and the version's own pages (pages.mjs) beside it. Links are relative,
 // so the site works under any base path (GitHub Pages serves a project's site under /<repository>/).
 import { BRAND_COLOR } from './brand.mjs';
-
-const escape = (text) => String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+import { escapeHtml as escape } from './plain-page.mjs';
 
 const STYLE = `<style>
 #gigapay-versions{position:fixed;top:10px;right:16px;z-index:10000;display:flex;gap:12px;align-items:center;font:14px/1.4 Helvetica,Arial,sans-serif;background:#fff;border:1px solid #d9d4f2;border-radius:8px;padding:6px 12px;box-shadow:0 2px 8px rgba(29,20,70,.12)}

@@ -14,11 +14,11 @@ export const server = createServer(async (request, response) => {
     response.writeHead(404).end();
     return;
   }
-  // The raw bytes, exactly as received: parsed and
-  // serialised again, they no longer match the signature.
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk);
   try {
+    // The raw bytes, exactly as received: parsed and
+    // serialised again, they no longer match the signature.
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk);
     const employee = await parseWebhook({
       event: 'Employee.verified',
       payload: Buffer.concat(chunks),

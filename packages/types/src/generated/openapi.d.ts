@@ -1383,7 +1383,9 @@ export interface paths {
          * Register a Webhook
          * @description Subscribes a URL to events. Every notification is signed with the Webhook's `secret_key`
          *     (generated when you send none, and returned in the response): verify the `Gigapay-Signature`
-         *     header as described under [Events](#tag/Events).
+         *     header as described under [Events](#tag/Events). With any integration-scoped event
+         *     (`Employee.*`, `Payout.*`, `Payrun.*`) send `Integration-ID`; a Webhook with only
+         *     `Registration.verified` belongs to your user account and is created without it.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1814,8 +1816,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**
@@ -1905,8 +1907,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name: string;
             /**
@@ -1970,8 +1972,8 @@ export interface components {
             email?: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number?: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country?: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country?: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**
@@ -2524,6 +2526,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /**
              * @deprecated
              * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
@@ -2560,6 +2566,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2593,6 +2603,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2634,6 +2648,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /**
              * @deprecated
              * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
@@ -2669,6 +2687,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2701,6 +2723,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -3259,8 +3285,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**

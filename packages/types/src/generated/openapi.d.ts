@@ -421,8 +421,9 @@ export interface paths {
         head?: never;
         /**
          * Resend the onboarding invitation
-         * @description Sends the Employee the invitation to onboard again. Wait at least 24 hours between resends: an
-         *     earlier one is a `400` under `non_field_errors` (Gigapay does not document the status). No body.
+         * @description Sends the Employee the invitation to onboard again, with the `invitation_code`. Wait at least 24
+         *     hours between resends: an earlier one is a `400` under `non_field_errors` (a decision: Gigapay
+         *     does not document the status). No body.
          */
         patch: operations["resendEmployeeInvitation"];
         trace?: never;
@@ -1107,7 +1108,8 @@ export interface paths {
         /**
          * Retrieve an Invoice
          * @description Retrieves a billing Invoice by id. (`PATCH` and `DELETE` on this path, the seed era's Invoice
-         *     operations, are gone: they are `/payruns/{id}/` now.)
+         *     operations, are gone: they are `/payruns/{id}/` now. What they answer is not documented,
+         *     presumably `405` with an `Allow` header, as for any method a path does not have.)
          */
         get: operations["retrieveInvoice"];
         put?: never;
@@ -1881,6 +1883,10 @@ export interface components {
          * @description The body of `POST /registrations/` and `PUT /registrations/{id}/`. The five contact fields
          *     `signatory_name`, `signatory_email`, `finance_email`, `technical_email` and `invoice_email` are
          *     required since late 2025 (production docs).
+         *
+         *     **Decision:** they are required here, on `POST` and `PUT`, and not on `PATCH` although Gigapay's
+         *     PATCH table marks them too (see `RegistrationUpdate`). `SWE` is refused as `country`, as Gigapay
+         *     documents.
          */
         RegistrationCreate: {
             /** @description The id the Integration will get on approval. A UUID v4 when none is sent. */
@@ -3496,6 +3502,11 @@ export interface components {
          * @description Makes the request safe to retry: the response of the first request with this key is stored for
          *     24 hours, and a later request with the same key gets it back without the action being performed
          *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+         *
+         *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+         *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+         *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+         *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
          * @example ac4beffd-79b0-4561-b16c-846a9600b168
          */
         IdempotencyKey: string;
@@ -3783,6 +3794,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3881,6 +3897,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3995,6 +4016,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4062,6 +4088,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4200,6 +4231,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4299,6 +4335,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4474,6 +4515,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4602,6 +4648,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4730,6 +4781,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4804,6 +4860,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4926,6 +4987,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5054,6 +5120,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5181,6 +5252,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5383,6 +5459,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5583,6 +5664,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5644,6 +5730,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5810,6 +5901,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6140,6 +6236,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6214,6 +6315,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6415,6 +6521,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6575,6 +6686,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6769,6 +6885,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6960,6 +7081,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7082,6 +7208,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7203,6 +7334,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -3613,6 +3613,13 @@ export interface components {
          *     no employee, so nothing else changes.)
          */
         ExpandEmployee: "employee"[];
+        /**
+         * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+         *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+         *     endpoint that returns an expandable field, creates included) puts it on each operation that
+         *     returns one.
+         */
+        ExpandInvoice: "invoice"[];
         /** @description `true`: only open Payruns; `false`: only closed ones; left out: all. */
         OpenFilter: boolean;
         /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
@@ -3621,8 +3628,6 @@ export interface components {
         paid_at_before: string;
         /** @description Timestamp filter. Only those whose `paid_at` is after this ISO 8601 date-time. */
         paid_at_after: string;
-        /** @description `invoice`: return the billing Invoice in full instead of its id. */
-        ExpandInvoice: "invoice"[];
         /** @description Only Invoices of this kind (a closed list, as a request; the field in responses is open). */
         BillingTypeFilter: "prepayment" | "payrun" | "subscription" | "credit";
         /**
@@ -6004,6 +6009,13 @@ export interface operations {
     listPayruns: {
         parameters: {
             query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
                 /** @description Which page to return. A page past the last one is a `404`. */
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
@@ -6079,7 +6091,12 @@ export interface operations {
     retrievePayrun: {
         parameters: {
             query?: {
-                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
                 expand?: components["parameters"]["ExpandInvoice"];
             };
             header: {
@@ -6205,7 +6222,15 @@ export interface operations {
     };
     updatePayrun: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
@@ -6595,6 +6620,13 @@ export interface operations {
     listPrepayments: {
         parameters: {
             query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
                 /** @description Which page to return. A page past the last one is a `404`. */
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
@@ -6655,7 +6687,15 @@ export interface operations {
     };
     createPrepayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
@@ -6728,7 +6768,12 @@ export interface operations {
     retrievePrepayment: {
         parameters: {
             query?: {
-                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
                 expand?: components["parameters"]["ExpandInvoice"];
             };
             header: {
@@ -6854,7 +6899,15 @@ export interface operations {
     };
     updatePrepayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:

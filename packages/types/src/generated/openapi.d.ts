@@ -1788,6 +1788,11 @@ export interface components {
          * @description A company's registration with Gigapay: its legal and contact data, from creation to approval by
          *     Gigapay staff. On approval an Integration is created whose id is `integration_id`. User-scoped:
          *     no `Integration-ID`. It has no `metadata` and no timestamps.
+         *
+         *     **Decision:** `vat_number`, `address_line_2`, `state` and the five contact fields added in late
+         *     2025 (`signatory_name`, `signatory_email`, `finance_email`, `technical_email`, `invoice_email`)
+         *     are not required in a response, although every current sample returns them: the first three are
+         *     optional inputs, and a Registration made before the contact fields existed may lack them.
          */
         Registration: {
             /** @description Identifier, chosen by Gigapay (a UUID in the samples). */

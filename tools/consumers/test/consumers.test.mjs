@@ -1,15 +1,15 @@
 /**
  * The consumer suite: pack and publish the public packages to a local Verdaccio, install them with
- * npm into projects outside the workspace, and use them from ESM, CommonJS, bundles and types only,
- * the ESM and CommonJS sessions on Node 20, 22 and 24. A failure reads
- * `consumer <name>, Node <version>, step <step>: <first error>`.
+ * npm into projects outside the workspace, type-check them with TypeScript 5.9 and 7, and use them
+ * from ESM, CommonJS, bundles and types only, the ESM and CommonJS sessions on Node 20, 22, 24 and
+ * 26. A failure reads `consumer <name>, Node <version>, step <step>: <first error>`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMERS, ConsumerFailure, checkAndBuild, installConsumer, runSession, sessionVersions, writeConsumer } from '../src/consumers.mjs';
-import { NODE_VERSIONS, nodeBinary } from '../src/node-binaries.mjs';
+import { NODE_VERSIONS, nodeBinary, typescriptBinary } from '../src/node-binaries.mjs';
 import { npmEnvironment, publishPackages, startRegistry } from '../src/registry.mjs';
 import { tarballProblems } from '../src/tarball-checks.mjs';
 
@@ -17,7 +17,8 @@ const NPM_CACHE = new URL('../.cache/npm/', import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), 'gigapay-consumers-'));
 const names = Object.keys(CONSUMERS);
 const nodes = new Map(NODE_VERSIONS.map((version) => [version, nodeBinary(version, { env: { ...process.env, npm_config_cache: NPM_CACHE } })]));
-for (const binary of nodes.values()) binary.catch(() => {}); // reported by the sessions that need it
+const typescript7 = typescriptBinary(undefined, { env: { ...process.env, npm_config_cache: NPM_CACHE } });
+for (const binary of [...nodes.values(), typescript7]) binary.catch(() => {}); // reported by the steps that need it
 
 let registry;
 let published;
@@ -42,8 +43,9 @@ beforeAll(async () => {
       const t0 = Date.now();
       await installConsumer(name, dir, env);
       const t1 = Date.now();
-      const built = await checkAndBuild(name, dir);
-      console.log(`${name}: npm install ${seconds(t0, t1)}, tsc --noEmit and build ${seconds(t1)}`);
+      const built = await checkAndBuild(name, dir, { typescript7 });
+      const { tsc, tsc7 } = built.seconds;
+      console.log(`${name}: npm install ${seconds(t0, t1)}, tsc --noEmit ${tsc.toFixed(1)} s (TypeScript 7: ${tsc7.toFixed(1)} s), with the build ${seconds(t1)}`);
       return { dir, ...built };
     })();
     ready.catch(() => {});
@@ -80,7 +82,7 @@ describe('tarballs', () => {
 
 describe('consumers', () => {
   for (const name of names) {
-    it(`${name}: npm install, tsc --noEmit, build`, async () => {
+    it(`${name}: npm install, tsc --noEmit (TypeScript 5.9 and 7), build`, async () => {
       await prepared.get(name);
     });
   }

@@ -163,23 +163,28 @@ export async function installConsumer(name, dir, env) {
 }
 
 /**
- * `tsc --noEmit` with the consumer's own tsconfig.json, on the workspace's TypeScript 5.9 and then
- * on `typescript7` (the path of TypeScript 7's `tsc`, or a promise of it), then its build (the
- * consumer's own unless `build` is given).
+ * `tsc --noEmit` with the consumer's own tsconfig.json on the workspace's TypeScript 5.9, then its
+ * build (the consumer's own unless `build` is given). Resolves with the build's answer and the
+ * seconds tsc took.
  */
-export async function checkAndBuild(name, dir, { typescript7, build = CONSUMERS[name]?.build } = {}) {
-  const seconds = { tsc: await typeCheck(name, dir, [process.execPath, TSC], 'tsc --noEmit') };
-  if (typescript7) {
-    const tsc7 = await Promise.resolve(typescript7).catch((error) => {
-      throw new ConsumerFailure(name, THIS_NODE, 'fetch TypeScript 7', error.message);
-    });
-    seconds.tsc7 = await typeCheck(name, dir, [tsc7], `tsc ${TYPESCRIPT_7} --noEmit`);
-  }
+export async function checkAndBuild(name, dir, { build = CONSUMERS[name]?.build } = {}) {
+  const tscSeconds = await typeCheck(name, dir, [process.execPath, TSC], 'tsc --noEmit');
   try {
-    return { ...(await build(dir)), seconds };
+    return { ...(await build(dir)), tscSeconds };
   } catch (error) {
     throw new ConsumerFailure(name, THIS_NODE, 'build', firstError(error.message));
   }
+}
+
+/**
+ * The same `tsc --noEmit` on TypeScript 7 (`typescript7`: the path of its `tsc`, or a promise of
+ * it); resolves with the seconds it took.
+ */
+export async function typeCheckOn7(name, dir, typescript7) {
+  const tsc7 = await Promise.resolve(typescript7).catch((error) => {
+    throw new ConsumerFailure(name, THIS_NODE, 'fetch TypeScript 7', error.message);
+  });
+  return typeCheck(name, dir, [tsc7], `tsc ${TYPESCRIPT_7} --noEmit`);
 }
 
 /**

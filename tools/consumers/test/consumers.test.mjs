@@ -24,7 +24,10 @@ const typescript7 = typescriptBinary(undefined, { env: { ...process.env, npm_con
 for (const binary of [...nodes.values(), typescript7]) binary.catch(() => {}); // reported by the steps that need it
 
 let registry;
-/** The registry of MIGRATION_FROM: the current packages may carry its version until the next major is versioned. */
+/**
+ * The registry of MIGRATION_FROM (the current packages may carry its version until the next major
+ * is versioned), started with the suite's own while the machine is not yet busy with tsc.
+ */
 let migrationRegistry;
 let published;
 /** name → Promise of { dir, entry }: installed, type-checked and built. */
@@ -56,9 +59,9 @@ function startMigration(versions) {
   const before = (async () => {
     const tarballs = await releaseTarballs(MIGRATION_FROM);
     console.log(`${MIGRATION_FROM} tarballs ready in ${seconds(started)}`);
-    migrationRegistry = await startRegistry({ storageDir: join(root, `registry-${MIGRATION_FROM}`) });
-    await publishTarballs(migrationRegistry.url, tarballs);
-    return prepareMigration('before', migrationRegistry.url, versionsOf(tarballs));
+    const { url } = await migrationRegistry;
+    await publishTarballs(url, tarballs);
+    return prepareMigration('before', url, versionsOf(tarballs));
   })();
   migration.set('before', before);
   migration.set('after', prepareMigration('after', registry.url, versions));
@@ -67,6 +70,8 @@ function startMigration(versions) {
 
 beforeAll(async () => {
   const started = Date.now();
+  migrationRegistry = startRegistry({ storageDir: join(root, `registry-${MIGRATION_FROM}`) });
+  migrationRegistry.catch(() => {}); // reported by the migration's "before" test
   registry = await startRegistry({ storageDir: join(root, 'registry') });
   const registryUp = Date.now();
   // dist/ was just built: turbo runs this task after the public packages' build.
@@ -95,7 +100,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled(migration.values());
-  await Promise.all([registry?.close(), migrationRegistry?.close()]);
+  await Promise.all([registry?.close(), migrationRegistry?.then((r) => r.close(), () => {})]);
   // GIGAPAY_CONSUMERS_KEEP=1 leaves the consumers for a look (the folder is printed).
   if (process.env.GIGAPAY_CONSUMERS_KEEP) console.log(`consumers kept in ${root}`);
   else rmSync(root, { recursive: true, force: true });

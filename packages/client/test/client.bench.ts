@@ -66,7 +66,8 @@ for (const [label, makeFetch] of [
       await bare.POST('/payouts/', { body: newPayout, params: { header: { 'Integration-ID': 'integration-1' } } });
     });
     bench('openapi-fetch + timeout', async () => {
-      const params = { header: { 'Integration-ID': 'integration-1' } };
+      // The client keys every POST: the same header here, a fresh key per call.
+      const params = { header: { 'Integration-ID': 'integration-1', 'Idempotency-Key': crypto.randomUUID() } };
       await bare.POST('/payouts/', { body: newPayout, params, signal: AbortSignal.timeout(30_000) });
     });
     bench('@gigapay/client', async () => {

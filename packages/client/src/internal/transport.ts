@@ -134,10 +134,9 @@ export function createTransport(options: TransportOptions) {
           await received.body?.cancel();
           throw redirectError(received, where, secret);
         }
-        received = capped(received, maxResponseBytes, where);
         let rawBody: string | undefined;
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
-          const handedOver = received;
+          const handedOver = (received = capped(received, maxResponseBytes, where));
           call.unread = (...thrown) => {
             attemptState.done();
             if (thrown.length) failure = thrown[0] instanceof GigapayError ? thrown[0] : failed(thrown[0], attemptState, handedOver);
@@ -146,10 +145,10 @@ export function createTransport(options: TransportOptions) {
           };
           return (response = received);
         } else if (received.ok) {
-          response = await withParsedJson(received, method);
+          response = await withParsedJson(received, method, maxResponseBytes, where);
         } else {
           // A proxy may echo the request headers: the token is redacted from the body and the headers.
-          rawBody = scrub(await received.text(), secret);
+          rawBody = scrub(await cappedText(received, maxResponseBytes, where), secret);
           const { status, statusText } = received;
           response = new Response(rawBody, { status, statusText, headers: [...received.headers].map(([name, value]) => [name, scrub(value, secret)]) });
         }
@@ -178,25 +177,47 @@ export function createTransport(options: TransportOptions) {
 }
 
 /**
- * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
- * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
+ * Counts the chunks of a response's body (a `Content-Length` says nothing of a compressed body):
+ * past `max` bytes the rest is left unread, and reading fails with a `ResponseBodyError`.
  */
+function byteCounter(received: Response, max: number, where: Where, reader: ReadableStreamDefaultReader<Uint8Array>) {
+  let size = 0;
+  return (chunk: Uint8Array) => {
+    if ((size += chunk.byteLength) > max) {
+      void reader.cancel();
+      // A GigapayError, so not retried: the body would be as long again.
+      const { status, headers } = received;
+      const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
+      throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
+    }
+  };
+}
+
+/** The body as text, read here and counted (see `byteCounter`): no stream wrapped around it. */
+async function cappedText(received: Response, max: number, where: Where): Promise<string> {
+  const reader = received.body?.getReader();
+  if (!reader) return '';
+  const count = byteCounter(received, max, where, reader);
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let chunk; !(chunk = await reader.read()).done; ) {
+    count(chunk.value);
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The response, its body counted as the caller reads it (see `byteCounter`): for a 2xx handed over unread. */
 function capped(received: Response, max: number, where: Where): Response {
   const reader = received.body?.getReader();
-  let size = 0;
+  const count = reader && byteCounter(received, max, where, reader);
   const body =
     reader &&
     new ReadableStream<Uint8Array>({
       async pull(controller) {
         const chunk = await reader.read();
         if (chunk.done) return controller.close();
-        if ((size += chunk.value.byteLength) > max) {
-          void reader.cancel();
-          // A GigapayError, so not retried: the body would be as long again.
-          const { status, headers } = received;
-          const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
-          throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
-        }
+        count!(chunk.value);
         controller.enqueue(chunk.value);
       },
       cancel: (reason) => reader.cancel(reason),
@@ -210,9 +231,9 @@ function capped(received: Response, max: number, where: Where): Response {
  * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
  * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
  */
-async function withParsedJson(received: Response, method: string): Promise<Response> {
+async function withParsedJson(received: Response, method: string, max: number, where: Where): Promise<Response> {
   if (method === 'HEAD' || received.status === 204 || received.status === 205) return received;
-  const text = await received.text();
+  const text = await cappedText(received, max, where);
   let data: unknown;
   try {
     data = JSON.parse(text);

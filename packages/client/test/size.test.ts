@@ -20,7 +20,7 @@ const IMPORTS = {
  * `createClient` in (2,598 B of it, mostly middleware that this client does not offer); the client
  * now builds each call with openapi-fetch's serialisers alone (internal/call.ts).
  */
-const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 5752, everything: 6658, webhooks: 1654 };
+const BUDGETS: Record<keyof typeof IMPORTS, number> = { core: 5677, everything: 6588, webhooks: 1654 };
 
 async function minGzip(name: keyof typeof IMPORTS) {
   const result = await build({

@@ -1,4 +1,4 @@
-import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders } from 'openapi-fetch';
+import { createFinalURL, createQuerySerializer, defaultBodySerializer, mergeHeaders } from 'openapi-fetch';
 import { PendingRequest } from './pending-request.js';
 
 /** What a call resolves to before the client adds `status`: openapi-fetch's result. */
@@ -22,8 +22,16 @@ export interface CallInit extends Omit<RequestInit, 'body' | 'headers'> {
 const serializeQuery = createQuerySerializer();
 
 /**
+ * `{id}` → its value, percent-encoded; a parameter not given stays as it is. What openapi-fetch's
+ * path serialiser does with the spec's paths, whose parameters are all `{name}` (style `simple`,
+ * not exploded) and take a string or a number: its label, matrix and exploded styles never apply.
+ */
+const serializePath = (url: string, values: Record<string, unknown>) =>
+  url.replace(/\{([^{}]+)\}/g, (template, name: string) => (values[name] == null ? template : encodeURIComponent(values[name] as string)));
+
+/**
  * One call as openapi-fetch's client makes it (its URL, query, header and body serialisers, its
- * way of reading a response), without its middleware, `Request` and per-call `baseUrl`, which this
+ * way of reading a response; the path as its serialiser does for the spec's paths), without its middleware, `Request` and per-call `baseUrl`, which this
  * client does not offer: less to bundle, and less to do per call. The headers are merged once
  * (openapi-fetch merges them twice when there is a body), and `send` (the transport) is handed a
  * `PendingRequest`, not a `Request`.
@@ -42,7 +50,7 @@ export function createCaller(baseUrl: string, baseHeaders: Record<string, string
       baseUrl,
       params,
       querySerializer: typeof querySerializer === 'object' ? createQuerySerializer(querySerializer) : querySerializer ?? serializeQuery,
-      pathSerializer: defaultPathSerializer,
+      pathSerializer: serializePath,
     });
     const response = await send(new PendingRequest(url, { ...requestInit, method, body: serializedBody as BodyInit, headers: finalHeaders }));
 

@@ -1,17 +1,24 @@
 /**
  * Per-call overhead of the built client against openapi-fetch given what the client does per
  * attempt (a per-call `AbortSignal.timeout`, and on a POST a fresh `Idempotency-Key`), side by side
- * in one run, on an in-memory fetch that builds a `Request` from its input as Node's fetch does.
+ * in one run, on two in-memory fetches: one that builds a `Request` from its input as Node's fetch
+ * does (openapi-fetch hands fetch a `Request`, the client a URL and an init), and one that ignores it.
  * Rounds interleave the contenders, each timed in CPU time of this process (not wall time, which a
  * neighbour's load on a shared machine inflates), and each figure is the median round, so that a GC
- * pause moves one round, not the result. Bounded: 15 rounds of 400 calls per contender by default.
+ * pause moves one round, not the result. Exits with 1 when the client costs more than the budget of
+ * issue 18, 1.2× openapi-fetch so equipped. Bounded: 25 rounds of 400 calls per contender by
+ * default (about 20 s).
  *
  *   pnpm --filter @gigapay/client build && node bench/per-call.mjs [rounds] [calls per round]
  */
 import createClient from 'openapi-fetch';
-import { createGigapayClient } from '../dist/index.js';
 
-const [rounds = 15, calls = 400] = process.argv.slice(2).map(Number);
+// GIGAPAY_CLIENT=<path of a built index.js> measures another build (an older one, say) in its place.
+const { createGigapayClient } = await import(process.env.GIGAPAY_CLIENT ?? '../dist/index.js');
+
+const [rounds = 25, calls = 400] = process.argv.slice(2).map(Number);
+/** Issue 18: a call costs at most this much more than one through openapi-fetch with a per-call timeout. */
+const BUDGET = 1.2;
 const base = 'https://api.demo.gigapay.se/v2';
 const token = 'cd7a4537a231356d404b553f465b6af2fa035821';
 const headers = { Authorization: `Token ${token}`, 'Integration-ID': 'integration-1' };
@@ -19,13 +26,17 @@ const payout = { id: 'p1', amount: '100.00', currency: 'SEK', description: 'Gig'
 const payoutBody = JSON.stringify(payout);
 const newPayout = { amount: '100.00', currency: 'SEK', description: 'Gig', employee: 'employee-1' };
 
-const fetchAnswering = (status) => async (input, init) => {
-  new Request(input, init);
-  return new Response(payoutBody, { status, headers: { 'content-type': 'application/json' } });
+const answer = (status) => new Response(payoutBody, { status, headers: { 'content-type': 'application/json' } });
+const fetches = {
+  'like a real fetch': (status) => async (input, init) => {
+    new Request(input, init);
+    return answer(status);
+  },
+  'answers only': (status) => async () => answer(status),
 };
 
-const contenders = (status, call) => {
-  const fetch = fetchAnswering(status);
+const contenders = (status, call) => (fetchOf) => {
+  const fetch = fetchOf(status);
   const bare = createClient({ baseUrl: base, headers, fetch });
   const client = createGigapayClient({ token, integrationId: 'integration-1', fetch });
   return call(bare, client);
@@ -60,7 +71,9 @@ async function time(run) {
 
 const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
-for (const [name, runs] of Object.entries(cases)) {
+for (const [fetchName, fetchOf] of Object.entries(fetches)) for (const [caseName, runsWith] of Object.entries(cases)) {
+  const name = `${caseName}, ${fetchName}`;
+  const runs = runsWith(fetchOf);
   const samples = Object.fromEntries(Object.keys(runs).map((label) => [label, []]));
   for (const run of Object.values(runs)) await time(run); // warm-up
   for (let round = 0; round < rounds; round++) {
@@ -69,6 +82,10 @@ for (const [name, runs] of Object.entries(cases)) {
   const reference = median(samples['openapi-fetch + timeout']);
   for (const [label, values] of Object.entries(samples)) {
     const µs = median(values);
-    console.log(`${name.padEnd(24)} ${label.padEnd(24)} ${µs.toFixed(1).padStart(6)} µs  ${(µs / reference).toFixed(2)}×`);
+    console.log(`${name.padEnd(43)} ${label.padEnd(24)} ${µs.toFixed(1).padStart(6)} µs  ${(µs / reference).toFixed(2)}×`);
+  }
+  if (median(samples['@gigapay/client']) > BUDGET * reference) {
+    console.error(`${name}: over the budget of ${BUDGET}× openapi-fetch + timeout`);
+    process.exitCode = 1;
   }
 }

@@ -26,7 +26,7 @@ export interface TransportOptions {
   onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
-/** What the error factory (and `paginate`) need of a response that openapi-fetch has already read. */
+/** What the error factory (and `paginate`) need of a response whose body has already been read. */
 export interface ResponseContext extends Where {
   rawBody?: string | undefined;
   /** A PUT or DELETE whose earlier attempt's answer was lost: that attempt may have done it. */
@@ -43,27 +43,27 @@ const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
 
 /**
- * What the transport and the client share about one call. A 2xx to be read as JSON (openapi-fetch's
- * default `parseAs`) is read here, inside its attempt, so that a body that breaks is retried like a
- * dropped connection. Any other `parseAs` leaves the body to openapi-fetch: such a 2xx is handed
- * over unread, its attempt's timer still running so that a body that stalls times out too, and the
- * client settles `unread` once openapi-fetch has read the body, or failed to.
+ * What the transport and the client share about one call. A 2xx to be read as JSON (the default
+ * `parseAs`) is read here, inside its attempt, so that a body that breaks is retried like a
+ * dropped connection. Any other `parseAs` leaves the body to the caller (call.ts): such a 2xx is
+ * handed over unread, its attempt's timer still running so that a body that stalls times out too,
+ * and the client settles `unread` once the caller has read the body, or failed to.
  */
 export interface CallState extends TransportCallOptions {
-  /** openapi-fetch's `parseAs` for this call. @default 'json' */
+  /** The `parseAs` of this call (openapi-fetch's). @default 'json' */
   parseAs?: string;
   /**
-   * Settles the attempt of a 2xx handed over unread, once openapi-fetch has read its body (no
+   * Settles the attempt of a 2xx handed over unread, once the caller has read its body (no
    * argument), or failed to (what it threw): stops its timer, reports it, and gives the error to throw.
    */
   unread?: (...thrown: [] | [unknown]) => GigapayError | undefined;
 }
 
 /**
- * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
- * redirect refusal. It takes the `PendingRequest` openapi-fetch built. Every body is read here,
- * inside the attempt (so a stall is a timeout, and a body that breaks is retried), but that of a 2xx
- * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
+ * What sends each call: idempotency keys, per-attempt timeouts, retries and redirect refusal. It
+ * takes the `PendingRequest` the caller (call.ts) built. Every body is read here, inside the
+ * attempt (so a stall is a timeout, and a body that breaks is retried), but that of a 2xx with a
+ * `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
   const {
@@ -226,10 +226,10 @@ function capped(received: Response, max: number, where: Where): Response {
 }
 
 /**
- * Reads a 2xx body as JSON within the attempt, and hands openapi-fetch the parsed value through the
- * response's own `json()` and `text()` (openapi-fetch calls one of them), rather than a new Response
- * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
- * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
+ * Reads a 2xx body as JSON within the attempt, and hands the caller the parsed value through the
+ * response's own `json()` and `text()`, rather than a new Response that it would parse again. The
+ * spec documents a body for every 2xx but 204: an empty one is a body lost on the way, as is one
+ * that is not JSON (a proxy's page, a cut-off stream).
  */
 async function withParsedJson(received: Response, method: string, max: number, where: Where): Promise<Response> {
   if (method === 'HEAD' || received.status === 204 || received.status === 205) return received;

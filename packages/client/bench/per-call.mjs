@@ -1,6 +1,6 @@
 /**
- * Per-call overhead of the built client against openapi-fetch given what the client does per
- * attempt (a per-call `AbortSignal.timeout`, and on a POST a fresh `Idempotency-Key`), side by side
+ * Per-call overhead of the built client (beside raw fetch and bare openapi-fetch, for scale)
+ * against openapi-fetch given what the client does per attempt (a per-call `AbortSignal.timeout`, and on a POST a fresh `Idempotency-Key`), side by side
  * in one run, on two in-memory fetches: one that builds a `Request` from its input as Node's fetch
  * does (openapi-fetch hands fetch a `Request`, the client a URL and an init), and one that ignores it.
  * Rounds interleave the contenders, each timed in CPU time of this process (not wall time, which a
@@ -39,16 +39,23 @@ const contenders = (status, call) => (fetchOf) => {
   const fetch = fetchOf(status);
   const bare = createClient({ baseUrl: base, headers, fetch });
   const client = createGigapayClient({ token, integrationId: 'integration-1', fetch });
-  return call(bare, client);
+  return call(bare, client, fetch);
 };
 
 const cases = {
-  'GET /payouts/{id}/': contenders(200, (bare, client) => ({
+  'GET /payouts/{id}/': contenders(200, (bare, client, fetch) => ({
+    'raw fetch': async () => ({ data: await (await fetch(`${base}/payouts/p1/`, { headers })).json() }),
+    'openapi-fetch': () => bare.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } }),
     'openapi-fetch + timeout': () =>
       bare.GET('/payouts/{id}/', { params: { path: { id: 'p1' } }, signal: AbortSignal.timeout(30_000) }),
     '@gigapay/client': () => client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } }),
   })),
-  'POST /payouts/ (keyed)': contenders(201, (bare, client) => ({
+  'POST /payouts/ (keyed)': contenders(201, (bare, client, fetch) => ({
+    'raw fetch': async () => {
+      const init = { method: 'POST', body: JSON.stringify(newPayout), headers: { ...headers, 'Content-Type': 'application/json' } };
+      return { data: await (await fetch(`${base}/payouts/`, init)).json() };
+    },
+    'openapi-fetch': () => bare.POST('/payouts/', { body: newPayout }),
     'openapi-fetch + timeout': () =>
       bare.POST('/payouts/', {
         body: newPayout,

@@ -82,6 +82,9 @@ export function formatTimestamp(micros: number): string {
   return `${iso.slice(0, 19)}.${String(fraction).padStart(6, '0')}Z`;
 }
 
+/** A timestamp that may not have happened yet: `null` stays `null`. */
+export const formatOptionalTimestamp = (micros: number | null): string | null => (micros === null ? null : formatTimestamp(micros));
+
 /** Parses an RFC 3339 date-time (any fraction length, Z or offset) into microseconds. */
 export function parseTimestamp(text: string): number | undefined {
   const match = /^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/.exec(text);

@@ -1,5 +1,6 @@
 import type { SandboxCore } from '../internal/core.js';
-import type { Account, IntegrationRecord } from '../internal/state.js';
+import type { Account } from '../internal/state.js';
+import type { IntegrationRecord } from './integrations/record.js';
 
 /** What a handler sees: the request already authenticated, routed and validated against the spec. */
 export interface OperationContext {

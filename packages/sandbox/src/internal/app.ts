@@ -24,7 +24,7 @@ import { begin } from './journal.js';
 import { prefersSwedish, translateBody } from './language.js';
 import { checkJsonDepth, checkUrlLength, checkValueDepth, readBody, type Limits } from './limits.js';
 import { canonicalQuery } from './listing.js';
-import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
+import { integrationScope, matchRoute, routeNeedsIntegration, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
@@ -130,7 +130,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const requested = request.method.toUpperCase();
     const rawSearch = url.search; // the request as sent, for the Idempotency-Key fingerprint
     if (requested === 'OPTIONS') {
-      if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
+      if (routeNeedsIntegration(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
       return respond(204, undefined, { allow: allowHeader(match.route) });
     }
     // HEAD is a GET whose body the caller drops (see app.all above).
@@ -149,7 +149,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       return respond(429, { detail: `Request was throttled. Expected available in ${retryAfter} seconds.` }, { 'retry-after': retryAfter, 'sandbox-fault': 'rateLimit' });
     }
 
-    const integration = isIntegrationScoped(match.route) ? core.integrationFor(account, request.headers.get('integration-id')) : undefined;
+    const integration = core.integrationIn(integrationScope(operationId), account, request.headers.get('integration-id'));
     const contentType = request.headers.get('content-type') ?? 'application/json';
     // A form, where the spec documents one (the Integrations writes): read into the object its
     // schema describes, and from there on treated as that JSON body. Its identity for

@@ -10,6 +10,7 @@ import { FaultInjector, type FaultConfig } from './faults.js';
 import { IdempotencyStore } from './idempotency.js';
 import { afterCommit, JournaledMap } from './journal.js';
 import { newId, newToken } from './ids.js';
+import type { IntegrationScope } from './routes.js';
 import type { Account } from './state.js';
 import { WebhookDeliverer, type DeliveryOptions } from './webhook-delivery.js';
 import { INTEGRATION_TABLES, SANDBOX_TABLES } from '../resources/index.js';
@@ -115,6 +116,12 @@ export class SandboxCore {
     const integration = integrationsOf(this).get(id);
     if (!integration || integration.owner !== account) throw detailError(403, `Integration "${id}" is not one of yours.`);
     return integration;
+  }
+
+  /** The integration an operation of `scope` acts in: the `Integration-ID` one, or none (the whole account). */
+  integrationIn(scope: IntegrationScope, account: Account, id: string | null | undefined): IntegrationRecord | undefined {
+    if (scope === 'required' || (scope === 'optional' && id)) return this.integrationFor(account, id);
+    return undefined;
   }
 
   /** Sends `object` to every webhook of the integration that subscribes to `event`, once the request commits. */

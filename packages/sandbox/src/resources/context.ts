@@ -6,7 +6,7 @@ import type { IntegrationRecord } from './integrations/record.js';
 export interface OperationContext {
   core: SandboxCore;
   account: Account;
-  /** The `Integration-ID` integration; only absent on the Integrations operations. */
+  /** The `Integration-ID` integration: absent on operations whose scope (generated from the spec) is `none`, or `optional` and not sent. */
   integration: IntegrationRecord | undefined;
   params: Record<string, string>;
   url: URL;

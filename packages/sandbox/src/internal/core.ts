@@ -16,18 +16,11 @@ import { WebhookDeliverer, type DeliveryOptions } from './webhook-delivery.js';
 import { INTEGRATION_TABLES, SANDBOX_TABLES } from '../resources/index.js';
 import { addIntegration, integrationsOf, type IntegrationRecord } from '../resources/integrations/record.js';
 import { TableSet } from '../resources/table.js';
-import { WEBHOOKS } from '../resources/webhooks/record.js';
+import { webhooksOf, type EventSource } from '../resources/webhooks/record.js';
+import type { webhooks } from '@gigapay/types';
 
-export type EventName =
-  | 'Employee.created'
-  | 'Employee.notified'
-  | 'Employee.claimed'
-  | 'Employee.verified'
-  | 'Payout.created'
-  | 'Payout.notified'
-  | 'Payout.accepted'
-  | 'Invoice.created'
-  | 'Invoice.paid';
+/** The events of the spec (its `webhooks`), so a misspelt or undocumented event does not compile. */
+export type EventName = keyof webhooks & string;
 
 export interface CoreOptions {
   token?: string;
@@ -124,11 +117,17 @@ export class SandboxCore {
     return undefined;
   }
 
-  /** Sends `object` to every webhook of the integration that subscribes to `event`, once the request commits. */
-  emit(integration: IntegrationRecord, event: EventName, object: unknown): void {
-    for (const webhook of integration.data.get(WEBHOOKS).values()) {
+  /**
+   * Sends `object` to every webhook subscribed to `event`, once the request commits: an
+   * integration's event to that integration's webhooks (the delivery names the integration in
+   * `Gigapay-Integration-Id`), an account-wide one to the account's user-scoped webhooks.
+   */
+  emit(source: IntegrationRecord | Account, event: EventName, object: unknown): void {
+    const from: EventSource = 'data' in source ? { integration: source } : { account: source };
+    const integrationId = 'integration' in from ? from.integration.id : null;
+    for (const webhook of webhooksOf(this, from)) {
       if (!webhook.events.includes(event)) continue;
-      const target = { integrationId: integration.id, webhookId: webhook.id, url: webhook.url, secretKey: webhook.secret_key };
+      const target = { integrationId, webhookId: webhook.id, url: webhook.url, secretKey: webhook.secret_key };
       afterCommit(() => this.deliverer.enqueue(target, event, object));
     }
   }

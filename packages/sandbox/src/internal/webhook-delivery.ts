@@ -26,7 +26,8 @@ export interface DeliveryAttempt {
 export interface Delivery {
   id: number;
   event: string;
-  integrationId: string;
+  /** The integration whose event this is; `null` for an account-wide (user-scoped) event. */
+  integrationId: string | null;
   webhookId: string;
   url: string;
   body: string;
@@ -70,7 +71,7 @@ export class WebhookDeliverer {
   }
 
   /** Queues one notification; deliveries to one URL keep the order of their events. */
-  enqueue(target: { integrationId: string; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
+  enqueue(target: { integrationId: string | null; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
     const body = JSON.stringify(object);
     const delivery: Delivery = {
       id: this.nextId++,
@@ -122,7 +123,14 @@ export class WebhookDeliverer {
       try {
         const response = await fetch(delivery.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'gigapay-signature': signature, 'user-agent': 'gigapay-sandbox' },
+          headers: {
+            'content-type': 'application/json',
+            'gigapay-signature': signature,
+            'gigapay-event': delivery.event,
+            // Only an integration's own events name it; an account-wide event has no integration.
+            ...(delivery.integrationId === null ? {} : { 'gigapay-integration-id': delivery.integrationId }),
+            'user-agent': 'gigapay-sandbox',
+          },
           body: delivery.body,
           redirect: 'manual',
           signal: AbortSignal.any([cancelled, AbortSignal.timeout(this.timeoutMs)]),

@@ -3,11 +3,14 @@
  *                  [--no-strict] [--fault-seed n] [--drop-rate r] [--error-rate r]
  *                  [--rate-limit-rate r] [--latency-ms n|min-max] [--allowed-host h]...
  *                  [--max-body-bytes n] [--max-url-length n] [--max-json-depth n] [--log-size n]
- *                  [--headers-timeout-ms n] [--request-timeout-ms n] [--keep-alive-timeout-ms n]`
- * A flag it does not know, or a value it cannot use, prints the usage and exits 2.
+ *                  [--headers-timeout-ms n] [--request-timeout-ms n] [--keep-alive-timeout-ms n]
+ *                  [--state file]`
+ * A flag it does not know, or a value it cannot use, prints the usage and exits 2; so does a
+ * state file it cannot use (one line, never a silent fresh start).
  */
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxOptions } from './sandbox.js';
+import { StateFileError } from './internal/state-file.js';
 import { checkFaultConfig, type FaultConfig } from './internal/faults.js';
 import { DEFAULT_LOG_SIZE, resolveLogSize } from './internal/bounded-log.js';
 import { DEFAULT_LIMITS, resolveLimits } from './internal/limits.js';
@@ -33,6 +36,7 @@ const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against
   --headers-timeout-ms <n> 408 and close if headers take longer         [${DEFAULT_TIMEOUTS.headersMs}]
   --request-timeout-ms <n> 408 and close if a request takes longer      [${DEFAULT_TIMEOUTS.requestMs}]
   --keep-alive-timeout-ms <n>  close a connection idle this long        [${DEFAULT_TIMEOUTS.keepAliveMs}]
+  --state <file>           keep state in this file across restarts (created if missing)
   -h, --help               print this`;
 
 class UsageError extends Error {}
@@ -62,6 +66,7 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
         'headers-timeout-ms': { type: 'string' },
         'request-timeout-ms': { type: 'string' },
         'keep-alive-timeout-ms': { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -117,6 +122,7 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
     allowedHosts: values['allowed-host'] ?? [],
     logSize,
     timeouts,
+    state: values.state,
   };
 }
 
@@ -134,6 +140,10 @@ if (options === 'help') {
 }
 
 const sandbox = await startSandbox(options).catch((error: Error) => {
+  if (error instanceof StateFileError) {
+    console.error(`gigapay-sandbox: ${error.message}`);
+    process.exit(2);
+  }
   console.error(`gigapay-sandbox: could not start: ${error.message}`);
   process.exit(1);
 });

@@ -10,3 +10,4 @@ export type { Credentials } from './internal/core.js';
 export { priceFrom, formatMoney, parseMoney, type Breakdown, type AmountBasis } from './internal/pricing.js';
 export { DroppedConnection } from './internal/app.js';
 export { bundledSpec } from './generated/openapi.js';
+export { StateFileError } from './internal/state-file.js';

@@ -50,6 +50,12 @@ export class Clock {
     return { offsetMicros: this.offsetMicros, lastMicros: this.lastMicros };
   }
 
+  /** Back to readings saved from `state` (a sandbox restarted from its state file). */
+  restore(state: { offsetMicros: number; lastMicros: number }): void {
+    this.offsetMicros = state.offsetMicros;
+    this.lastMicros = state.lastMicros;
+  }
+
   get offsetMilliseconds(): number {
     return this.offsetMicros / 1000;
   }

@@ -52,7 +52,8 @@ export class SandboxCore {
   readonly idempotency = new IdempotencyStore();
   readonly deliverer: WebhookDeliverer;
   readonly faults: FaultInjector;
-  readonly defaultCredentials: Credentials;
+  /** The default account's credentials (those of the state file when the sandbox started from one). */
+  defaultCredentials: Credentials;
   /** The fault configuration the sandbox started with; `reset()` goes back to it. */
   private readonly initialFaults: FaultConfig;
 

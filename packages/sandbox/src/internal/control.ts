@@ -29,11 +29,27 @@ export interface DeliveryFilter {
 }
 
 /**
- * The life-cycle steps of every resource (`payInvoice`, `notifyEmployee`, `acceptPayout`, …: the
- * README lists them), as each resource declares them: the record's id, and the integration
- * (default: the default integration). Each answers the record as the API shows it.
+ * The life-cycle steps the resources declare (`src/resources/<resource>/index.ts`), as public,
+ * documented methods. Written out here so that the published types stay small and documented; the
+ * check below fails to compile when a resource's step is missing here or one here has no resource.
  */
-export type LifecycleControls = { [Name in RegisteredStep['name']]: (id: string, integrationId?: string) => Json };
+export interface LifecycleControls {
+  /** Pays an invoice: sets `paid_at`, closes it, emits `Invoice.paid`, then notifies its payouts (`Payout.notified`). */
+  payInvoice(invoiceId: string, integrationId?: string): Json;
+  /** Sets `notified_at` and emits `Employee.notified`. */
+  notifyEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `claimed_at` (and `notified_at` if unset) and emits the events. */
+  claimEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `verified_at` (and the earlier steps if unset) and emits the events. */
+  verifyEmployee(employeeId: string, integrationId?: string): Json;
+  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first. */
+  acceptPayout(payoutId: string, integrationId?: string): Json;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while `LifecycleControls` lists exactly the registry's control steps. */
+const stepsListed: Same<keyof LifecycleControls, RegisteredStep['name']> = true;
+void stepsListed;
 
 /** Lifecycle and test controls; the same operations as the `/_sandbox/` HTTP endpoints. */
 export interface SandboxControl extends LifecycleControls {
@@ -82,7 +98,7 @@ export function createControl(core: SandboxCore): SandboxControl {
     core.deliverer.log.entries().filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
     // Each lifecycle step is a transaction too: all of it happens, or (when the step is refused) none.
-    ...(Object.fromEntries(CONTROL_STEPS.map((step) => [step.name, (id: string, integrationId?: string) => atomically(() => step.run(core, target(integrationId), id))])) as LifecycleControls),
+    ...(Object.fromEntries(CONTROL_STEPS.map((step) => [step.name, (id: string, integrationId?: string) => atomically(() => step.run(core, target(integrationId), id))])) as Record<RegisteredStep['name'], (id: string, integrationId?: string) => Json>),
     advanceClock: (milliseconds) => {
       core.clock.advance(milliseconds);
       return formatTimestamp(core.clock.peekMicros());

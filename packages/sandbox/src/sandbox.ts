@@ -115,9 +115,10 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
   // An API request is saved once it committed; a refused or read-only one writes nothing.
-  const fetch = async (request: Request): Promise<Response> => {
+  // The node server passes its bindings (the socket, for the remote address and dropped connections) on.
+  const fetch = async (request: Request, ...bindings: unknown[]): Promise<Response> => {
     try {
-      return await app.fetch(request);
+      return await (app.fetch as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>)(request, ...bindings);
     } finally {
       // Also after a dropped connection: its write did commit.
       persistence?.save();

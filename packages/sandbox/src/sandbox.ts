@@ -114,16 +114,20 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
     // The address the sandbox was told to listen on is a configured host too (unless it is a wildcard).
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
-  // An API request is saved once it committed; a refused or read-only one writes nothing.
-  // The node server passes its bindings (the socket, for the remote address and dropped connections) on.
-  const fetch = async (request: Request, ...bindings: unknown[]): Promise<Response> => {
-    try {
-      return await (app.fetch as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>)(request, ...bindings);
-    } finally {
-      // Also after a dropped connection: its write did commit.
-      persistence?.save();
-    }
-  };
+  const appFetch = app.fetch as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>;
+  // With a state file, an API request is saved once it committed (a refused or read-only one writes
+  // nothing); without one, requests go straight to the app. The node server's bindings (the socket,
+  // for the remote address and dropped connections) are passed on.
+  const fetch = !persistence
+    ? async (request: Request, ...bindings: unknown[]): Promise<Response> => appFetch(request, ...bindings)
+    : async (request: Request, ...bindings: unknown[]): Promise<Response> => {
+        try {
+          return await appFetch(request, ...bindings);
+        } finally {
+          // Also after a dropped connection: its write did commit.
+          persistence.save();
+        }
+      };
   return { core, control, fetch, save: () => persistence?.save(true) };
 }
 

@@ -12,10 +12,13 @@ import { resolveLimits, type Limits } from './internal/limits.js';
 import { resolveTimeouts, serverTimeoutOptions, type Timeouts } from './internal/timeouts.js';
 import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
+import { resolveCorsOrigins } from './internal/cors.js';
+import { withRequestLog, type DeliveryListener, type RequestListener } from './internal/activity.js';
 
 export type { SandboxControl } from './internal/control.js';
 export type { Limits } from './internal/limits.js';
 export type { Timeouts } from './internal/timeouts.js';
+export type { DeliveryLogEntry, RequestLogEntry } from './internal/activity.js';
 
 export interface SandboxOptions {
   /** TCP port; `0` picks a free one. @default 0 (the CLI defaults to 4010) */
@@ -55,6 +58,25 @@ export interface SandboxOptions {
    * cannot read the controls. `.example.com` also allows subdomains; `*` allows all. @default []
    */
   allowedHosts?: readonly string[];
+  /**
+   * Told about each answered request (API and controls): method, path, status, time and whether
+   * it was an `Idempotency-Key` replay; never a body or a credential. Called after the answer is
+   * built; what it throws is ignored. The CLI prints one line per call (`--quiet` stops it). @default none
+   */
+  onRequest?: RequestListener;
+  /**
+   * Told about each webhook delivery attempt once it is over: event, URL, status or error, attempt
+   * number and what follows (`delivered`, `retrying`, `failed`). What it throws is ignored. @default none
+   */
+  onDelivery?: DeliveryListener;
+  /**
+   * Browser origins allowed to call the API (`/v2/`), each exactly as the browser sends it
+   * (`http://localhost:3000`): preflights are answered and answers carry
+   * `Access-Control-Allow-Origin: <that origin>`. Never `*`, never the `/_sandbox/` controls, and
+   * other origins get no CORS header. For a dev setup only: see the README on tokens in browsers.
+   * @default []
+   */
+  cors?: readonly string[];
 }
 
 export interface Sandbox {
@@ -101,19 +123,21 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
     ignoredFields: ignoredFieldsWarning(options.spec ?? bundledSpec),
     limits: resolveLimits(options.limits),
     // The address the sandbox was told to listen on is a configured host too (unless it is a wildcard).
+    corsOrigins: resolveCorsOrigins(options.cors),
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
-  return { core, control, app };
+  core.deliverer.onAttempt = options.onDelivery;
+  return { core, control, answer: withRequestLog(app.fetch, options.onRequest) };
 }
 
 /** A sandbox answering in-process only (`sandbox.fetch`), without a socket. `url` is a placeholder origin. */
 export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 'timeouts'> = {}): Sandbox {
-  const { core, control, app } = assemble(options);
+  const { core, control, answer } = assemble(options);
   return {
     url: 'http://sandbox.local/v2/',
     ...core.defaultCredentials,
     control,
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request) => answer(request),
     close: async () => {
       await core.deliverer.settle();
     },
@@ -123,10 +147,10 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 't
 /** Starts a sandbox on a real HTTP server (loopback by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
   const timeouts = resolveTimeouts(options.timeouts);
-  const { core, control, app } = assemble(options);
+  const { core, control, answer } = assemble(options);
   const host = options.host ?? '127.0.0.1';
   // Without a Host the request still reaches the app, which refuses it with a DRF body (Node's own 400 is empty).
-  const server: Server = createServer({ requireHostHeader: false, ...serverTimeoutOptions(timeouts) }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
+  const server: Server = createServer({ requireHostHeader: false, ...serverTimeoutOptions(timeouts) }, getRequestListener(answer, { hostname: host, errorHandler: answerRequestError }));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -140,7 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Listen
     port,
     ...core.defaultCredentials,
     control,
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request) => answer(request),
     close: () =>
       new Promise<void>((resolve) => {
         // Keep-alive sockets would hold close() open: end them.

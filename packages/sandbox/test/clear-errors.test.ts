@@ -5,7 +5,7 @@ import { ACTIVE_CURRENCIES } from '../src/internal/currencies.js';
 import { startForFile } from './helpers.js';
 
 const { call } = await startForFile();
-const POSITIVE = 'Ensure this amount is greater than 0: it must be positive.';
+const POSITIVE = 'Ensure this value is greater than 0.';
 // Validation answers before the handler looks the employee up: no employee is needed.
 const payout = (overrides: Record<string, unknown>) => ({ employee: 'e-1', currency: 'SEK', description: 'Work', amount: '100.00', ...overrides });
 const basis = (field: string, value: string) => {

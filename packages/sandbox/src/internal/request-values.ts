@@ -9,7 +9,8 @@ import { ACTIVE_CURRENCIES } from './currencies.js';
 
 type Schema = { [keyword: string]: unknown };
 
-export const NOT_POSITIVE = 'Ensure this amount is greater than 0: it must be positive.';
+// The words the handlers' own check (payout-drafts) and Gigapay use for an amount of 0.
+export const NOT_POSITIVE = 'Ensure this value is greater than 0.';
 
 export const unknownCurrency = (code: string): string => `${JSON.stringify(code)} is not an active ISO-4217 currency code.`;
 

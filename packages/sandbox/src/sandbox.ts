@@ -13,7 +13,7 @@ import { resolveTimeouts, serverTimeoutOptions, type Timeouts } from './internal
 import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
 import { resolveCorsOrigins } from './internal/cors.js';
-import { withRequestLog, type DeliveryListener, type RequestListener } from './internal/activity.js';
+import { withRequestLog, type DeliveryLogEntry, type RequestLogEntry } from './internal/activity.js';
 
 export type { SandboxControl } from './internal/control.js';
 export type { Limits } from './internal/limits.js';
@@ -63,12 +63,12 @@ export interface SandboxOptions {
    * it was an `Idempotency-Key` replay; never a body or a credential. Called after the answer is
    * built; what it throws is ignored. The CLI prints one line per call (`--quiet` stops it). @default none
    */
-  onRequest?: RequestListener;
+  onRequest?: (entry: RequestLogEntry) => void;
   /**
    * Told about each webhook delivery attempt once it is over: event, URL, status or error, attempt
    * number and what follows (`delivered`, `retrying`, `failed`). What it throws is ignored. @default none
    */
-  onDelivery?: DeliveryListener;
+  onDelivery?: (entry: DeliveryLogEntry) => void;
   /**
    * Browser origins allowed to call the API (`/v2/`), each exactly as the browser sends it
    * (`http://localhost:3000`): preflights are answered and answers carry

@@ -7,6 +7,7 @@
  * ignored: listening can never change an answer, a commit or a delivery.
  */
 
+/** One answered request, as `onRequest` receives it. */
 export interface RequestLogEntry {
   /** As sent, e.g. `POST`. */
   method: string;
@@ -20,6 +21,7 @@ export interface RequestLogEntry {
   replayed: boolean;
 }
 
+/** One webhook delivery attempt, once it is over, as `onDelivery` receives it. */
 export interface DeliveryLogEntry {
   /** The event name, e.g. `Payout.created`. */
   event: string;
@@ -33,6 +35,7 @@ export interface DeliveryLogEntry {
   status: number | null;
   /** Why the attempt failed (a non-2xx, a network error, a timeout); `null` when it succeeded. */
   error: string | null;
+  /** From sending the attempt to its answer, its error or its timeout. */
   durationMs: number;
   /** `retrying`: another attempt follows; `failed`: this was the last one. */
   outcome: 'delivered' | 'retrying' | 'failed';
@@ -41,14 +44,18 @@ export interface DeliveryLogEntry {
 export type RequestListener = (entry: RequestLogEntry) => void;
 export type DeliveryListener = (entry: DeliveryLogEntry) => void;
 
+/** Runs `say` (a log line, a listener), ignoring what it throws: said after a commit or an attempt, it must not change the answer or the delivery. */
+export function quietly(say: () => void): void {
+  try {
+    say();
+  } catch {
+    // the answer stands; there is nowhere else to say it
+  }
+}
+
 /** Calls `listener` with `entry`, ignoring what it throws (see above). */
 export function tell<T>(listener: ((entry: T) => void) | undefined, entry: T): void {
-  if (!listener) return;
-  try {
-    listener(entry);
-  } catch {
-    // a listener's failure is its own: the answer or the delivery stands as it is
-  }
+  if (listener) quietly(() => listener(entry));
 }
 
 /** The connection a request came on, as @hono/node-server passes it (absent in-process). */

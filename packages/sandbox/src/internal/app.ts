@@ -28,6 +28,7 @@ import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
 import { cors } from './cors.js';
+import { quietly } from './activity.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
 import { assertWritable } from './writable.js';
 
@@ -342,11 +343,3 @@ function redirect(url: URL, pathname: string): Response {
   return new Response(null, { status: 307, headers: { location: location.toString() } });
 }
 
-/** Runs `say` (a log line), ignoring what it throws: said after a commit, it must not change the answer. */
-function quietly(say: () => void): void {
-  try {
-    say();
-  } catch {
-    // the answer stands; there is nowhere else to say it
-  }
-}

@@ -49,6 +49,11 @@ describe('a currency code', () => {
     expect((await call('POST', 'pricing/', payout({ currency: 'XYZ' }))).body).toEqual({ currency: ['"XYZ" is not an active ISO-4217 currency code.'] });
   });
 
+  it('one not even of the right shape (sek, EURO) is named the same way', async () => {
+    expect((await call('POST', 'payouts/', payout({ currency: 'sek' }))).body).toEqual({ currency: ['"sek" is not an active ISO-4217 currency code.'] });
+    expect((await call('POST', 'pricing/', payout({ currency: 'EURO' }))).body).toEqual({ currency: ['"EURO" is not an active ISO-4217 currency code.'] });
+  });
+
   it('the list is the real one: active codes in, withdrawn ones out', () => {
     for (const code of ['SEK', 'EUR', 'USD', 'NOK', 'DKK', 'GBP', 'CHF', 'JPY', 'SLE', 'VED', 'ZWG']) expect(ACTIVE_CURRENCIES.has(code)).toBe(true);
     for (const code of ['XYZ', 'DEM', 'FIM', 'SLL', 'HRK', 'VEF', 'ZWL', 'MRO']) expect(ACTIVE_CURRENCIES.has(code)).toBe(false);

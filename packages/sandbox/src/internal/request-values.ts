@@ -26,7 +26,7 @@ export function isNotPositive(text: string): boolean {
 }
 
 /** The `Currency` schema: a three-letter code described as ISO-4217. */
-function isCurrency(schema: Schema): boolean {
+export function isCurrency(schema: Schema): boolean {
   return schema.pattern === '^[A-Z]{3}$' && /ISO-?4217/i.test(String(schema.description ?? ''));
 }
 

@@ -8,7 +8,7 @@
  */
 import { formatProblem, isObject, jsonType, OpenApiValidator, type JsonObject, type OpenApiDocument, type Schema, type ValidateFunction } from '@gigapay/openapi-validator';
 import type { ValidationBody } from './errors.js';
-import { isMoneyPattern, isNotPositive, NOT_POSITIVE, valueProblems } from './request-values.js';
+import { isCurrency, isMoneyPattern, isNotPositive, NOT_POSITIVE, unknownCurrency, valueProblems } from './request-values.js';
 import { closestTypo } from './spelling.js';
 
 export type { OpenApiDocument } from '@gigapay/openapi-validator';
@@ -175,7 +175,7 @@ export class SpecChecks {
         add(errors, path, s.minLength === 1 ? 'This field may not be blank.' : `Ensure this field has at least ${s.minLength} characters.`);
       }
       if (typeof s.maxLength === 'number' && length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
-      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, patternMessage(s.pattern, data));
+      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, isCurrency(s) ? unknownCurrency(data) : patternMessage(s.pattern, data));
       if (typeof s.format === 'string' && !this.spec.passesFormat(s.format, data)) add(errors, path, formatMessage(s.format));
     }
     if (typeof data === 'number') {

@@ -14,10 +14,13 @@ import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
 import { persistTo } from './internal/state-file.js';
 import { CONTROL_STEPS } from './resources/index.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
+import { resolveCorsOrigins } from './internal/cors.js';
+import { withRequestLog, type DeliveryLogEntry, type RequestLogEntry } from './internal/activity.js';
 
 export type { SandboxControl } from './internal/control.js';
 export type { Limits } from './internal/limits.js';
 export type { Timeouts } from './internal/timeouts.js';
+export type { DeliveryLogEntry, RequestLogEntry } from './internal/activity.js';
 
 export interface SandboxOptions {
   /** TCP port; `0` picks a free one. @default 0 (the CLI defaults to 4010) */
@@ -65,6 +68,24 @@ export interface SandboxOptions {
    * (a `StateFileError`) rather than starting empty. @default none (state lives in memory only)
    */
   state?: string;
+   * Told about each answered request (API and controls): method, path, status, time and whether
+   * it was an `Idempotency-Key` replay; never a body or a credential. Called after the answer is
+   * built; what it throws is ignored. The CLI prints one line per call (`--quiet` stops it). @default none
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Told about each webhook delivery attempt once it is over: event, URL, status or error, attempt
+   * number and what follows (`delivered`, `retrying`, `failed`). What it throws is ignored. @default none
+   */
+  onDelivery?: (entry: DeliveryLogEntry) => void;
+  /**
+   * Browser origins allowed to call the API (`/v2/`), each exactly as the browser sends it
+   * (`http://localhost:3000`): preflights are answered and answers carry
+   * `Access-Control-Allow-Origin: <that origin>`. Never `*`, never the `/_sandbox/` controls, and
+   * other origins get no CORS header. For a dev setup only: see the README on tokens in browsers.
+   * @default []
+   */
+  cors?: readonly string[];
 }
 
 export interface Sandbox {
@@ -112,22 +133,21 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
     ignoredFields: ignoredFieldsWarning(options.spec ?? bundledSpec),
     limits: resolveLimits(options.limits),
     // The address the sandbox was told to listen on is a configured host too (unless it is a wildcard).
+    corsOrigins: resolveCorsOrigins(options.cors),
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
-  const appFetch = app.fetch as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>;
-  // With a state file, an API request is saved once it committed (a refused or read-only one writes
-  // nothing); without one, requests go straight to the app. The node server's bindings (the socket,
-  // for the remote address and dropped connections) are passed on.
-  const fetch = !persistence
-    ? async (request: Request, ...bindings: unknown[]): Promise<Response> => appFetch(request, ...bindings)
-    : async (request: Request, ...bindings: unknown[]): Promise<Response> => {
-        try {
-          return await appFetch(request, ...bindings);
-        } finally {
-          // Also after a dropped connection: its write did commit.
-          persistence.save();
-        }
-      };
+  // An API request is saved once it committed; a refused or read-only one writes nothing.
+  // The node server passes its bindings (the socket, for the remote address and dropped connections) on.
+  core.deliverer.onAttempt = options.onDelivery;
+  const logged = withRequestLog(app.fetch, options.onRequest);
+  const fetch = async (request: Request, ...bindings: unknown[]): Promise<Response> => {
+    try {
+      return await (logged as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>)(request, ...bindings);
+    } finally {
+      // Also after a dropped connection: its write did commit.
+      persistence?.save();
+    }
+  };
   return { core, control, fetch, save: () => persistence?.save(true) };
 }
 

@@ -27,6 +27,8 @@ import { canonicalQuery } from './listing.js';
 import { integrationScope, matchRoute, routeNeedsIntegration, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
+import { cors } from './cors.js';
+import { quietly } from './activity.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
 import { assertWritable } from './writable.js';
 
@@ -44,6 +46,8 @@ export interface AppOptions {
   limits: Required<Limits>;
   /** `Host` names answered over HTTP besides loopback ones (see hosts.ts). */
   allowedHosts: readonly string[];
+  /** Browser origins allowed to call the API (see cors.ts); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Node's request/response pair, present when served by @hono/node-server. */
@@ -65,7 +69,7 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
-  const { core, control, validator, strict, log, limits, allowedHosts, ignoredFields } = options;
+  const { core, control, validator, strict, log, limits, allowedHosts, ignoredFields, corsOrigins = [] } = options;
   const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
   // Before any route: a request over HTTP must name an allowed host, and its URL be of sane length.
   app.use('*', async (c, next) => {
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
     await next();
   });
+  app.use('*', cors(corsOrigins));
   app.route('/_sandbox', controlRoutes(core, control, limits));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
   app.onError((error) => {
@@ -338,11 +343,3 @@ function redirect(url: URL, pathname: string): Response {
   return new Response(null, { status: 307, headers: { location: location.toString() } });
 }
 
-/** Runs `say` (a log line), ignoring what it throws: said after a commit, it must not change the answer. */
-function quietly(say: () => void): void {
-  try {
-    say();
-  } catch {
-    // the answer stands; there is nowhere else to say it
-  }
-}

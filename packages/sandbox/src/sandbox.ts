@@ -68,6 +68,7 @@ export interface SandboxOptions {
    * (a `StateFileError`) rather than starting empty. @default none (state lives in memory only)
    */
   state?: string;
+  /**
    * Told about each answered request (API and controls): method, path, status, time and whether
    * it was an `Idempotency-Key` replay; never a body or a credential. Called after the answer is
    * built; what it throws is ignored. The CLI prints one line per call (`--quiet` stops it). @default none

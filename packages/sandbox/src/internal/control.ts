@@ -44,6 +44,8 @@ export interface LifecycleControls {
   verifyEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first. */
   acceptPayout(payoutId: string, integrationId?: string): Json;
+  /** Approves a registration (any account's; user-scoped, so `integrationId` is not used): `needs_review` false, creates its Integration, emits `Registration.verified`. */
+  approveRegistration(registrationId: string, integrationId?: string): Json;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -10,6 +10,7 @@ import { integrations } from './integrations/index.js';
 import { invoices } from './invoices/index.js';
 import { payouts } from './payouts/index.js';
 import { pricing } from './pricing/index.js';
+import { registrations } from './registrations/index.js';
 import type { ControlStep } from './resource.js';
 import { root } from './root/index.js';
 import type { AnyTable } from './table.js';
@@ -18,6 +19,7 @@ import { webhooks } from './webhooks/index.js';
 export const REGISTRY = [
   root,
   integrations,
+  registrations,
   employees,
   invoices,
   payouts,

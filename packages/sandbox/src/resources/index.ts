@@ -7,7 +7,7 @@
 import type { Handler } from './context.js';
 import { employees } from './employees/index.js';
 import { integrations } from './integrations/index.js';
-import { invoices } from './invoices/index.js';
+import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
 import { pricing } from './pricing/index.js';
 import { registrations } from './registrations/index.js';
@@ -21,7 +21,7 @@ export const REGISTRY = [
   integrations,
   registrations,
   employees,
-  invoices,
+  payruns,
   payouts,
   pricing,
   webhooks,

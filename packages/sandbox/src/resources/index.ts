@@ -9,6 +9,8 @@ import { employees } from './employees/index.js';
 import { integrations } from './integrations/index.js';
 import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
+import { messages } from './messages/index.js';
+import { paymentTerm } from './payment-term/index.js';
 import { pricing } from './pricing/index.js';
 import { registrations } from './registrations/index.js';
 import type { ControlStep } from './resource.js';
@@ -25,6 +27,8 @@ export const REGISTRY = [
   payouts,
   pricing,
   webhooks,
+  messages,
+  paymentTerm,
 ] as const;
 
 /** Every operation's handler, by operationId. */

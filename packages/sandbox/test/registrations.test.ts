@@ -6,27 +6,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, startForFile } from './helpers.js';
+import { api, registrationBody, startForFile } from './helpers.js';
 
 const { sandbox, call } = await startForFile();
 
-const registrationBody = (overrides: Record<string, unknown> = {}) => ({
-  email: 'hello@nordlys.dk',
-  phone_number: '+4570123456',
-  friendly_name: 'Nordlys',
-  registered_name: 'Nordlys ApS',
-  tin_number: '12345678',
-  country: 'DNK',
-  address_line_1: 'Vesterbrogade 12',
-  zip_code: '1620',
-  city: 'København',
-  signatory_name: 'Freja Holm',
-  signatory_email: 'freja@nordlys.dk',
-  finance_email: 'finance@nordlys.dk',
-  technical_email: 'tech@nordlys.dk',
-  invoice_email: 'invoices@nordlys.dk',
-  ...overrides,
-});
 
 /** Sends requests without any `Integration-ID` header at all. */
 async function bare(method: string, path: string, body?: unknown) {

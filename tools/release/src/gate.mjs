@@ -18,6 +18,11 @@ export function verdict({ specChanges, reports, declared }) {
   const failures = [];
   const needs = [...specChanges];
 
+  const breaking = breakingSummary(specChanges);
+  if (breaking.length) {
+    lines.push(`Breaking changes in the spec since the release (${breaking.length}):`);
+    for (const line of breaking) lines.push(`  - ${line}`);
+  }
   lines.push(specChanges.length ? `Spec: ${specChanges.length} change(s) since the release:` : 'Spec: no change since the release.');
   for (const change of specChanges) lines.push(`  ${describeChange(change)}`);
 
@@ -69,4 +74,37 @@ export function verdict({ specChanges, reports, declared }) {
   }
   lines.push(`Needed: ${required}; declared by the pending changesets: ${declared}.`);
   return { ok: failures.length === 0, required, lines, failures };
+}
+
+// The place of a change with what differs between operations taken out: the status, and the page or
+// array around a field ("response 200 field `results[].country`" → "response field `country`").
+const placeInGeneral = (place) =>
+  place
+    .replace(/^(?:response \d+|payload)\b/, 'response')
+    .replace(/`(?:results)?(?:\[\])?\.?([^`]*)`/, (_, field) => `\`${field}\``)
+    .replace(/ field ``| items$/, '');
+
+// An operation by its operationId, an event by its name.
+const shortSubject = (subject) => /\(([^)]+)\)$/.exec(subject)?.[1] ?? subject;
+
+/**
+ * The breaking changes in a user's words, one line each: the moves (a schema, a path's resource, an
+ * event renamed; an operation gone; the servers), then every other major change once, with the
+ * operations and events it touches. Changes a move accounts for (`explained`) are not repeated.
+ */
+export function breakingSummary(changes) {
+  const lines = changes.filter((change) => change.level === 'major' && change.headline).map((change) => `${change.subject}: ${change.change} (${change.why})`);
+  const groups = new Map();
+  for (const change of changes) {
+    if (change.level !== 'major' || change.headline || change.explained) continue;
+    const place = placeInGeneral(change.place);
+    const key = `${place}: ${change.change} (${change.why})`;
+    if (!groups.has(key)) groups.set(key, { place, change, subjects: [] });
+    const subject = shortSubject(change.subject);
+    if (!groups.get(key).subjects.includes(subject)) groups.get(key).subjects.push(subject);
+  }
+  for (const { place, change, subjects } of groups.values()) {
+    lines.push(`${subjects.join(', ')}${place ? ` ${place}` : ''}: ${change.change} (${change.why})`);
+  }
+  return lines;
 }

@@ -248,6 +248,18 @@ function splitEnumReplacements(diffs) {
 }
 
 /**
+ * api-smart-diff pairs the alternatives of a `oneOf`/`anyOf` by similarity, and when one of them
+ * changed it may pair them crosswise: "added `type: array`" and "removed `type: array`" at the same
+ * place, the same keyword with the same value. That is an alternative kept, not a change: both
+ * sides are dropped.
+ */
+function withoutSwappedAlternatives(changes) {
+  const sides = (action) => new Set(changes.filter(({ moved }) => moved?.action === action).map(({ moved }) => moved.what));
+  const [added, removed] = [sides('add'), sides('remove')];
+  return changes.filter(({ moved }) => !(moved && added.has(moved.what) && removed.has(moved.what))).map(({ moved, ...change }) => change);
+}
+
+/**
  * Every change from `released` to `current`, classified: [{ level, subject, place, change, why, path }],
  * most severe first. Component diffs are left out: each shows up again where an operation uses it.
  * The moves (spec-moves.mjs: a schema, a path's resource or an event renamed; the servers) come
@@ -276,10 +288,14 @@ export function classifySpecChanges(released, current) {
     const id = `${change.subject}|${change.place}|${change.change}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    if (diff.action === 'add' || diff.action === 'remove') {
+      const key = typeof diff.path.at(-1) === 'number' ? diff.path.at(-2) : diff.path.at(-1);
+      change.moved = { action: diff.action, what: `${change.subject}|${change.place}|${key}|${JSON.stringify(diff.action === 'add' ? diff.after : diff.before)}` };
+    }
     changes.push(change);
   }
   // Most severe first; at one level, the moves first (the sort is stable).
-  return changes.sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || Number(Boolean(b.headline)) - Number(Boolean(a.headline)));
+  return withoutSwappedAlternatives(changes).sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || Number(Boolean(b.headline)) - Number(Boolean(a.headline)));
 }
 
 /** The bump a list of changes needs: the most severe level among them. */

@@ -51,6 +51,28 @@ describe('classifying an API report change', () => {
   });
 });
 
+describe('a report that imports from another public package', () => {
+  const typesReport = (body: string) => `## API Report File for "@gigapay/types"\n\n\`\`\`ts\n${body}\n\`\`\`\n`;
+  const typesReleased = typesReport('// @public\nexport interface Invoice {\n    paid_at: string;\n}');
+  const client = report("import { Invoice } from '@gigapay/types';\n\n// @public\nexport function latestInvoice(): Invoice;");
+  const reports = (typesNow: string) => [
+    { name: '@gigapay/types', report: 'types', committed: typesNow, generated: typesNow, released: typesReleased },
+    { name: '@gigapay/client', report: 'client', committed: client, generated: client, released: client },
+  ];
+
+  it('needs the bump of what it imports, though its own lines are unchanged, and says through what', () => {
+    const result = verdict({ specChanges: [], reports: reports(typesReport('// @public\nexport interface Invoice {\n    total: string;\n}')), declared: 'minor' });
+    expect(result.lines.join('\n')).toMatch(/API client\.api\.md: unchanged since the release, but its exports use `Invoice` of @gigapay\/types, whose API changed → major \(through @gigapay\/types\)\./);
+    expect(result.failures.join('\n')).toMatch(/major  @gigapay\/client \(client\.api\.md\): exported API changed \(its exports use `Invoice` of @gigapay\/types, whose API changed \(major\)\)/);
+  });
+
+  it('is unchanged when what it imports is', () => {
+    const result = verdict({ specChanges: [], reports: reports(typesReleased), declared: 'none' });
+    expect(result.lines).toContain('API client.api.md: unchanged since the release.');
+    expect(result.ok).toBe(true);
+  });
+});
+
 describe('the committed API reports', () => {
   it('exist for every public entry point', () => {
     for (const entry of API_ENTRIES) expect(readCommittedReport(entry), entry.report).toMatch(new RegExp(`^## API Report File for "${entry.name}"`));

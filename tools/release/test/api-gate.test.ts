@@ -86,6 +86,8 @@ describe('npm run api:check against a fixture release', () => {
   for (const dir of ['packages/client/dist', 'packages/sandbox/dist']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
   // Release 1.0.0 had one operation more than today's spec, and a client export since removed; and
   // today's spec has every change of the gate fixtures (fixtures/gate/*.json) since.
+  // The fixture release is the only one, whichever releases the checkout has cut since 1.0.0.
+  rmSync(join(copy, 'releases'), { recursive: true, force: true });
   const release = join(copy, 'releases', '1.0.0');
   mkdirSync(join(release, 'api'), { recursive: true });
   const spec = JSON.parse(readFileSync(join(ROOT, 'spec', 'dist', 'openapi.json'), 'utf8'));

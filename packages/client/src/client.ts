@@ -3,6 +3,7 @@ import { createGigapayError, type GigapayError, requestIdOf } from './errors.js'
 import type { CallOptions } from './internal/call-options.js';
 import type { RequestEvent, ResponseEvent } from './internal/logger.js';
 import { PendingRequest } from './internal/pending-request.js';
+import { USER_SCOPED } from './internal/integration-scope.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
@@ -10,6 +11,16 @@ declare const __VERSION__: string;
 
 /** The two Gigapay environments. Live and demo use separate tokens. */
 export const SERVERS = {
+  production: 'https://api.gigapay.com/v2/',
+  demo: 'https://api.demo.gigapay.com/v2/',
+} as const;
+
+/**
+ * The hosts Gigapay documented until late 2025, for `server: LEGACY_SERVERS.demo`: its docs now show
+ * only `gigapay.com`, and do not say whether these still answer. Apart from `SERVERS`, so that a
+ * client that does not name them does not carry them.
+ */
+export const LEGACY_SERVERS = {
   production: 'https://api.gigapay.se/v2/',
   demo: 'https://api.demo.gigapay.se/v2/',
 } as const;
@@ -21,7 +32,8 @@ export interface GigapayClientOptions {
    */
   token: string;
   /**
-   * Sent as `Integration-ID` on every call (required by all endpoints except `/integrations/`).
+   * Sent as `Integration-ID` on every call but those of `/registrations/…` and `/integrations/…`,
+   * which act as the user and never send it (not even when a call gives one).
    * Override per call with `headers: { 'Integration-ID': '…' }`.
    * @default undefined
    */
@@ -128,7 +140,13 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     // A copy: the transport reads its options (and parseAs) from it, and notes the call's `unread` on it.
     const state: CallState = { ...callInit };
     // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
-    const result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never).catch((error) => {
+    const send = (request: PendingRequest) => {
+      // A registration or an integration is the user's, never an integration's: no `Integration-ID`,
+      // whether the client or the call gave one.
+      if (USER_SCOPED.test(url)) request.init.headers.delete('Integration-ID');
+      return transport(request, state);
+    };
+    const result = await call(url, { ...init, fetch: send } as never).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
       // openapi-fetch: its attempt ends with what reading it threw.
       throw state.unread ? state.unread(error) : error;

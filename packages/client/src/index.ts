@@ -2,7 +2,7 @@
  * @gigapay/client: a typed fetch client for the Gigapay v2 API, built on openapi-fetch.
  * Webhook signatures live in `@gigapay/client/webhooks`.
  */
-export { createGigapayClient, SERVERS, type GigapayClientOptions } from './client.js';
+export { createGigapayClient, LEGACY_SERVERS, SERVERS, type GigapayClientOptions } from './client.js';
 export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';

@@ -132,7 +132,7 @@ describe('3. exact bodies, params and inits', () => {
     //   but required in type '{ …; amount: string; … }'."
     // @ts-expect-error: no basis
     await gigapay.POST('/payouts/', { body: { employee: 'e1', currency: 'SEK', description: 'Gig' } });
-    // @ts-expect-error: only employee and invoice can be expanded
+    // @ts-expect-error: only employee, payrun and invoice can be expanded
     await gigapay.GET('/payouts/', { params: { query: { expand: ['integration'] } } });
     // @ts-expect-error: listIntegrations has no `expand` parameter
     await gigapay.GET('/integrations/', { params: { query: { expand: ['employee'] } } });
@@ -211,11 +211,11 @@ describe('7. ids as numbers, as the Gigapay docs send them', () => {
     await gigapay.POST('/payouts/', { body: { id: 9472, employee: 1847, currency: 'SEK', description: 'Gig', amount: '100.00' } });
     await gigapay.POST('/payouts/', { body: [{ ...payout, employee: 1847 }, { ...payout, employee: 1736 }] });
     await gigapay.POST('/pricing/', { body: { ...payout, employee: 1847 } });
-    await gigapay.POST('/employees/', { body: { id: 19472, name: 'Albin Lindskog', cellphone_number: '+4670000001', country: 'SWE' } });
+    await gigapay.POST('/employees/', { body: { id: 19472, name: 'Albin Lindskog', email: 'albin@example.com', cellphone_number: '+4670000001', country: 'SWE' } });
     const found = await throwing.GET('/payouts/{id}/', { params: { path: { id: 9472 } } });
     // Answered as a string, whatever was sent.
     expectTypeOf(found.data.id).toEqualTypeOf<string>();
-    await gigapay.GET('/payouts/', { params: { query: { employee: 1847, invoice: 2859272 } } });
+    await gigapay.GET('/payouts/', { params: { query: { employee: 1847, payrun: 2859272 } } });
     await gigapay.PATCH('/employees/{id}/resend/', { params: { path: { id: 1847 } } });
   });
 });

@@ -5,6 +5,7 @@
 export { createGigapayClient, LEGACY_SERVERS, SERVERS, type GigapayClientOptions } from './client.js';
 export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
+export { payrunOf } from './payrun-of.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';
 export {
   AbortError,

@@ -44,8 +44,11 @@ export type {
   BulkValidationError as BulkValidationErrorBody,
   Employee,
   ErrorDetail,
+  EventName,
   Invoice,
   Payout,
   PayoutCreate,
+  Payrun,
+  Registration,
   WebhookEventName,
 } from '@gigapay/types';

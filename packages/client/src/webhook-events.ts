@@ -30,8 +30,11 @@ const KNOWN: readonly string[] = [
 
 /** A delivery of the event `Event`: its object (expandable fields as ids), and whom it concerns. */
 export interface KnownWebhookEvent<Event extends WebhookEventName = WebhookEventName> {
+  /** One of the 11 events of this version. */
   known: true;
+  /** `Gigapay-Event`. */
   event: Event;
+  /** The object that triggered the event, as the API represents it. */
   payload: Expand<WebhookPayloads[Event]>;
   /** `Gigapay-Integration-Id`: the integration's id; `undefined` for a user-scoped event (`Registration.verified`). */
   integrationId: string | undefined;
@@ -41,10 +44,15 @@ export interface KnownWebhookEvent<Event extends WebhookEventName = WebhookEvent
 
 /** A delivery of an event this version does not know (one Gigapay added since): its name, and its body parsed. */
 export interface UnknownWebhookEvent {
+  /** An event Gigapay added after this version. */
   known: false;
+  /** `Gigapay-Event`: any other string. */
   event: string;
+  /** The body, parsed: not typed, since this version does not know the event. */
   payload: unknown;
+  /** `Gigapay-Integration-Id`, if any. */
   integrationId: string | undefined;
+  /** `t` of the signature, in Unix seconds. */
   timestamp: number;
 }
 
@@ -57,7 +65,9 @@ export type WebhookEvent = { [Event in WebhookEventName]: KnownWebhookEvent<Even
 /** The request's headers: a `Headers` (fetch, Hono, a Next.js route handler), or Node's `req.headers` (`node:http`, Express). */
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
+/** `verifyWebhookSignature`'s options, with the request's headers in place of the signature header. */
 export interface ConstructWebhookEventOptions extends Omit<VerifyWebhookOptions, 'header'> {
+  /** The request's headers, where `Gigapay-Signature`, `Gigapay-Event` and `Gigapay-Integration-Id` are read. */
   headers: WebhookHeaders;
   /**
    * The event of a delivery without `Gigapay-Event` (Gigapay sends it since late 2025): the one
@@ -79,7 +89,9 @@ export type WebhookHandlers = {
   'Invoice.paid'?: { "renamed in 2.0: handle 'Payrun.paid'": never };
 };
 
+/** `constructWebhookEvent`'s options, with a handler per event name. */
 export interface ReceiveWebhookOptions extends ConstructWebhookEventOptions {
+  /** The handler of each event you receive, keyed by its name (`'Payrun.paid'`). */
   handlers: WebhookHandlers;
   /**
    * Given every delivery no handler takes: a known event without a handler, or an event this

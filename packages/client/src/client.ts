@@ -39,8 +39,9 @@ export interface GigapayClientOptions {
    */
   integrationId?: string | undefined;
   /**
-   * `'demo'` (no real money moves), `'production'`, or an `http://` or `https://` base URL such as
-   * `http://127.0.0.1:4010/v2/`. Anything else throws a `TypeError` here, not at the first call.
+   * `'demo'` (`api.demo.gigapay.com`: no real money moves), `'production'` (`api.gigapay.com`), or an
+   * `http://` or `https://` base URL such as `http://127.0.0.1:4010/v2/` or `LEGACY_SERVERS.demo`.
+   * Anything else throws a `TypeError` here, not at the first call.
    * @default 'demo'
    */
   server?: keyof typeof SERVERS | (string & {}) | undefined;

@@ -141,7 +141,14 @@ describe('receiveWebhook', () => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        receiveWebhook({ payload: Buffer.concat(chunks), headers: request.headers, secret, now: t, handlers: { 'Payrun.paid': (p) => void paid.push(p.id) } }).then(
+        receiveWebhook({
+          payload: Buffer.concat(chunks),
+          headers: request.headers,
+          secret,
+          now: t,
+          handlers: { 'Payrun.paid': (p) => void paid.push(p.id) },
+          fallback: (event) => void paid.push(`fallback ${event.event}`),
+        }).then(
           () => response.writeHead(204).end(),
           (error: WebhookSignatureError) => response.writeHead(400).end(error.reason),
         );
@@ -153,6 +160,10 @@ describe('receiveWebhook', () => {
       const { payload, headers } = await delivery('Payrun.paid', payrun, '123');
       expect((await fetch(url, { method: 'POST', headers, body: payload })).status).toBe(204);
       expect(paid).toEqual(['pr1']);
+      // An event Gigapay adds tomorrow: answered 204 like any other, through the fallback.
+      const later = await delivery('Payout.reversed', payout('p1', { latest_status: 'reversed' }));
+      expect((await fetch(url, { method: 'POST', headers: later.headers, body: later.payload })).status).toBe(204);
+      expect(paid).toEqual(['pr1', 'fallback Payout.reversed']);
       const forged = await fetch(url, { method: 'POST', headers, body: payload.replace('pr1', 'pr2') });
       expect([forged.status, await forged.text()]).toEqual([400, 'no_matching_signature']);
     } finally {

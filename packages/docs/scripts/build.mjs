@@ -4,6 +4,9 @@
 // offline (its Content-Security-Policy blocks other origins; the browser test checks that nothing asks
 // for one). Fails when an operation has no TypeScript sample.
 // `--spec <file> --out <dir>` builds another spec (a release's, see versions.mjs) into another folder.
+// The site's own pages (pages.mjs) are rendered to <out>/<slug>/index.html and linked from the
+// overview: those of pages/, or with `--pages <dir>` those of another folder (a release's frozen
+// ones). Another spec gets no pages unless --pages names them: pages/ describes today's client.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,15 +14,19 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BRAND_COLOR, FAVICON, REDOCLY_CREDIT } from './brand.mjs';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR as docsDir, readSpec } from './docs-spec.mjs';
+import { PAGES_DIR, readPages, renderPage } from './pages.mjs';
 
-const { values: args } = parseArgs({ options: { spec: { type: 'string' }, out: { type: 'string' }, 'allow-missing-samples': { type: 'boolean' } } });
+const { values: args } = parseArgs({
+  options: { spec: { type: 'string' }, out: { type: 'string' }, pages: { type: 'string' }, 'allow-missing-samples': { type: 'boolean' } },
+});
 const distDir = args.out ? resolve(args.out) : DIST_DIR;
+const pages = readPages(args.pages ? resolve(args.pages) : args.spec ? undefined : PAGES_DIR);
 
 const started = performance.now();
 const redoclyCli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
 const spec = args.spec ? JSON.parse(readFileSync(args.spec, 'utf8')) : readSpec();
-const { docsSpec, samples, webhookSamples, missing } = buildDocsSpec(spec);
+const { docsSpec, samples, webhookSamples, missing } = buildDocsSpec(spec, undefined, pages);
 if (missing.length) {
   // --allow-missing-samples previews the site while a new operation's sample is being written.
   const preview = process.argv.includes('--allow-missing-samples');
@@ -78,10 +85,15 @@ html =
   html.slice(hydration);
 writeFileSync(htmlFile, html);
 
+for (const page of pages) {
+  mkdirSync(join(distDir, page.slug), { recursive: true });
+  writeFileSync(join(distDir, page.slug, 'index.html'), renderPage(page));
+}
+
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const size = (statSync(htmlFile).size / 1024 / 1024).toFixed(2);
 console.log(
-  `Docs built in ${seconds} s: TypeScript and curl samples on ${samples.size} operations, receivers on ${webhookSamples.size} events; dist/index.html ${size} MB.`,
+  `Docs built in ${seconds} s: TypeScript and curl samples on ${samples.size} operations, receivers on ${webhookSamples.size} events; dist/index.html ${size} MB${pages.length ? `; pages: ${pages.map((page) => `${page.slug}/`).join(', ')}` : ''}.`,
 );
 console.log(`Open ${htmlFile}`);
 console.log('Serve it on http://127.0.0.1:8080/ with: pnpm --filter @gigapay/docs serve [port]');

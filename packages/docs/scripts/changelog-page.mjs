@@ -2,9 +2,8 @@
 // version (the packages share one version), newest first, after what the pending changesets will
 // release next. Plain HTML under the same Content-Security-Policy as the reference pages.
 import { marked } from 'marked';
-import { BRAND_COLOR, FAVICON } from './brand.mjs';
+import { plainPage } from './plain-page.mjs';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 const SEMVER_HEADING = /^## (\d+\.\d+\.\d+)\s*$/gm;
 const byVersionDesc = (a, b) => {
   const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
@@ -48,32 +47,17 @@ export function renderChangelogPage({ changelogs, pending, switcher }) {
     sections.push(`<section id="${versionAnchor(version)}"><h2>${version}</h2>${body}</section>`);
   }
   if (!sections.length) sections.push('<p>Nothing released yet.</p>');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Changelog · Gigapay API</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<link rel="icon" href="${FAVICON}">
-<style>
-body{margin:0;font:16px/1.6 Helvetica,Arial,sans-serif;color:#1d1446}
-main{max-width:860px;margin:0 auto;padding:64px 24px}
-h1{color:${BRAND_COLOR}}
-section{border-top:1px solid #e6e2f6;margin-top:32px}
+  return plainPage({
+    title: 'Changelog',
+    style: `section{border-top:1px solid #e6e2f6;margin-top:32px}
 h3{margin-bottom:0}
-code{background:#f3f1fb;padding:1px 4px;border-radius:4px;font-size:90%}
 .bumps{font-size:14px;color:#5b5378;margin:0}
-a{color:${BRAND_COLOR}}
-</style>
-</head>
-<body>${switcher}
+`,
+    body: `${switcher}
 <main>
 <h1>Changelog</h1>
 <p>Every release of <code>@gigapay/types</code>, <code>@gigapay/client</code>, <code>@gigapay/sandbox</code> and <code>@gigapay/openapi</code>. They are released together, under one version.</p>
 ${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOGO } from './brand.mjs';
+import { PAGES_DIR, readPages } from './pages.mjs';
 import { loadTypeScriptSamples, loadWebhookSamples, withCodeSamples } from './samples.mjs';
 
 export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,17 @@ export function readSpec() {
 // "Verifying the ", in the sidebar and in the link): show such headings as plain text.
 const plainHeadings = (markdown) => markdown?.replace(/^(#{1,6} .*)$/gm, (heading) => heading.replace(/`/g, ''));
 
-export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR) {
+/**
+ * A section at the end of the overview for each page of the site (pages.mjs): its title in the
+ * sidebar, its first paragraph, and a link to it. `index.html`, so that the link also works in a
+ * build opened as a file.
+ */
+export function pageSections(pages) {
+  return pages.map(({ slug, title, lede }) => `# ${title}\n\n${lede}\n\n[Open the ${title} page](${slug}/index.html)\n`).join('\n');
+}
+
+/** `pages`: the site's own pages (pages.mjs), each linked from a section of the overview. */
+export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR, pages = readPages(PAGES_DIR)) {
   const { samples, missing, exampleIds } = loadTypeScriptSamples(spec, samplesDir);
   const webhookSamples = loadWebhookSamples(spec, samplesDir);
   // No reshaping of schemas: the published bundle renders as it is (every field of a request body
@@ -29,6 +40,7 @@ export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR) {
   const docsSpec = withCodeSamples(spec, samples, exampleIds, webhookSamples);
   delete docsSpec['x-generated'];
   docsSpec.info['x-logo'] = { url: LOGO, altText: 'Gigapay API', backgroundColor: '#ffffff' };
+  if (pages.length) docsSpec.info.description = `${docsSpec.info.description.trimEnd()}\n\n${pageSections(pages)}`;
   docsSpec.info.description = plainHeadings(docsSpec.info.description);
   for (const tag of docsSpec.tags ?? []) tag.description = plainHeadings(tag.description);
   return { docsSpec, samples, webhookSamples, missing, exampleIds };

@@ -1,10 +1,9 @@
 // The version switcher at the top of every page of the versioned site: a <details> menu (no script,
-// so it works under the page's Content-Security-Policy and before Redoc hydrates), with the changelog
-// and the getting-started guide beside it. Links are relative, so the site works under any base path
-// (GitHub Pages serves a project's site under /<repository>/).
+// so it works under the page's Content-Security-Policy and before Redoc hydrates), with the changelog,
+// the getting-started guide and the version's own pages (pages.mjs) beside it. Links are relative,
+// so the site works under any base path (GitHub Pages serves a project's site under /<repository>/).
 import { BRAND_COLOR } from './brand.mjs';
-
-const escape = (text) => String(text).replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+import { escapeHtml as escape } from './plain-page.mjs';
 
 const STYLE = `<style>
 #gigapay-versions{position:fixed;top:10px;right:16px;z-index:10000;display:flex;gap:12px;align-items:center;font:14px/1.4 Helvetica,Arial,sans-serif;background:#fff;border:1px solid #d9d4f2;border-radius:8px;padding:6px 12px;box-shadow:0 2px 8px rgba(29,20,70,.12)}
@@ -21,11 +20,12 @@ const STYLE = `<style>
  * @param {object} context
  * @param {Array<{ label: string, version: string, path: string, latest: boolean }>} context.versions newest first
  * @param {{ label: string, latest: boolean } | undefined} context.current the version this page shows
- * @param {string} context.base from this page to the site's root: '' or '../'
+ * @param {string} context.base from this page to the site's root: '', '../' or '../../'
  * @param {string} [context.page] 'changelog' on the changelog page
  * @param {string} [context.gettingStarted] the guide's href (relative to this page)
+ * @param {Array<{ slug: string, href: string, title: string, current?: boolean }>} [context.pages] the version's own pages, hrefs relative to this page
  */
-export function switcherHtml({ versions, current, base, page, gettingStarted }) {
+export function switcherHtml({ versions, current, base, page, gettingStarted, pages = [] }) {
   const root = base || './';
   const items = versions.map((version) => {
     const href = version.latest ? root : base + version.path;
@@ -37,6 +37,9 @@ export function switcherHtml({ versions, current, base, page, gettingStarted }) 
   const links = [
     `<a href="${escape(base)}changelog/" data-link="changelog"${page === 'changelog' ? ' aria-current="page"' : ''}>Changelog</a>`,
     ...(gettingStarted ? [`<a href="${escape(gettingStarted)}" data-link="getting-started">Getting started</a>`] : []),
+    ...pages.map(
+      ({ slug, href, title, current: isCurrent }) => `<a href="${escape(href)}" data-link="page-${escape(slug)}"${isCurrent ? ' aria-current="page"' : ''}>${escape(title)}</a>`,
+    ),
   ];
   return `${STYLE}<nav id="gigapay-versions" aria-label="Docs versions"><details><summary>${escape(summary)}</summary><ul>${items.join('')}</ul></details>${links.join('')}</nav>`;
 }

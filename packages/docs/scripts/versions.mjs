@@ -2,8 +2,9 @@
 // The docs site per version, as GitHub Pages serves it (docs.yml): the latest release at /, each
 // release at /v<major>.<minor>/ (its latest patch), every page with a version switcher, and a
 // changelog page at /changelog/ built from the packages' CHANGELOGs (and the pending changesets).
-// Each version is rendered by build.mjs from the spec that release froze (releases/<version>/openapi.json);
-// before the first release, / shows the current spec, marked unreleased.
+// Each version is rendered by build.mjs from the spec that release froze (releases/<version>/openapi.json),
+// with the pages it froze (releases/<version>/docs/*.md, see pages.mjs; none before they existed);
+// before the first release, / shows the current spec and pages/, marked unreleased.
 //
 //   node scripts/versions.mjs [--out <dir>] [--releases <dir>]     (default: site/, ../../releases/)
 //   node scripts/versions.mjs --serve [port]     builds it, then serves it on 127.0.0.1 (`npm run docs`;
@@ -18,6 +19,7 @@ import { releasedVersions } from '@gigapay/release/releases';
 import { PUBLIC_PACKAGES, RELEASES_DIR, ROOT } from '@gigapay/release/workspace';
 import { renderChangelogPage } from './changelog-page.mjs';
 import { DOCS_DIR, SPEC_FILE } from './docs-spec.mjs';
+import { PAGES_DIR, readPages } from './pages.mjs';
 import { serveDirectory } from './serve.mjs';
 import { switcherHtml } from './switcher.mjs';
 
@@ -26,17 +28,22 @@ const BUILD = join(DOCS_DIR, 'scripts', 'build.mjs');
 
 /**
  * The versions the site shows, newest first: the latest patch of each minor release, as
- * { label: 'v1.1', version: '1.1.2', path: 'v1.1/', spec, latest }. Before any release: one entry,
- * the current spec at /, labelled unreleased.
+ * { label: 'v1.1', version: '1.1.2', path: 'v1.1/', spec, pages, latest } (`pages`: the folder of
+ * its frozen pages). Before any release: one entry, the current spec and pages at /, labelled unreleased.
  */
 export function siteVersions(releasesDir = RELEASES_DIR) {
   const byMinor = new Map();
   for (const version of releasedVersions(releasesDir)) byMinor.set(version.split('.').slice(0, 2).join('.'), version);
-  const versions = [...byMinor]
-    .reverse()
-    .map(([minor, version], index) => ({ label: `v${minor}`, version, path: `v${minor}/`, spec: join(releasesDir, version, 'openapi.json'), latest: index === 0 }));
+  const versions = [...byMinor].reverse().map(([minor, version], index) => ({
+    label: `v${minor}`,
+    version,
+    path: `v${minor}/`,
+    spec: join(releasesDir, version, 'openapi.json'),
+    pages: join(releasesDir, version, 'docs'),
+    latest: index === 0,
+  }));
   if (versions.length) return versions;
-  return [{ label: 'unreleased', version: 'unreleased', path: '', spec: SPEC_FILE, latest: true }];
+  return [{ label: 'unreleased', version: 'unreleased', path: '', spec: SPEC_FILE, pages: PAGES_DIR, latest: true }];
 }
 
 /** Where the getting-started guide of a built version is: its own page, or a section of the overview. */
@@ -49,6 +56,7 @@ export function gettingStartedHref(versionDir, spec) {
 
 function buildVersion(version, outDir, allowMissingSamples) {
   const args = [BUILD, '--spec', version.spec, '--out', outDir];
+  if (existsSync(version.pages)) args.push('--pages', version.pages);
   // A release's spec may name operations whose samples were renamed since: render it all the same.
   if (allowMissingSamples) args.push('--allow-missing-samples');
   const result = spawnSync(process.execPath, args, { cwd: DOCS_DIR, encoding: 'utf8' });
@@ -88,20 +96,37 @@ export function buildVersionedSite({ outDir = SITE_DIR, releasesDir = RELEASES_D
 
   const pages = [];
   const gettingStartedOf = (dir) => gettingStartedHref(dir, JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8')));
-  const pageOf = (path, current) => {
+  /** The reference of a version at `path`, then each of its own pages one level down, each with the switcher. */
+  const pagesOf = (path, current) => {
     const dir = join(outDir, path);
-    addSwitcher(join(dir, 'index.html'), { versions, current, base: path ? '../' : '', gettingStarted: gettingStartedOf(dir) });
+    const base = path ? '../' : '';
+    const gettingStarted = gettingStartedOf(dir);
+    const ownPages = readPages(current.pages).map(({ slug, title }) => ({ slug, href: `${slug}/`, title }));
+    addSwitcher(join(dir, 'index.html'), { versions, current, base, gettingStarted, pages: ownPages });
     pages.push(`${path}index.html`);
+    for (const page of ownPages) {
+      // From the page, the reference is one level up: the same links, one `../` more.
+      const up = (href) => href && `../${href}`;
+      addSwitcher(join(dir, page.href, 'index.html'), {
+        versions,
+        current,
+        base: `../${base}`,
+        gettingStarted: up(gettingStarted),
+        pages: ownPages.map((other) => ({ ...other, href: up(other.href), current: other === page })),
+      });
+      pages.push(`${path}${page.href}index.html`);
+    }
   };
+  pagesOf('', latest);
+  for (const version of versions) if (version.path) pagesOf(version.path, version);
   const latestGettingStarted = gettingStartedOf(outDir);
-  pageOf('', latest);
-  for (const version of versions) if (version.path) pageOf(version.path, version);
+  const latestPages = readPages(latest.pages).map(({ slug, title }) => ({ slug, href: `../${slug}/`, title }));
 
   mkdirSync(join(outDir, 'changelog'), { recursive: true });
   const changelogHtml = renderChangelogPage({
     changelogs: changelogs(root),
     pending: pendingChangesets(join(root, '.changeset')),
-    switcher: switcherHtml({ versions, current: undefined, base: '../', page: 'changelog', gettingStarted: latestGettingStarted && `../${latestGettingStarted}` }),
+    switcher: switcherHtml({ versions, current: undefined, base: '../', page: 'changelog', gettingStarted: latestGettingStarted && `../${latestGettingStarted}`, pages: latestPages }),
   });
   writeFileSync(join(outDir, 'changelog', 'index.html'), changelogHtml);
   pages.push('changelog/index.html');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
+import { PAGES_DIR, readPages, sampleBlocksOf } from '../scripts/pages.mjs';
 import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
 import { launchChromium } from './chromium';
@@ -335,6 +336,27 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
     // Each operation link renders its tag's page, then the operation.
     deepLinks.length * 2 * PER_ROUTE_MS,
   );
+
+  // Last: it leaves the reference for the page.
+  it('opens each page of the site from its section of the overview, showing every sample of the page', async () => {
+    const sitePages = readPages(PAGES_DIR);
+    expect(sitePages.map((entry) => entry.title)).toContain('TypeScript client');
+    for (const [index, sitePage] of sitePages.entries()) {
+      if (index > 0) await page.goBack();
+      const section = on.menuLink(sitePage.title);
+      await section.click();
+      const open = page.getByRole('link', { name: `Open the ${sitePage.title} page` });
+      await open.waitFor({ state: 'visible', timeout: PER_ROUTE_MS });
+      await open.click();
+      await page.waitForURL(`${site.url}${sitePage.slug}/index.html`);
+      expect(await page.locator('main h1').innerText()).toBe(sitePage.title);
+      // Each sample as the page shows it: the code of its file, whole.
+      const shown = (await page.locator('main pre code').allInnerTexts()).map((code) => code.trimEnd());
+      const samples = sampleBlocksOf(sitePage.markdown);
+      expect(samples.length, sitePage.slug).toBeGreaterThan(0);
+      for (const sample of samples) expect(shown, `${sitePage.slug}: ${sample.file}`).toContain(sample.code.trimEnd());
+    }
+  }, 4 * PER_ROUTE_MS);
 
   it('made no request off 127.0.0.1 and logged no console error', () => {
     expect(browser.offsite).toEqual([]);

@@ -3,8 +3,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { releasedVersions } from '@gigapay/release/releases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSpec } from '../scripts/docs-spec.mjs';
+import { PAGES_DIR, readPages } from '../scripts/pages.mjs';
 import { operationsOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
 import { buildVersionedSite, siteVersions } from '../scripts/versions.mjs';
@@ -15,8 +17,8 @@ const releasesDir = join(fixture, 'releases');
 const root = join(fixture, 'root');
 const outDir = join(fixture, 'site');
 
-// 1.1.0 (today's spec, with a getting-started section) added one operation; 1.0.0 and 1.0.1 had
-// neither.
+// 1.1.0 (today's spec, with a getting-started section, and today's pages) added one operation;
+// 1.0.0 and 1.0.1 had none of these.
 const current = readSpec();
 const added = operationsOf(current).at(-1)!;
 const GETTING_STARTED = /^# Getting started\s*$/m;
@@ -25,9 +27,13 @@ const older = structuredClone(current);
 older.info.description = older.info.description.replace(GETTING_STARTED, '# Before you start');
 delete older.paths[added.path][added.method];
 if (!Object.keys(older.paths[added.path]).some((key) => ['get', 'put', 'post', 'patch', 'delete'].includes(key))) delete older.paths[added.path];
-const release = (version: string, spec: object) => {
-  mkdirSync(join(releasesDir, version), { recursive: true });
+const pages = readPages(PAGES_DIR);
+const clientPage = pages.find((page) => page.slug === 'client')!;
+const release = (version: string, spec: object, withPages = false) => {
+  mkdirSync(join(releasesDir, version, 'docs'), { recursive: true });
   writeFileSync(join(releasesDir, version, 'openapi.json'), JSON.stringify(spec));
+  // As release:version freezes them (tools/release/src/freeze.mjs).
+  if (withPages) for (const page of pages) writeFileSync(join(releasesDir, version, 'docs', `${page.slug}.md`), page.markdown);
 };
 const changelog = (dir: string, name: string, entries: Record<string, string>) => {
   mkdirSync(join(root, dir), { recursive: true });
@@ -35,8 +41,11 @@ const changelog = (dir: string, name: string, entries: Record<string, string>) =
 };
 
 describe('the versions the site shows', () => {
-  it('of this checkout: 1.0.0 is released, so the site shows v1.0 as the latest (the current spec only once released)', () => {
-    expect(siteVersions()[0]).toMatchObject({ label: 'v1.0', version: '1.0.0', path: 'v1.0/', latest: true });
+  it('of this checkout: the last release in releases/ is the latest version of the site (the current spec only once released)', () => {
+    // Derived from releases/, so that cutting the next release needs no edit here.
+    const last = releasedVersions().at(-1)!;
+    const minor = last.split('.').slice(0, 2).join('.');
+    expect(siteVersions()[0]).toMatchObject({ label: `v${minor}`, version: last, path: `v${minor}/`, latest: true });
   });
 
   it('the latest patch of each minor, newest first; before any release, the current spec as unreleased', () => {
@@ -67,7 +76,7 @@ describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned s
   beforeAll(async () => {
     release('1.0.0', older);
     release('1.0.1', older);
-    release('1.1.0', current);
+    release('1.1.0', current, true);
     changelog('spec', '@gigapay/openapi', { '1.1.0': `\`${added.operationId}\`: a new operation.`, '1.0.1': 'Clearer descriptions.', '1.0.0': 'First stable release.' });
     changelog('packages/client', '@gigapay/client', { '1.1.0': 'The client types the new operation.', '1.0.0': 'First stable release.' });
     mkdirSync(join(root, '.changeset'));
@@ -98,7 +107,7 @@ describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned s
   }
 
   it('puts the switcher on every page', () => {
-    expect(built.pages.sort()).toEqual(['changelog/index.html', 'index.html', 'v1.0/index.html', 'v1.1/index.html']);
+    expect(built.pages.sort()).toEqual(['changelog/index.html', 'client/index.html', 'index.html', 'v1.0/index.html', 'v1.1/client/index.html', 'v1.1/index.html']);
     for (const page of built.pages) expect(readFileSync(join(outDir, page), 'utf8'), page).toContain('<nav id="gigapay-versions"');
   });
 
@@ -119,14 +128,33 @@ describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned s
     await browser.page.locator('[data-section-id="/section/getting-started"]').first().waitFor({ state: 'visible' });
   });
 
+  it('links the pages of the version it shows: the TypeScript client page, its samples, and back to the reference', async () => {
+    // From the reference at / (the getting-started test left it there).
+    await switcher().locator('a[data-link="page-client"]').click();
+    await browser.page.waitForURL(`${site.url}client/`);
+    expect(await browser.page.locator('main h1').innerText()).toBe(clientPage.title);
+    expect(await switcher().locator('summary').innerText()).toBe('Version v1.1 (latest)');
+    expect(await switcher().locator('a[data-link="page-client"]').getAttribute('aria-current')).toBe('page');
+    expect(await browser.page.locator('main pre').count()).toBeGreaterThan(8);
+    // The same page of v1.1, one level further down, links the same places.
+    await browser.page.goto(`${site.url}v1.1/client/`);
+    await switcher().locator('a[data-link="changelog"]').waitFor();
+    expect(await switcher().locator('a[data-link="changelog"]').evaluate((link: HTMLAnchorElement) => link.href)).toBe(`${site.url}changelog/`);
+    expect(await switcher().locator('a[data-link="getting-started"]').evaluate((link: HTMLAnchorElement) => link.href)).toBe(`${site.url}v1.1/#/section/getting-started`);
+    expect(await switcher().locator('summary').innerText()).toBe('Version v1.1 (latest)');
+    // The link is the claim: the reference it opens was checked above, so its 2.5 MB need not load again.
+    expect(await browser.page.locator('a[data-link="reference"]').evaluate((link: HTMLAnchorElement) => link.href)).toBe(`${site.url}v1.1/index.html`);
+  });
+
   it('opens an older version from the switcher: its own spec, without what came later', async () => {
     await switcher().locator('summary').click();
     await switcher().locator('a[data-version="v1.0"]').click();
     await browser.page.waitForURL(`${site.url}v1.0/`);
     await expect.poll(() => switcher().locator('summary').innerText()).toBe('Version v1.0');
-    // Its sidebar lists what 1.0 had, and 1.0 had no getting-started guide to link.
+    // Its sidebar lists what 1.0 had, and 1.0 had no getting-started guide and no pages to link.
     expect(await addedInMenu()).toBe(0);
     expect(await switcher().locator('a[data-link="getting-started"]').count()).toBe(0);
+    expect(await switcher().locator('a[data-link^="page-"]').count()).toBe(0);
   });
 
   it('opens the changelog: every release newest first, the packages under each, and what is pending', async () => {

@@ -89,7 +89,7 @@ try {
     );
   }
   const frozen = join(copy, 'releases', version);
-  console.log(`  frozen for the gate and the docs: releases/${version}/openapi.json${existsSync(join(frozen, 'api')) ? ' and api/*.api.md' : ''}`);
+  console.log(`  frozen for the gate and the docs: releases/${version}/openapi.json${existsSync(join(frozen, 'api')) ? ', api/*.api.md' : ''}${existsSync(join(frozen, 'docs')) ? ', docs/*.md' : ''}`);
   const problems = [
     ...published.filter((pkg) => pkg.version !== version).map((pkg) => `${pkg.name} was published as ${pkg.version}, not ${version}`),
     ...published.filter((pkg) => !tags.has(`${pkg.name}@${pkg.version}`)).map((pkg) => `${pkg.name}: no tag ${pkg.name}@${pkg.version}`),

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run release:version`, the version step of the release workflow (it makes the "Version
 // Packages" pull request): `changeset version` bumps the public packages and writes their
-// CHANGELOGs, then the release's bundled spec and API reports are frozen in releases/<version>/,
-// the baseline of the next api:check and the source of that version's docs.
+// CHANGELOGs, then the release's bundled spec, API reports and docs pages are frozen in
+// releases/<version>/, the baseline of the next api:check and the source of that version's docs.
 // Runs in the current directory's workspace (release:dry runs it in a temporary copy).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -24,5 +24,5 @@ const [pnpm, pnpmArgs] = pnpmCommand(root);
 execFileSync(pnpm, [...pnpmArgs, 'exec', 'turbo', 'run', 'build', 'generate', '--filter=@gigapay/release^...', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
 writeReports(root);
 freezeRelease(version, root);
-console.log(`Froze release ${version}: ${join('releases', version, 'openapi.json')} and the API reports in ${join('releases', version, 'api')}/.`);
+console.log(`Froze release ${version}: ${join('releases', version, 'openapi.json')}, the API reports in ${join('releases', version, 'api')}/ and the docs pages in ${join('releases', version, 'docs')}/.`);
 

@@ -196,14 +196,17 @@ export function webhookHandlerName(event) {
   return `on${object}${capitalize(action)}`;
 }
 
-/** The template's handler, rewritten for `event` (`Employee.verified` sets `verified_at`, …). */
-export function webhookSampleFor(template, event) {
+/**
+ * The template's handler, rewritten for `event` (`Employee.verified` logs `verified_at`, …); `field`
+ * is what it logs when the object has no `<action>_at` (a verified Registration: its Integration).
+ */
+export function webhookSampleFor(template, event, field = `${event.split('.')[1]}_at`) {
   const [templateObject, templateAction] = WEBHOOK_TEMPLATE.event.split('.');
   const [object, action] = event.split('.');
   return template
     .replaceAll(WEBHOOK_TEMPLATE.event, event)
     .replaceAll(webhookHandlerName(WEBHOOK_TEMPLATE.event), webhookHandlerName(event))
-    .replaceAll(`${templateAction}_at`, `${action}_at`)
+    .replaceAll(`${templateAction}_at`, field)
     .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase());
 }
 
@@ -213,7 +216,13 @@ export const RECEIVER_INTRO =
 /** The receiver sample of every webhook event, by event name. */
 export function loadWebhookSamples(spec, samplesDir) {
   const template = readFileSync(join(samplesDir, WEBHOOK_TEMPLATE.file), 'utf8');
-  return new Map(webhooksOf(spec).map(({ event }) => [event, webhookSampleFor(template, event)]));
+  return new Map(
+    webhooksOf(spec).map(({ event, operation }) => {
+      const fields = Object.keys(deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.schema)?.properties ?? {});
+      const stamp = `${event.split('.')[1]}_at`;
+      return [event, webhookSampleFor(template, event, fields.length && !fields.includes(stamp) ? 'integration_id' : stamp)];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

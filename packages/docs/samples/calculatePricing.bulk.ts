@@ -21,5 +21,7 @@ export default async function calculatePricing(client: GigapayClient<true>, { em
       },
     ],
   });
-  for (const price of prices) console.log(price.amount, price.invoiced_amount);
+  for (const price of prices) {
+    console.log(price.amount, price.invoiced_amount);
+  }
 }

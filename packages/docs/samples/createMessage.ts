@@ -6,7 +6,7 @@ export default async function createMessage(client: GigapayClient<true>, { emplo
   const { data: message } = await client.POST('/messages/', {
     body: {
       employees: [employeeId],
-      content: 'The office is closed on Friday; payouts go out on Thursday.',
+      content: 'Closed on Friday: payouts go out Thursday.',
     },
   });
   console.log(message.id, 'to', message.employees);

@@ -20,5 +20,7 @@ export default async function createPayout(client: GigapayClient<true>, { employ
       },
     ],
   });
-  for (const payout of payouts) console.log(payout.id, payout.payrun);
+  for (const payout of payouts) {
+    console.log(payout.id, payout.payrun);
+  }
 }

@@ -1,8 +1,8 @@
 import type { GigapayClient } from '@gigapay/client';
 
 export default async function createPayout(client: GigapayClient<true>) {
-  // An Employee you have not registered yet, in the same
-  // request: Gigapay registers it (or finds it by its id).
+  // An Employee to register, in the same request; one
+  // already registered with this data is reused.
   // expand=employee is required with an inline Employee.
   const { data: payout } = await client.POST('/payouts/', {
     params: { query: { expand: ['employee'] } },

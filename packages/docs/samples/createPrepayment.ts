@@ -2,7 +2,7 @@ import type { GigapayClient } from '@gigapay/client';
 
 export default async function createPrepayment(client: GigapayClient<true>) {
   // Money paid in ahead; Payouts draw on its balance.
-  const { data: prepayment } = await client.POST('/prepayments/', {
+  const { data } = await client.POST('/prepayments/', {
     body: {
       description: 'Prepayment for March gigs',
       net_amount: '50000.00',
@@ -12,5 +12,5 @@ export default async function createPrepayment(client: GigapayClient<true>) {
     },
   });
   // Its Invoice: issue it to be billed.
-  console.log(prepayment.id, prepayment.invoice);
+  console.log(data.id, data.invoice);
 }

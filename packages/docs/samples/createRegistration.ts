@@ -3,7 +3,7 @@ import type { GigapayClient } from '@gigapay/client';
 export default async function createRegistration(client: GigapayClient<true>) {
   // A company signs up; Gigapay reviews it (needs_review)
   // and creates its Integration once it is approved.
-  const { data: registration } = await client.POST('/registrations/', {
+  const { data } = await client.POST('/registrations/', {
     body: {
       registered_name: 'Nordlys ApS',
       friendly_name: 'Nordlys',
@@ -21,5 +21,5 @@ export default async function createRegistration(client: GigapayClient<true>) {
       invoice_email: 'invoices@nordlys.dk',
     },
   });
-  console.log(registration.id, registration.needs_review);
+  console.log(data.id, data.needs_review);
 }

@@ -3,9 +3,9 @@ import type { Fixtures } from './fixtures.js';
 
 export default async function issueInvoice(client: GigapayClient<true>, { invoiceId }: Fixtures) {
   // Without due_date the Payment Term's due_days apply.
-  const { data: invoice } = await client.POST('/invoices/{id}/issue/', {
+  const { data } = await client.POST('/invoices/{id}/issue/', {
     params: { path: { id: invoiceId } },
     body: {},
   });
-  console.log(invoice.invoice_number, 'due', invoice.due_date);
+  console.log(data.invoice_number, 'due', data.due_date);
 }

@@ -3,9 +3,9 @@ import type { Fixtures } from './fixtures.js';
 
 export default async function issueInvoice(client: GigapayClient<true>, { invoiceId }: Fixtures) {
   // A proforma Invoice becomes a bill, due on this date.
-  const { data: invoice } = await client.POST('/invoices/{id}/issue/', {
+  const { data } = await client.POST('/invoices/{id}/issue/', {
     params: { path: { id: invoiceId } },
     body: { due_date: '2024-02-15' },
   });
-  console.log(invoice.invoice_number, 'due', invoice.due_date);
+  console.log(data.invoice_number, 'due', data.due_date);
 }

@@ -7,6 +7,6 @@ export default async function listPricing(client: GigapayClient<true>, { payrunI
     params: { query: { invoice: payrunId } },
   });
   for (const pricing of data.results) {
-    console.log(pricing.amount, 'invoiced', pricing.invoiced_amount);
+    console.log(pricing.amount, pricing.invoiced_amount);
   }
 }

@@ -4,7 +4,7 @@ export default async function listRegistrations(client: GigapayClient<true>) {
   // Registrations are the user's, not an Integration's:
   // the client never sends Integration-ID with them.
   const { data } = await client.GET('/registrations/');
-  for (const registration of data.results) {
-    console.log(registration.registered_name, registration.needs_review);
+  for (const company of data.results) {
+    console.log(company.registered_name, company.needs_review);
   }
 }

@@ -7,7 +7,7 @@ export default async function replaceMessage(client: GigapayClient<true>, { mess
     params: { path: { id: messageId } },
     body: {
       employees: [employeeId],
-      content: 'The office is closed on Friday; payouts go out on Thursday.',
+      content: 'Closed on Friday: payouts go out Thursday.',
     },
   });
   console.log(data.content);

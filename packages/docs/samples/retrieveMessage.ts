@@ -2,8 +2,8 @@ import type { GigapayClient } from '@gigapay/client';
 import type { Fixtures } from './fixtures.js';
 
 export default async function retrieveMessage(client: GigapayClient<true>, { messageId }: Fixtures) {
-  const { data: message } = await client.GET('/messages/{id}/', {
+  const { data } = await client.GET('/messages/{id}/', {
     params: { path: { id: messageId } },
   });
-  console.log(message.content, 'to', message.employees);
+  console.log(data.content, 'to', data.employees);
 }

@@ -2,8 +2,8 @@ import type { GigapayClient } from '@gigapay/client';
 import type { Fixtures } from './fixtures.js';
 
 export default async function retrievePrepayment(client: GigapayClient<true>, { prepaymentId }: Fixtures) {
-  const { data: prepayment } = await client.GET('/prepayments/{id}/', {
+  const { data } = await client.GET('/prepayments/{id}/', {
     params: { path: { id: prepaymentId } },
   });
-  console.log(prepayment.status, prepayment.available_balance);
+  console.log(data.status, data.available_balance);
 }

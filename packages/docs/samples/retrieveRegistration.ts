@@ -2,9 +2,9 @@ import type { GigapayClient } from '@gigapay/client';
 import type { Fixtures } from './fixtures.js';
 
 export default async function retrieveRegistration(client: GigapayClient<true>, { registrationId }: Fixtures) {
-  const { data: registration } = await client.GET('/registrations/{id}/', {
+  const { data } = await client.GET('/registrations/{id}/', {
     params: { path: { id: registrationId } },
   });
   // integration_id: the Integration it becomes once approved.
-  console.log(registration.needs_review, registration.integration_id);
+  console.log(data.needs_review, data.integration_id);
 }

@@ -5,7 +5,10 @@ export default async function updateRegistration(client: GigapayClient<true>, { 
   // PATCH changes only the fields you send.
   const { data } = await client.PATCH('/registrations/{id}/', {
     params: { path: { id: registrationId } },
-    body: { email: 'contact@nordlys.dk', phone_number: '+4570123457' },
+    body: {
+      email: 'contact@nordlys.dk',
+      phone_number: '+4570123457',
+    },
   });
   console.log(data.email, data.phone_number);
 }

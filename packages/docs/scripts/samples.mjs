@@ -202,13 +202,21 @@ export function webhookHandlerName(event) {
  */
 export function webhookSampleFor(template, event, field = `${event.split('.')[1]}_at`) {
   const [templateObject, templateAction] = WEBHOOK_TEMPLATE.event.split('.');
-  const [object, action] = event.split('.');
+  const [object] = event.split('.');
   return template
     .replaceAll(WEBHOOK_TEMPLATE.event, event)
     .replaceAll(webhookHandlerName(WEBHOOK_TEMPLATE.event), webhookHandlerName(event))
     .replaceAll(`${templateAction}_at`, field)
-    .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase());
+    .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase())
+    // A long handler name (onRegistrationVerified) puts its parameter on a line of its own, as a
+    // formatter would, so that the signature fits the sample panel.
+    .replace(/^(export async function \w+\()(request: Request)(\) \{)$/m, (line, open, parameter, close) =>
+      line.length <= SHOWN_WIDTH ? line : `${open}\n  ${parameter},\n${close}`,
+    );
 }
+
+/** The widest line a shown sample may have: what the sample panel shows without scrolling. */
+export const SHOWN_WIDTH = 62;
 
 export const RECEIVER_INTRO =
   '**Receive it in TypeScript** with `@gigapay/client/webhooks`, which checks the `Gigapay-Signature` before you trust the body:';
@@ -243,6 +251,16 @@ function requestExample(spec, operation, exampleKey) {
   return (examples.find(([key]) => key === exampleKey) ?? examples[0])?.[1];
 }
 
+/**
+ * The query string a named example is sent with, as its description says ("Sent to `POST
+ * /payouts/?expand=employee`": an inline Employee needs the expand), or ''.
+ */
+export function exampleQuery(spec, { method, path, operation }, exampleKey) {
+  const example = exampleKey === undefined ? undefined : deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.examples?.[exampleKey]);
+  const sentTo = /Sent to `(\w+) ([^`?]+)(\?[^`]+)`/.exec(example?.description ?? '');
+  return sentTo && sentTo[1].toLowerCase() === method && sentTo[2] === path ? sentTo[3] : '';
+}
+
 /** The fixture whose id fills a path's `{id}`: a Pricing is looked up by its Payout's id. */
 export function fixtureOfPath(path) {
   if (path.startsWith('/pricing/{id}/')) return 'payoutId';
@@ -253,7 +271,7 @@ export function curlSample(spec, entry, exampleIds, exampleKey) {
   const { method, path, operation } = entry;
   const parameters = parametersOf(spec, entry);
   const fixture = fixtureOfPath(path);
-  const url = SHOWN_SERVER + path.replace('{id}', fixture ? exampleIds[fixture] : 'ID');
+  const url = SHOWN_SERVER + path.replace('{id}', fixture ? exampleIds[fixture] : 'ID') + exampleQuery(spec, entry, exampleKey);
   const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`, `-H "Authorization: Token $GIGAPAY_TOKEN"`];
   if (parameters.some((p) => p.in === 'header' && p.name === 'Integration-ID')) {
     lines.push(`-H "Integration-ID: $GIGAPAY_INTEGRATION_ID"`);

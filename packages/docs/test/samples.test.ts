@@ -16,7 +16,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fixtures } from '../samples/fixtures.js';
 import { DOCS_DIR, readSpec, SAMPLES_DIR } from '../scripts/docs-spec.mjs';
-import { HTTP_METHODS, loadTypeScriptSamples, loadWebhookSamples, namedRequestExamples, operationsOf, webhookHandlerName, webhooksOf } from '../scripts/samples.mjs';
+import { lackingOf, payPayrun, registrationBody, routesOf } from './sandbox-support';
+import { loadTypeScriptSamples, loadWebhookSamples, namedRequestExamples, operationsOf, webhookHandlerName, webhooksOf } from '../scripts/samples.mjs';
 
 const spec = readSpec();
 const operations = operationsOf(spec);
@@ -115,7 +116,7 @@ describe('every sample, run against the sandbox', () => {
   let receiver: Server;
   let receiverUrl: string;
   const sandboxComplaints: string[] = [];
-  const routed = new Map<string, Promise<boolean>>();
+  const routes = routesOf(() => sandbox, spec);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, log: (message) => sandboxComplaints.push(message) });
@@ -136,28 +137,6 @@ describe('every sample, run against the sandbox', () => {
   });
 
   /**
-   * Whether the sandbox routes a path of the spec: asked with a method the path does not have, a
-   * sandbox that knows the path answers 405, one that does not 404.
-   */
-  function sandboxRoutes(path: string): Promise<boolean> {
-    if (!routed.has(path)) {
-      const methods = Object.keys(spec.paths[path]);
-      const absent = HTTP_METHODS.find((method: string) => !methods.includes(method))!.toUpperCase();
-      const url = sandbox.url + path.slice(1).replace('{id}', 'probe');
-      const headers = { Authorization: `Token ${sandbox.token}`, 'Integration-ID': sandbox.integrationId };
-      routed.set(path, fetch(url, { method: absent, headers }).then((response) => response.status !== 404));
-    }
-    return routed.get(path)!;
-  }
-
-  /** A sandbox step (`sandbox.control`) by the first of its names the sandbox has, the 2.0 name first. */
-  function controlStep(...names: string[]): ((id: string) => unknown) | undefined {
-    const control = sandbox.control as unknown as Record<string, unknown>;
-    const name = names.find((candidate) => typeof control[candidate] === 'function');
-    return name ? (id: string) => (control[name] as (id: string) => unknown).call(control, id) : undefined;
-  }
-
-  /**
    * The objects a sample takes (samples/fixtures.ts), each with the paths creating it needs; only
    * those the sample names are created, so a sample of an older resource runs whatever the sandbox
    * lacks of the newer ones.
@@ -167,13 +146,7 @@ describe('every sample, run against the sandbox', () => {
     registrationId: {
       needs: ['/registrations/'],
       create: async () => {
-        const { data } = await client().POST('/registrations/', {
-          body: {
-            registered_name: 'Fixture ApS', friendly_name: 'Fixture', tin_number: '12345678', country: 'DNK', address_line_1: 'Gade 1', zip_code: '1620',
-            city: 'København', email: 'hello@fixture.example', phone_number: '+4570123456', signatory_name: 'Signe Fixture',
-            signatory_email: 'signe@fixture.example', finance_email: 'finance@fixture.example', technical_email: 'dev@fixture.example', invoice_email: 'invoices@fixture.example',
-          },
-        });
+        const { data } = await client().POST('/registrations/', { body: registrationBody('Fixture') });
         return { registrationId: data.id };
       },
     },
@@ -223,7 +196,7 @@ describe('every sample, run against the sandbox', () => {
   /** State a sample needs beyond the fixtures, with the rule that asks for it; undefined when the sandbox lacks the step. */
   // Only a notified Payout (its Payrun paid) can be resent, and not within 24 hours of that.
   const notifiedADayAgo = ({ payrunId }: Partial<Fixtures>) => {
-    const pay = controlStep('payPayrun', 'payInvoice');
+    const pay = payPayrun(sandbox);
     if (!pay) return 'the sandbox has no step that pays a Payrun';
     pay(payrunId!);
     sandbox.control.advanceClock(25 * HOUR);
@@ -235,11 +208,8 @@ describe('every sample, run against the sandbox', () => {
   };
 
   /** What keeps the sandbox from running a sample yet, if anything. */
-  async function lacking(path: string, names: (keyof Fixtures)[]): Promise<string | undefined> {
-    const paths = [path, ...names.flatMap((name) => [...(REQUIRES[name] ?? []), name].flatMap((fixture) => FIXTURES[fixture].needs))];
-    for (const needed of new Set(paths)) if (!(await sandboxRoutes(needed))) return `the sandbox does not route ${needed} yet`;
-    return undefined;
-  }
+  const lacking = (path: string, names: (keyof Fixtures)[]) =>
+    lackingOf(routes, [path, ...names.flatMap((name) => [...(REQUIRES[name] ?? []), name].flatMap((fixture) => FIXTURES[fixture].needs))]);
 
   const cases = [...samples.values()].map((sample) => [sample.name, sample, operations.find((entry) => entry.operationId === sample.operationId)!] as const);
   it.for(cases)('%s', async ([, sample, { method, path, operation }], context) => {
@@ -332,7 +302,6 @@ describe('every webhook receiver, fed the sandbox\'s signed deliveries', () => {
 
       // One lifecycle that emits every event: an Employee through to verified, a Payout paid and
       // accepted, another canceled, a Registration approved.
-      const control = sandbox.control as unknown as Record<string, ((id: string) => unknown) | undefined>;
       const { data: employee } = await client.POST('/employees/', { body: { name: 'Hooked Employee', email: 'hooked@fixture.example', country: 'SWE' } });
       sandbox.control.verifyEmployee(employee.id);
       const payout = async (description: string) =>
@@ -341,18 +310,12 @@ describe('every webhook receiver, fed the sandbox\'s signed deliveries', () => {
       await client.DELETE('/payouts/{id}/', { params: { path: { id: canceled.id } } });
       const paid = await payout('Webhook payout');
       const payrun = paid.payrun ?? paid.invoice;
-      (control.payPayrun ?? control.payInvoice)!.call(sandbox.control, typeof payrun === 'object' ? payrun.id : payrun!);
+      payPayrun(sandbox)!(typeof payrun === 'object' ? payrun.id : payrun!);
       sandbox.control.acceptPayout(paid.id);
       const registrations = await fetch(`${sandbox.url}registrations/`, { headers: { Authorization: `Token ${sandbox.token}` } });
       const sandboxOf2 = registrations.status !== 404;
       if (sandboxOf2) {
-        const { data: registration } = await client.POST('/registrations/', {
-          body: {
-            registered_name: 'Hooked ApS', friendly_name: 'Hooked', tin_number: '12345678', country: 'DNK', address_line_1: 'Gade 1', zip_code: '1620',
-            city: 'København', email: 'hello@hooked.example', phone_number: '+4570123456', signatory_name: 'Signe Hooked',
-            signatory_email: 'signe@hooked.example', finance_email: 'finance@hooked.example', technical_email: 'dev@hooked.example', invoice_email: 'invoices@hooked.example',
-          },
-        });
+        const { data: registration } = await client.POST('/registrations/', { body: registrationBody('Hooked') });
         await client.POST('/registrations/{id}/approve/', { params: { path: { id: registration.id } } });
       }
       await sandbox.control.waitForDeliveries();

@@ -33,7 +33,8 @@ async function populated() {
     return (await response.json()) as { id: string };
   };
   const employee = await post('employees/', employeeBody());
-  await post('payouts/', payoutBody(employee.id));
+  const payout = (await post('payouts/', payoutBody(employee.id))) as { id: string; payrun: string };
+  control.payPayrun(payout.payrun); // closes it: its billing invoice exists
   await post('webhooks/', { url: 'https://example.com/hook', events: ['Payout.created'] });
   await post('webhooks/', { url: 'https://example.com/user', events: ['Registration.verified'] });
   await post('registrations/', registrationBody());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { firstError, run } from './process.mjs';
+import { TYPESCRIPT_7 } from './node-binaries.mjs';
 import { snippetSources } from './snippets.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +37,7 @@ const SESSION_TIMEOUT_MS = 90_000;
 
 /**
  * `dependencies`: what the consumer's README line installs. `sessions`: the Node versions its
- * session runs on (all = 20, 22 and 24). `clientSessions`: the session goes through @gigapay/client,
+ * session runs on (all = 20, 22, 24 and 26). `clientSessions`: the session goes through @gigapay/client,
  * so the User-Agent that arrives is the client's.
  */
 export const CONSUMERS = {
@@ -120,7 +121,7 @@ export const CONSUMERS = {
 };
 
 /** Types stripped by esbuild, module syntax kept as written (or turned into `format`). */
-async function transpile(dir, files, format, extension) {
+export async function transpile(dir, files, format, extension) {
   return Promise.all(
     files.map(async (file) => {
       const source = readFileSync(join(dir, file), 'utf8');
@@ -161,27 +162,53 @@ export async function installConsumer(name, dir, env) {
   if (result.code !== 0) throw new ConsumerFailure(name, THIS_NODE, 'npm install', result.timedOut ? 'timed out' : firstError(result.stderr + result.stdout));
 }
 
-/** `tsc --noEmit` with the consumer's own tsconfig.json, then its build. */
-export async function checkAndBuild(name, dir) {
-  const tsc = await run(process.execPath, [TSC, '-p', dir, '--noEmit'], { cwd: dir, timeoutMs: 120_000 });
-  if (tsc.code !== 0) throw new ConsumerFailure(name, THIS_NODE, 'tsc --noEmit', firstError(tsc.stdout + tsc.stderr));
+/**
+ * `tsc --noEmit` with the consumer's own tsconfig.json on the workspace's TypeScript 5.9, then its
+ * build (the consumer's own unless `build` is given). Resolves with the build's answer and the
+ * seconds tsc took.
+ */
+export async function checkAndBuild(name, dir, { build = CONSUMERS[name]?.build } = {}) {
+  const tscSeconds = await typeCheck(name, dir, [process.execPath, TSC], 'tsc --noEmit');
   try {
-    return await CONSUMERS[name].build(dir);
+    return { ...(await build(dir)), tscSeconds };
   } catch (error) {
     throw new ConsumerFailure(name, THIS_NODE, 'build', firstError(error.message));
   }
 }
 
-/** The session's Node versions: this one, or this one and the registry's 22 and 24. */
+/**
+ * The same `tsc --noEmit` on TypeScript 7 (`typescript7`: the path of its `tsc`, or a promise of
+ * it); resolves with the seconds it took.
+ */
+export async function typeCheckOn7(name, dir, typescript7) {
+  const tsc7 = await Promise.resolve(typescript7).catch((error) => {
+    throw new ConsumerFailure(name, THIS_NODE, 'fetch TypeScript 7', error.message);
+  });
+  return typeCheck(name, dir, [tsc7], `tsc ${TYPESCRIPT_7} --noEmit`);
+}
+
+/**
+ * Runs `command` (a tsc) on the consumer's tsconfig.json and resolves with the seconds it took; a
+ * failure names `step` and the first error.
+ */
+async function typeCheck(name, dir, [command, ...args], step) {
+  const started = Date.now();
+  const tsc = await run(command, [...args, '-p', dir, '--noEmit'], { cwd: dir, timeoutMs: 120_000 });
+  if (tsc.code !== 0) throw new ConsumerFailure(name, THIS_NODE, step, firstError(tsc.stdout + tsc.stderr));
+  return (Date.now() - started) / 1000;
+}
+
+/** The session's Node versions: this one, or this one and the registry's 22, 24 and 26. */
 export function sessionVersions(name, fetched) {
   return CONSUMERS[name].sessions === 'all' ? [THIS_NODE, ...fetched] : [THIS_NODE];
 }
 
 /**
  * Runs the consumer's built `entry` on `node` against its installed sandbox; checks the User-Agent
- * that arrived when the session goes through the client.
+ * that arrived when the session goes through the client (`clientSession`, the consumer's own
+ * setting by default). Resolves with the number of API requests and what the program printed.
  */
-export async function runSession(name, dir, entry, node, nodeVersion) {
+export async function runSession(name, dir, entry, node, nodeVersion, { clientSession = CONSUMERS[name]?.clientSessions ?? true } = {}) {
   const { startSessionTarget } = await import('./session-target.mjs');
   const fail = (step, detail) => new ConsumerFailure(name, nodeVersion, step, detail);
   let session;
@@ -197,7 +224,7 @@ export async function runSession(name, dir, entry, node, nodeVersion) {
       const { step, detail } = sessionFailure(`${result.stderr}\n${result.stdout}`);
       throw fail(step, result.timedOut ? `timed out after ${SESSION_TIMEOUT_MS / 1000} s` : detail);
     }
-    if (CONSUMERS[name].clientSessions) {
+    if (clientSession) {
       const { version } = JSON.parse(readFileSync(join(dir, 'node_modules/@gigapay/client/package.json'), 'utf8'));
       const expected = `@gigapay/client/${version}`;
       const wrong = session.userAgents.filter((agent) => agent !== expected);
@@ -205,7 +232,7 @@ export async function runSession(name, dir, entry, node, nodeVersion) {
         throw fail('session/User-Agent', `expected ${expected} on every request, got ${JSON.stringify([...new Set(session.userAgents)])}`);
       }
     }
-    return { requests: session.userAgents.length };
+    return { requests: session.userAgents.length, stdout: result.stdout };
   } finally {
     await session.stop();
   }

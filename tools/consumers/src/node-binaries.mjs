@@ -1,6 +1,6 @@
 // Binaries that ship inside npm packages, fetched with npm alone and cached under
-// tools/consumers/.cache/: Node 22 and 24 for the sessions (the registry's `node` package), and
-// TypeScript 7, the native compiler, for checking what consumers' tsc prints. No version manager,
+// tools/consumers/.cache/: Node 22, 24 and 26 for the sessions (the registry's `node` package), and
+// TypeScript 7, the native compiler, that every consumer is type-checked with besides 5.9. No version manager,
 // nothing but the registry.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,10 +11,10 @@ const CACHE = join(dirname(fileURLToPath(import.meta.url)), '../.cache');
 export const NODE_CACHE = join(CACHE, 'node');
 export const TYPESCRIPT_CACHE = join(CACHE, 'typescript');
 
-/** The Node versions the sessions run on: this machine's, and the registry's builds of 22 and 24. */
-export const NODE_VERSIONS = ['22.23.3', '24.21.0'];
+/** The Node versions the sessions run on besides this machine's 20: the registry's builds of 22, 24 and 26 (the current LTS). */
+export const NODE_VERSIONS = ['22.23.3', '24.21.0', '26.10.0'];
 
-/** The TypeScript 7 whose `tsc` consumers' code is checked with besides the workspace's 5.9. */
+/** The TypeScript 7 (the registry's `typescript@7`) whose `tsc` checks consumers' code besides the workspace's 5.9. */
 export const TYPESCRIPT_7 = '7.0.2';
 
 /**

@@ -148,39 +148,60 @@ export function npmEnvironment(registryUrl, { cacheDir, configDir } = {}) {
  * `workspace:` and `catalog:` ranges into versions) and publishes the tarball to `registryUrl`
  * with `npm publish --provenance=false` (provenance needs a CI's identity).
  * @param {string} registryUrl
- * @param {{ packages?: string[], packDir?: string, ignoreScripts?: boolean }} [options]
+ * @param {{ packages?: string[], packDir?: string, ignoreScripts?: boolean, root?: string }} [options]
  *   `packages`: names to publish (default: all public ones); `packDir`: where the tarballs stay
- *   (default: a temporary folder); `ignoreScripts`: skip `prepack` when dist/ was just built.
+ *   (default: a temporary folder); `ignoreScripts`: skip `prepack` when dist/ was just built;
+ *   `root`: the workspace to pack (default: this one; another is a checkout of an older release).
  * @returns {Promise<Array<{ name: string, version: string, tarball: string, packedSize: number, unpackedSize: number, files: Array<{ path: string, size: number }> }>>}
  */
-export async function publishPackages(registryUrl, { packages, packDir, ignoreScripts = false } = {}) {
+export async function publishPackages(registryUrl, options = {}) {
+  const packed = await packPackages(options);
+  await publishTarballs(registryUrl, packed);
+  return packed;
+}
+
+/** The packing half of publishPackages(): the same options but the registry, the same answer. */
+export async function packPackages({ packages, packDir, ignoreScripts = false, root = WORKSPACE_ROOT } = {}) {
   const chosen = packages ? PUBLIC_PACKAGES.filter((p) => packages.includes(p.name)) : PUBLIC_PACKAGES;
   const unknown = (packages ?? []).filter((name) => !PUBLIC_PACKAGES.some((p) => p.name === name));
   if (unknown.length) throw new Error(`Not a public package: ${unknown.join(', ')}`);
   const destination = packDir ?? mkdtempSync(join(tmpdir(), 'gigapay-pack-'));
   mkdirSync(destination, { recursive: true });
-  const env = npmEnvironment(registryUrl, { configDir: destination });
-  const [pnpm, pnpmArgs] = pnpmCommand(WORKSPACE_ROOT);
-
-  const packed = await Promise.all(
+  const [pnpm, pnpmArgs] = pnpmCommand(root);
+  return Promise.all(
     chosen.map(async ({ name, dir }) => {
       const args = [...pnpmArgs, 'pack', '--json', '--pack-destination', destination, ...(ignoreScripts ? ['--config.ignore-scripts=true'] : [])];
-      const { stdout } = await runOrThrow(`pnpm pack ${name}`, pnpm, args, { cwd: join(WORKSPACE_ROOT, dir), timeoutMs: 180_000 });
+      const { stdout } = await runOrThrow(`pnpm pack ${name}`, pnpm, args, { cwd: join(root, dir), timeoutMs: 180_000 });
       const { version, filename } = packJson(stdout);
-      const tarball = filename.startsWith('/') ? filename : join(destination, filename);
-      const files = tarballFiles(tarball);
-      return { name, version, tarball, packedSize: statSync(tarball).size, unpackedSize: files.reduce((sum, f) => sum + f.size, 0), files };
+      return describeTarball(name, version, filename.startsWith('/') ? filename : join(destination, filename));
     }),
   );
-  // Dependencies first, so that nothing on the registry ever points at a version not yet there.
-  for (const pkg of packed) {
-    await runOrThrow(`npm publish ${pkg.name}`, 'npm', ['publish', pkg.tarball, '--registry', registryUrl, '--provenance=false', '--access', 'public'], {
-      cwd: destination,
-      env,
-      timeoutMs: 60_000,
-    });
+}
+
+/** `{ name, version, tarball, packedSize, unpackedSize, files }` of a packed tarball. */
+export function describeTarball(name, version, tarball) {
+  const files = tarballFiles(tarball);
+  return { name, version, tarball, packedSize: statSync(tarball).size, unpackedSize: files.reduce((sum, f) => sum + f.size, 0), files };
+}
+
+/**
+ * `npm publish` of each `{ name, tarball }` to `registryUrl`, in the order given: dependencies
+ * first, so that nothing on the registry ever points at a version not yet there.
+ */
+export async function publishTarballs(registryUrl, packed) {
+  const configDir = mkdtempSync(join(tmpdir(), 'gigapay-npmrc-'));
+  try {
+    const env = npmEnvironment(registryUrl, { configDir });
+    for (const pkg of packed) {
+      await runOrThrow(`npm publish ${pkg.name}`, 'npm', ['publish', pkg.tarball, '--registry', registryUrl, '--provenance=false', '--access', 'public'], {
+        cwd: configDir,
+        env,
+        timeoutMs: 60_000,
+      });
+    }
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
   }
-  return packed;
 }
 
 /** The report of `pnpm pack --json`: the last top-level JSON object, after whatever prepack printed. */

@@ -54,8 +54,9 @@ try {
 // You close the payrun (Gigapay invoices it) and pay it (the sandbox stands in for your bank);
 // Gigapay posts `Payrun.paid`.
 await gigapay.POST('/payruns/{id}/close/', { params: { path: { id: payrun.id } } });
-const headers = { 'Integration-ID': target.integrationId };
-await fetch(`${sandbox}/_sandbox/payruns/${encodeURIComponent(payrun.id)}/pay`, { method: 'POST', headers });
+const headers = { 'Integration-ID': target.integrationId, 'Content-Type': 'application/json' };
+const pay = await fetch(`${sandbox}/_sandbox/payruns/${encodeURIComponent(payrun.id)}/pay`, { method: 'POST', headers });
+if (!pay.ok) throw new Error(`step pay payrun: ${pay.status} ${await pay.text()}`);
 await fetch(`${sandbox}/_sandbox/webhook-deliveries?wait=true&webhook=${encodeURIComponent(webhook.id)}`, { headers });
 const [delivery] = (await (await fetch(`${hookUrl}received`)).json()) as Array<{ body: string; signature: string | null }>;
 if (!delivery) throw new Error('step Payrun.paid: no delivery arrived');

@@ -49,8 +49,9 @@ try {
 }
 
 // You pay the invoice (the sandbox stands in for your bank); Gigapay posts `Invoice.paid`.
-const headers = { 'Integration-ID': target.integrationId };
-await fetch(`${sandbox}/_sandbox/invoices/${encodeURIComponent(invoice.id)}/pay`, { method: 'POST', headers });
+const headers = { 'Integration-ID': target.integrationId, 'Content-Type': 'application/json' };
+const pay = await fetch(`${sandbox}/_sandbox/invoices/${encodeURIComponent(invoice.id)}/pay`, { method: 'POST', headers });
+if (!pay.ok) throw new Error(`step pay invoice: ${pay.status} ${await pay.text()}`);
 await fetch(`${sandbox}/_sandbox/webhook-deliveries?wait=true&webhook=${encodeURIComponent(webhook.id)}`, { headers });
 const [delivery] = (await (await fetch(`${hookUrl}received`)).json()) as Array<{ body: string; signature: string | null }>;
 if (!delivery) throw new Error('step Invoice.paid: no delivery arrived');

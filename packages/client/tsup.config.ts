@@ -4,23 +4,6 @@ import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/**
- * In the CommonJS build, `import createClient from 'openapi-fetch'` must read `exports.default` of
- * openapi-fetch's CommonJS entry. esbuild compiles a default import from a `"type": "module"` file
- * with Node's ESM semantics (default = the whole `module.exports`), which made `createClient` an
- * object: "(0 , import_openapi_fetch.default) is not a function". Importing it through a module of
- * no package type gives the CommonJS semantics (honouring `__esModule`).
- */
-const commonJsDefaultImport: Plugin = {
-  name: 'commonjs-default-import',
-  setup(build) {
-    build.onResolve({ filter: /^openapi-fetch$/ }, (args) =>
-      args.namespace === 'cjs-interop' ? { path: args.path, external: true } : { path: args.path, namespace: 'cjs-interop' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'cjs-interop' }, (args) => ({ contents: `export { default } from '${args.path}';`, loader: 'js' }));
-  },
-};
-
 /** The `node` build of ./webhooks: node:crypto (internal/hmac-node.ts) in place of Web Crypto (internal/hmac.ts). */
 const hmacForNode: Plugin = {
   name: 'hmac-for-node',
@@ -50,10 +33,6 @@ export default defineConfig([
     dts: true,
     format: 'cjs',
     clean: ['*.cjs', '*.cjs.map', '*.d.cts', NODE_BUILD],
-    // noExternal hands openapi-fetch from tsup's external plugin (which runs first) to ours.
-    external: ['@gigapay/types'],
-    noExternal: ['openapi-fetch'],
-    esbuildPlugins: [commonJsDefaultImport],
   },
   // The `node` export condition of ./webhooks; its types are those of dist/webhooks.
   {

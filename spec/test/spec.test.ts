@@ -132,3 +132,84 @@ describe('the exactly-one amount rule', () => {
     }
   });
 });
+
+describe("today's API (reference §1–§3), as issue 18 points 1 and 2 state it", () => {
+  const parametersOf = (path: string, operation: any) => [...(spec.paths[path].parameters ?? []), ...(operation.parameters ?? [])].map((p: any) => deref(p));
+
+  it('lists the .com servers first, the .se hosts as legacy, and support@gigapay.com', () => {
+    expect(spec.servers.map((s: any) => s.url)).toEqual(['https://api.gigapay.com/v2', 'https://api.demo.gigapay.com/v2', 'https://api.gigapay.se/v2', 'https://api.demo.gigapay.se/v2']);
+    for (const legacy of spec.servers.slice(2)) expect(legacy.description).toMatch(/legacy.*late 2025/i);
+    expect(spec.info.contact.email).toBe('support@gigapay.com');
+    expect(spec.info.version).toBe('3.0.0');
+    expect(spec.info.description).toMatch(/new major version.*\n?.*`servers` stay on `\/v2`/s);
+  });
+
+  it('approves registrations on the demo servers only', () => {
+    const approve = spec.paths['/registrations/{id}/approve/'].post;
+    expect(approve.servers.map((s: any) => s.url)).toEqual(['https://api.demo.gigapay.com/v2', 'https://api.demo.gigapay.se/v2']);
+  });
+
+  it('documents a 404 on every path with an {id}', () => {
+    const missing = [...operations()].filter(({ path, operation }) => path.includes('{id}') && !operation.responses['404']).map(({ method, path }) => `${method} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("documents the issue operation's 403, 409 and 400, and a 400 with the reason on every refused change of state", () => {
+    const issue = spec.paths['/invoices/{id}/issue/'].post;
+    for (const status of ['200', '400', '403', '409']) expect(issue.responses[status], status).toBeDefined();
+    expect(deref(issue.responses['409']).description).toMatch(/already issued/);
+    const refused = [
+      ['patch', '/registrations/{id}/', /approved/],
+      ['put', '/registrations/{id}/', /approved/],
+      ['delete', '/registrations/{id}/', /approved/],
+      ['patch', '/prepayments/{id}/', /DRAFT/],
+      ['delete', '/prepayments/{id}/', /DRAFT/],
+      ['delete', '/payruns/{id}/', /paid or on credit/],
+      ['post', '/payruns/{id}/close/', /not open/],
+      ['delete', '/payouts/{id}/', /paid or on credit/],
+    ] as const;
+    for (const [method, path, rule] of refused) {
+      const operation = spec.paths[path][method];
+      expect(operation.description, `${method} ${path}`).toMatch(/\*\*Decision|a decision/);
+      expect(`${operation.description} ${deref(operation.responses['400']).description}`, `${method} ${path}`).toMatch(rule);
+      expect(check(deref(operation.responses['400']).content['application/json'].schema, { non_field_errors: ['Refused.'] }).valid).toBe(true);
+    }
+  });
+
+  it('marks the deprecated fields, filter and operation, each naming its replacement', () => {
+    const deprecated = (schema: any, field: string) => {
+      const property = schema.properties?.[field] ?? schema.oneOf?.find((b: any) => b.properties?.[field]?.deprecated)?.properties[field];
+      expect(property?.deprecated, field).toBe(true);
+      return property.description as string;
+    };
+    for (const field of ['amount', 'cost']) {
+      expect(deprecated(component('Payout'), field)).toMatch(/invoiced_amount/);
+      expect(deprecated(component('PricingBreakdown'), field)).toMatch(/invoiced_amount/);
+      expect(deprecated(component('PayoutCreate'), field)).toMatch(/invoiced_amount/);
+      expect(deprecated(component('PricingRequest'), field)).toMatch(/invoiced_amount/);
+    }
+    expect(deprecated(component('Payout'), 'full_salary_specification')).toMatch(/Deprecated/);
+    expect((component('PricingRequest') as any).oneOf[0].properties.full_salary_specification.deprecated).toBe(true);
+    expect(deprecated(component('Payout'), 'invoice')).toMatch(/use `payrun`/);
+    const invoiceFilter = parametersOf('/payouts/', spec.paths['/payouts/'].get).find((p: any) => p.name === 'invoice');
+    expect(invoiceFilter.deprecated).toBe(true);
+    expect(invoiceFilter.description).toMatch(/use `payrun`/);
+    const put = spec.paths['/payouts/{id}/resend/'].put;
+    expect(put.deprecated).toBe(true);
+    expect(put.description).toMatch(/use `PATCH \/payouts\/\{id\}\/resend\/`/);
+  });
+
+  it('refuses what today\'s docs no longer take: a payout country, a payout full_salary_specification, a Swedish registration', () => {
+    const payout = { employee: '1847', currency: 'SEK', description: 'Gig', invoiced_amount: '1.00' };
+    expect(check(component('PayoutCreate'), payout).valid).toBe(true);
+    expect(check(component('PayoutCreate'), { ...payout, country: 'SWE' }).valid).toBe(false);
+    expect(check(component('PayoutCreate'), { ...payout, full_salary_specification: true }).valid).toBe(false);
+    expect(check(component('PricingRequest'), { ...payout, full_salary_specification: true }).valid).toBe(true);
+    const registration = deref(spec.paths['/registrations/'].post.requestBody.content['application/json'].examples.registration).value;
+    expect(check(component('RegistrationCreate'), registration).valid).toBe(true);
+    expect(check(component('RegistrationCreate'), { ...registration, country: 'SWE' }).valid).toBe(false);
+    const { signatory_email: _, ...withoutSignatory } = registration;
+    expect(check(component('RegistrationCreate'), withoutSignatory).valid, 'the five contact fields are required').toBe(false);
+    expect(check(component('RegistrationUpdate'), { email: 'a@b.se' }).valid, 'a PATCH is partial').toBe(true);
+  });
+});

@@ -1,8 +1,6 @@
-import createClient from 'openapi-fetch';
 import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
-import type { CallOptions } from './internal/call-options.js';
+import { createCaller, type CallInit } from './internal/call.js';
 import type { RequestEvent, ResponseEvent } from './internal/logger.js';
-import { PendingRequest } from './internal/pending-request.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
@@ -115,22 +113,19 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     );
   }
 
-  // openapi-fetch builds a PendingRequest, and the transport sends it (see pending-request.ts).
-  const core = createClient({ baseUrl, headers, Request: PendingRequest as never });
   // The transport applies the defaults of its own options (fetch, timeoutMs, maxRetries, …).
   const transport = createTransport(options);
+  // The caller builds each request as openapi-fetch does, and the transport sends it (see call.ts).
+  const call = createCaller(baseUrl, headers);
 
-  type Init = CallOptions & { parseAs?: string };
-  type Call = (url: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  const method = (call: Call) => async (url: string, callInit?: Init) => {
-    // The options the transport applies stay here; openapi-fetch gets the rest (parseAs too).
+  const method = (name: string) => async (url: string, callInit?: CallInit & CallState) => {
+    // The options the transport applies stay here; the caller gets the rest (parseAs too).
     const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
     // A copy: the transport reads its options (and parseAs) from it, and notes the call's `unread` on it.
     const state: CallState = { ...callInit };
-    // A fetch per call (which also overrides any `fetch` given per call), to learn of its attempt.
-    const result = await call(url, { ...init, fetch: (request: PendingRequest) => transport(request, state) } as never).catch((error) => {
+    const result = await call(name, url, init, (request) => transport(request, state)).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
-      // openapi-fetch: its attempt ends with what reading it threw.
+      // the caller: its attempt ends with what reading it threw.
       throw state.unread ? state.unread(error) : error;
     });
     state.unread?.();
@@ -139,11 +134,11 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     return { ...result, status: result.response.status };
   };
 
-  // The methods of the API (openapi-fetch's HEAD, OPTIONS and TRACE are none of them).
-  return Object.fromEntries((['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((name) => [name, method(core[name] as Call)])) as never;
+  // The methods of the API.
+  return Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((name) => [name, method(name)])) as never;
 }
 
-/** Builds the typed error for a non-2xx result that openapi-fetch has already parsed. */
+/** Builds the typed error for a non-2xx result whose body has already been parsed. */
 export function errorFromResult(response: Response, body: unknown): GigapayError {
   const { status, headers } = response;
   const context = responseContext(response);

@@ -4,9 +4,17 @@
  */
 export function redact(text: string, secret: string | undefined): string {
   if (!secret) return text;
+  // Every attempt redacts its URL for the hooks: the pattern is built once per token, not per call.
+  if (last?.secret !== secret) last = { secret, pattern: patternOf(secret) };
+  return text.replace(last.pattern, '[redacted]');
+}
+
+let last: { secret: string; pattern: RegExp } | undefined;
+
+function patternOf(secret: string): RegExp {
   const pattern = Array.from(secret, (char) => {
     const escaped = Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
     return `(?:${char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}|${escaped})`;
   }).join('');
-  return text.replace(new RegExp(pattern, 'gi'), '[redacted]');
+  return new RegExp(pattern, 'gi');
 }

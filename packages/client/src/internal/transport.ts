@@ -26,7 +26,7 @@ export interface TransportOptions {
   onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
-/** What the error factory (and `paginate`) need of a response that openapi-fetch has already read. */
+/** What the error factory (and `paginate`) need of a response whose body has already been read. */
 export interface ResponseContext extends Where {
   rawBody?: string | undefined;
   /** A PUT or DELETE whose earlier attempt's answer was lost: that attempt may have done it. */
@@ -43,27 +43,27 @@ const contexts = new WeakMap<Response, ResponseContext>();
 export const responseContext = (response: Response) => contexts.get(response);
 
 /**
- * What the transport and the client share about one call. A 2xx to be read as JSON (openapi-fetch's
- * default `parseAs`) is read here, inside its attempt, so that a body that breaks is retried like a
- * dropped connection. Any other `parseAs` leaves the body to openapi-fetch: such a 2xx is handed
- * over unread, its attempt's timer still running so that a body that stalls times out too, and the
- * client settles `unread` once openapi-fetch has read the body, or failed to.
+ * What the transport and the client share about one call. A 2xx to be read as JSON (the default
+ * `parseAs`) is read here, inside its attempt, so that a body that breaks is retried like a
+ * dropped connection. Any other `parseAs` leaves the body to the caller (call.ts): such a 2xx is
+ * handed over unread, its attempt's timer still running so that a body that stalls times out too,
+ * and the client settles `unread` once the caller has read the body, or failed to.
  */
 export interface CallState extends TransportCallOptions {
-  /** openapi-fetch's `parseAs` for this call. @default 'json' */
+  /** The `parseAs` of this call (openapi-fetch's). @default 'json' */
   parseAs?: string;
   /**
-   * Settles the attempt of a 2xx handed over unread, once openapi-fetch has read its body (no
+   * Settles the attempt of a 2xx handed over unread, once the caller has read its body (no
    * argument), or failed to (what it threw): stops its timer, reports it, and gives the error to throw.
    */
   unread?: (...thrown: [] | [unknown]) => GigapayError | undefined;
 }
 
 /**
- * The custom `fetch` handed to openapi-fetch: idempotency keys, per-attempt timeouts, retries and
- * redirect refusal. It takes the `PendingRequest` openapi-fetch built. Every body is read here,
- * inside the attempt (so a stall is a timeout, and a body that breaks is retried), but that of a 2xx
- * with a `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
+ * What sends each call: idempotency keys, per-attempt timeouts, retries and redirect refusal. It
+ * takes the `PendingRequest` the caller (call.ts) built. Every body is read here, inside the
+ * attempt (so a stall is a timeout, and a body that breaks is retried), but that of a 2xx with a
+ * `parseAs` other than JSON (see `CallState`). A non-2xx keeps its raw text for the error.
  */
 export function createTransport(options: TransportOptions) {
   const {
@@ -134,10 +134,9 @@ export function createTransport(options: TransportOptions) {
           await received.body?.cancel();
           throw redirectError(received, where, secret);
         }
-        received = capped(received, maxResponseBytes, where);
         let rawBody: string | undefined;
         if (received.ok && (call.parseAs ?? 'json') !== 'json') {
-          const handedOver = received;
+          const handedOver = (received = capped(received, maxResponseBytes, where));
           call.unread = (...thrown) => {
             attemptState.done();
             if (thrown.length) failure = thrown[0] instanceof GigapayError ? thrown[0] : failed(thrown[0], attemptState, handedOver);
@@ -146,10 +145,10 @@ export function createTransport(options: TransportOptions) {
           };
           return (response = received);
         } else if (received.ok) {
-          response = await withParsedJson(received, method);
+          response = await withParsedJson(received, method, maxResponseBytes, where);
         } else {
           // A proxy may echo the request headers: the token is redacted from the body and the headers.
-          rawBody = scrub(await received.text(), secret);
+          rawBody = scrub(await cappedText(received, maxResponseBytes, where), secret);
           const { status, statusText } = received;
           response = new Response(rawBody, { status, statusText, headers: [...received.headers].map(([name, value]) => [name, scrub(value, secret)]) });
         }
@@ -178,25 +177,47 @@ export function createTransport(options: TransportOptions) {
 }
 
 /**
- * The response, its body read chunk by chunk and counted (a `Content-Length` says nothing of a
- * compressed body): past `max` bytes the rest is left unread, and reading fails with `tooLarge`.
+ * Counts the chunks of a response's body (a `Content-Length` says nothing of a compressed body):
+ * past `max` bytes the rest is left unread, and reading fails with a `ResponseBodyError`.
  */
+function byteCounter(received: Response, max: number, where: Where, reader: ReadableStreamDefaultReader<Uint8Array>) {
+  let size = 0;
+  return (chunk: Uint8Array) => {
+    if ((size += chunk.byteLength) > max) {
+      void reader.cancel();
+      // A GigapayError, so not retried: the body would be as long again.
+      const { status, headers } = received;
+      const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
+      throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
+    }
+  };
+}
+
+/** The body as text, read here and counted (see `byteCounter`): no stream wrapped around it. */
+async function cappedText(received: Response, max: number, where: Where): Promise<string> {
+  const reader = received.body?.getReader();
+  if (!reader) return '';
+  const count = byteCounter(received, max, where, reader);
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let chunk; !(chunk = await reader.read()).done; ) {
+    count(chunk.value);
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** The response, its body counted as the caller reads it (see `byteCounter`): for a 2xx handed over unread. */
 function capped(received: Response, max: number, where: Where): Response {
   const reader = received.body?.getReader();
-  let size = 0;
+  const count = reader && byteCounter(received, max, where, reader);
   const body =
     reader &&
     new ReadableStream<Uint8Array>({
       async pull(controller) {
         const chunk = await reader.read();
         if (chunk.done) return controller.close();
-        if ((size += chunk.value.byteLength) > max) {
-          void reader.cancel();
-          // A GigapayError, so not retried: the body would be as long again.
-          const { status, headers } = received;
-          const message = `${where.method} ${where.url}: the body of its ${status} is larger than maxResponseBytes (${max} bytes)`;
-          throw new ResponseBodyError(message, { ...where, status, requestId: requestIdOf(headers) });
-        }
+        count!(chunk.value);
         controller.enqueue(chunk.value);
       },
       cancel: (reason) => reader.cancel(reason),
@@ -205,14 +226,14 @@ function capped(received: Response, max: number, where: Where): Response {
 }
 
 /**
- * Reads a 2xx body as JSON within the attempt, and hands openapi-fetch the parsed value through the
- * response's own `json()` and `text()` (openapi-fetch calls one of them), rather than a new Response
- * that it would parse again. The spec documents a body for every 2xx but 204: an empty one is a
- * body lost on the way, as is one that is not JSON (a proxy's page, a cut-off stream).
+ * Reads a 2xx body as JSON within the attempt, and hands the caller the parsed value through the
+ * response's own `json()` and `text()`, rather than a new Response that it would parse again. The
+ * spec documents a body for every 2xx but 204: an empty one is a body lost on the way, as is one
+ * that is not JSON (a proxy's page, a cut-off stream).
  */
-async function withParsedJson(received: Response, method: string): Promise<Response> {
+async function withParsedJson(received: Response, method: string, max: number, where: Where): Promise<Response> {
   if (method === 'HEAD' || received.status === 204 || received.status === 205) return received;
-  const text = await received.text();
+  const text = await cappedText(received, max, where);
   let data: unknown;
   try {
     data = JSON.parse(text);

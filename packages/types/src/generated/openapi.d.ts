@@ -421,8 +421,9 @@ export interface paths {
         head?: never;
         /**
          * Resend the onboarding invitation
-         * @description Sends the Employee the invitation to onboard again. Wait at least 24 hours between resends: an
-         *     earlier one is a `400` under `non_field_errors` (Gigapay does not document the status). No body.
+         * @description Sends the Employee the invitation to onboard again, with the `invitation_code`. Wait at least 24
+         *     hours between resends: an earlier one is a `400` under `non_field_errors` (a decision: Gigapay
+         *     does not document the status). No body.
          */
         patch: operations["resendEmployeeInvitation"];
         trace?: never;
@@ -1107,7 +1108,8 @@ export interface paths {
         /**
          * Retrieve an Invoice
          * @description Retrieves a billing Invoice by id. (`PATCH` and `DELETE` on this path, the seed era's Invoice
-         *     operations, are gone: they are `/payruns/{id}/` now.)
+         *     operations, are gone: they are `/payruns/{id}/` now. What they answer is not documented,
+         *     presumably `405` with an `Allow` header, as for any method a path does not have.)
          */
         get: operations["retrieveInvoice"];
         put?: never;
@@ -1383,7 +1385,9 @@ export interface paths {
          * Register a Webhook
          * @description Subscribes a URL to events. Every notification is signed with the Webhook's `secret_key`
          *     (generated when you send none, and returned in the response): verify the `Gigapay-Signature`
-         *     header as described under [Events](#tag/Events).
+         *     header as described under [Events](#tag/Events). With any integration-scoped event
+         *     (`Employee.*`, `Payout.*`, `Payrun.*`) send `Integration-ID`; a Webhook with only
+         *     `Registration.verified` belongs to your user account and is created without it.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1784,6 +1788,11 @@ export interface components {
          * @description A company's registration with Gigapay: its legal and contact data, from creation to approval by
          *     Gigapay staff. On approval an Integration is created whose id is `integration_id`. User-scoped:
          *     no `Integration-ID`. It has no `metadata` and no timestamps.
+         *
+         *     **Decision:** `vat_number`, `address_line_2`, `state` and the five contact fields added in late
+         *     2025 (`signatory_name`, `signatory_email`, `finance_email`, `technical_email`, `invoice_email`)
+         *     are not required in a response, although every current sample returns them: the first three are
+         *     optional inputs, and a Registration made before the contact fields existed may lack them.
          */
         Registration: {
             /** @description Identifier, chosen by Gigapay (a UUID in the samples). */
@@ -1814,8 +1823,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**
@@ -1879,6 +1888,10 @@ export interface components {
          * @description The body of `POST /registrations/` and `PUT /registrations/{id}/`. The five contact fields
          *     `signatory_name`, `signatory_email`, `finance_email`, `technical_email` and `invoice_email` are
          *     required since late 2025 (production docs).
+         *
+         *     **Decision:** they are required here, on `POST` and `PUT`, and not on `PATCH` although Gigapay's
+         *     PATCH table marks them too (see `RegistrationUpdate`). `SWE` is refused as `country`, as Gigapay
+         *     documents.
          */
         RegistrationCreate: {
             /** @description The id the Integration will get on approval. A UUID v4 when none is sent. */
@@ -1905,8 +1918,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name: string;
             /**
@@ -1970,8 +1983,8 @@ export interface components {
             email?: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number?: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country?: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country?: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**
@@ -2524,6 +2537,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /**
              * @deprecated
              * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
@@ -2560,6 +2577,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2593,6 +2614,10 @@ export interface components {
             };
             /** @description Id of the Employee receiving the Payout. */
             employee: components["schemas"]["WritableId"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2634,6 +2659,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /**
              * @deprecated
              * @description **Deprecated:** send `invoiced_amount`. The gross salary amount. Send this, `invoiced_amount` or `cost`, exactly one.
@@ -2669,6 +2698,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `invoiced_amount` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -2701,6 +2734,10 @@ export interface components {
                 readonly "Leave out: Gigapay removed `country` from payouts in January 2023; the Employee's `country` applies.": never;
             };
             employee: components["schemas"]["EmployeeCreate"];
+            /** @description Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated. */
+            full_salary_specification?: {
+                readonly "Leave out: `full_salary_specification` is read-only on a payout since 2022 (Gigapay derives it) and deprecated.": never;
+            };
             /** @description Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost). */
             amount?: {
                 readonly "Leave out: `cost` is the basis (send exactly one of amount, invoiced_amount, cost).": never;
@@ -3259,8 +3296,8 @@ export interface components {
             email: string;
             /** @description With country code, for example `+4570123456`. */
             phone_number: string;
-            /** @description ISO-3166 alpha-3. Must not be `SWE` (Swedish companies are onboarded otherwise, as Gigapay documents). */
-            country: components["schemas"]["Country"];
+            /** @description ISO-3166 alpha-3. Must not be `SWE`, as Gigapay documents (a Swedish company does not sign up through a Registration). */
+            country: components["schemas"]["Country"] & unknown;
             /** @description Full name of the authorised signatory. */
             signatory_name?: string;
             /**
@@ -3470,6 +3507,11 @@ export interface components {
          * @description Makes the request safe to retry: the response of the first request with this key is stored for
          *     24 hours, and a later request with the same key gets it back without the action being performed
          *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+         *
+         *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+         *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+         *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+         *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
          * @example ac4beffd-79b0-4561-b16c-846a9600b168
          */
         IdempotencyKey: string;
@@ -3576,6 +3618,13 @@ export interface components {
          *     no employee, so nothing else changes.)
          */
         ExpandEmployee: "employee"[];
+        /**
+         * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+         *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+         *     endpoint that returns an expandable field, creates included) puts it on each operation that
+         *     returns one.
+         */
+        ExpandInvoice: "invoice"[];
         /** @description `true`: only open Payruns; `false`: only closed ones; left out: all. */
         OpenFilter: boolean;
         /** @description Timestamp filter. `true` (or `True`): only those whose `paid_at` is not set yet; `false` (or `False`): only those where it is. */
@@ -3584,8 +3633,6 @@ export interface components {
         paid_at_before: string;
         /** @description Timestamp filter. Only those whose `paid_at` is after this ISO 8601 date-time. */
         paid_at_after: string;
-        /** @description `invoice`: return the billing Invoice in full instead of its id. */
-        ExpandInvoice: "invoice"[];
         /** @description Only Invoices of this kind (a closed list, as a request; the field in responses is open). */
         BillingTypeFilter: "prepayment" | "payrun" | "subscription" | "credit";
         /**
@@ -3757,6 +3804,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3855,6 +3907,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3969,6 +4026,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4036,6 +4098,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4174,6 +4241,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4273,6 +4345,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4448,6 +4525,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4576,6 +4658,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4704,6 +4791,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4778,6 +4870,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4900,6 +4997,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5028,6 +5130,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5155,6 +5262,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5357,6 +5469,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5557,6 +5674,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5618,6 +5740,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5784,6 +5911,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5882,6 +6014,13 @@ export interface operations {
     listPayruns: {
         parameters: {
             query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
                 /** @description Which page to return. A page past the last one is a `404`. */
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
@@ -5957,7 +6096,12 @@ export interface operations {
     retrievePayrun: {
         parameters: {
             query?: {
-                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
                 expand?: components["parameters"]["ExpandInvoice"];
             };
             header: {
@@ -6083,7 +6227,15 @@ export interface operations {
     };
     updatePayrun: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
@@ -6114,6 +6266,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6188,6 +6345,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6389,6 +6551,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6458,6 +6625,13 @@ export interface operations {
     listPrepayments: {
         parameters: {
             query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
                 /** @description Which page to return. A page past the last one is a `404`. */
                 page?: components["parameters"]["Page"];
                 /** @description How many objects per page. Gigapay documents no maximum. */
@@ -6518,7 +6692,15 @@ export interface operations {
     };
     createPrepayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
@@ -6549,6 +6731,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6586,7 +6773,12 @@ export interface operations {
     retrievePrepayment: {
         parameters: {
             query?: {
-                /** @description `invoice`: return the billing Invoice in full instead of its id. */
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
                 expand?: components["parameters"]["ExpandInvoice"];
             };
             header: {
@@ -6712,7 +6904,15 @@ export interface operations {
     };
     updatePrepayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `invoice`: return the billing Invoice in full instead of its id. **Decision:** Gigapay shows it
+                 *     on the retrieve of a Payrun and of a Prepayment; its general rule (expand works on every
+                 *     endpoint that returns an expandable field, creates included) puts it on each operation that
+                 *     returns one.
+                 */
+                expand?: components["parameters"]["ExpandInvoice"];
+            };
             header: {
                 /**
                  * @description The id of the Integration you act as. Required on every operation but the user-scoped ones:
@@ -6743,6 +6943,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6934,6 +7139,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7056,6 +7266,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7177,6 +7392,11 @@ export interface operations {
                  * @description Makes the request safe to retry: the response of the first request with this key is stored for
                  *     24 hours, and a later request with the same key gets it back without the action being performed
                  *     again. Any string (Gigapay documents no format or length); a UUID v4 is a good choice. (Gigapay's tables spell it `Idempotency-key`.)
+                 *
+                 *     **Decision:** accepted on every `POST`, `PATCH` and `PUT` of this description. Gigapay's tables
+                 *     list it on the creates of employees, messages, payouts, pricing and webhooks and on the two
+                 *     resends only; whether it takes effect on the others (registrations, prepayments, `close`,
+                 *     `issue`, updates) is not documented, and a client that sends one everywhere loses nothing.
                  * @example ac4beffd-79b0-4561-b16c-846a9600b168
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

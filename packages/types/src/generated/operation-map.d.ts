@@ -330,7 +330,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: false;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
+            expand: "invoice";
             body: never;
             bodyRequired: false;
             /** An array body is accepted. */
@@ -426,7 +426,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: false;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
+            expand: "invoice";
             body: never;
             bodyRequired: false;
             /** An array body is accepted. */
@@ -886,7 +886,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
+            expand: "invoice";
             body: components["schemas"]["PrepaymentCreate"];
             bodyRequired: true;
             /** An array body is accepted. */
@@ -1274,7 +1274,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
+            expand: "invoice";
             body: components["schemas"]["PayrunUpdate"];
             bodyRequired: true;
             /** An array body is accepted. */
@@ -1298,7 +1298,7 @@ export interface OperationMap {
             /** A call must give an init: a path or query parameter, or the body, is required. */
             initRequired: true;
             /** The names `params.query.expand` takes (`never`: no `expand`). */
-            expand: never;
+            expand: "invoice";
             body: components["schemas"]["PrepaymentUpdate"];
             bodyRequired: true;
             /** An array body is accepted. */

@@ -1,25 +1,27 @@
-import { RESEND_WAIT_MICROS } from '../internal/clock.js';
-import { addMessage, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
-import { newId, ocrNumber } from '../internal/ids.js';
-import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../internal/listing.js';
-import { serializePayout } from '../internal/serialize.js';
-import { nextSeq, update, type IntegrationData, type IntegrationRecord, type InvoiceRecord, type PayoutRecord } from '../internal/state.js';
-import type { SandboxCore } from '../internal/core.js';
-import { scoped, type Handler, type OperationContext } from './context.js';
-import { insertEmployee } from './employees.js';
-import { draftAll, type PayoutDraft } from './payout-drafts.js';
+import { RESEND_WAIT_MICROS } from '../../internal/clock.js';
+import { addMessage, nonFieldError, validationError, type ValidationBody } from '../../internal/errors.js';
+import { newId } from '../../internal/ids.js';
+import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../../internal/listing.js';
+import { nextSeq, update } from '../../internal/state.js';
+import type { SandboxCore } from '../../internal/core.js';
+import { scoped, type Handler, type OperationContext } from '../context.js';
+import { insertEmployee } from '../employees/handlers.js';
+import { EMPLOYEES } from '../employees/record.js';
+import type { IntegrationRecord } from '../integrations/record.js';
+import { invoiceLifecycle, openInvoice } from '../invoices/lifecycle.js';
+import { INVOICES } from '../invoices/record.js';
+import { findOr404, type TableSet } from '../table.js';
+import { draftAll, type PayoutDraft } from './drafts.js';
+import { PAYOUTS, type PayoutRecord } from './record.js';
+import { serializePayout } from './serialize.js';
 
-function lookup(context: OperationContext): PayoutRecord {
-  const payout = scoped(context).data.payouts.get(context.params.id!);
-  if (!payout) throw notFound();
-  return payout;
-}
+const lookup = (context: OperationContext): PayoutRecord => findOr404(scoped(context).data.get(PAYOUTS), context.params.id);
 
 /** The filters shared by `GET /payouts/` and `GET /pricing/` (search only on payouts). */
-export function payoutFilters(data: IntegrationData, query: URLSearchParams, withSearch: boolean): Predicate<PayoutRecord>[] {
+export function payoutFilters(data: TableSet, query: URLSearchParams, withSearch: boolean): Predicate<PayoutRecord>[] {
   return [
-    ...relationFilter<PayoutRecord, unknown>(query, 'employee', (id) => data.employees.get(id), (p) => p.employee),
-    ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.invoices.get(id), (p) => p.invoice),
+    ...relationFilter<PayoutRecord, unknown>(query, 'employee', (id) => data.get(EMPLOYEES).get(id), (p) => p.employee),
+    ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.get(INVOICES).get(id), (p) => p.invoice),
     ...timestampFilter<PayoutRecord>(query, 'start_at', (p) => p.startAt),
     ...timestampFilter<PayoutRecord>(query, 'end_at', (p) => p.endAt),
     ...timestampFilter<PayoutRecord>(query, 'created_at', (p) => p.createdAt),
@@ -29,28 +31,6 @@ export function payoutFilters(data: IntegrationData, query: URLSearchParams, wit
       ? searchFilter<PayoutRecord>(query, (p) => [p.description, p.employee.name, p.employee.cellphone_number, p.employee.email])
       : []),
   ];
-}
-
-/** The open invoice in `currency`, started (with `Invoice.created`) when none is open. */
-function openInvoice(core: SandboxCore, integration: IntegrationRecord, currency: string): InvoiceRecord {
-  const existing = integration.data.openInvoice(currency);
-  if (existing) return existing;
-  const seq = nextSeq();
-  const invoice: InvoiceRecord = {
-    id: newId(),
-    costOre: 0,
-    uuid: newId(),
-    currency,
-    metadata: {},
-    ocrNumber: ocrNumber(seq),
-    open: true,
-    createdAt: core.clock.nowMicros(),
-    paidAt: null,
-    seq,
-  };
-  integration.data.invoices.set(invoice.id, invoice);
-  core.emitInvoice(integration, 'Invoice.created', invoice);
-  return invoice;
 }
 
 function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts: PayoutDraft[]): PayoutRecord[] {
@@ -76,12 +56,12 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       lastNotificationAt: null,
       seq: nextSeq(),
     };
-    integration.data.payouts.set(payout.id, payout);
+    integration.data.get(PAYOUTS).set(payout.id, payout);
     update(payout.employee, { hasHadPayouts: true });
     update(invoice, { costOre: invoice.costOre + payout.prices.cost });
     return payout;
   });
-  for (const payout of payouts) core.emitPayout(integration, 'Payout.created', payout);
+  for (const payout of payouts) core.emit(integration, 'Payout.created', serializePayout(payout));
   return payouts;
 }
 
@@ -91,7 +71,8 @@ export const payoutHandlers: Record<string, Handler> = {
     const expand = expandSet(context.query);
     const filters = payoutFilters(data, context.query, true);
     // Unfiltered (the common case), a page costs its own size, not a sort of every payout.
-    const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
+    const payouts = data.get(PAYOUTS);
+    const items = filters.length === 0 ? payouts.newest() : newestFirst(applyAll(payouts.values(), filters));
     return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, expand)) };
   },
 
@@ -107,7 +88,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const firstCurrency = (items[0] as { currency?: unknown } | undefined)?.currency;
     const result = draftAll(data, items, { inlineAllowed: expand.has('employee') }, (draft, _index, errors: ValidationBody) => {
       if (draft.id !== undefined) {
-        if (data.payouts.has(draft.id) || seenIds.has(draft.id)) addMessage(errors, 'id', 'payout with this id already exists.');
+        if (data.get(PAYOUTS).has(draft.id) || seenIds.has(draft.id)) addMessage(errors, 'id', `${PAYOUTS.noun} with this id already exists.`);
         seenIds.add(draft.id);
       }
       if (bulk && draft.currency !== firstCurrency) addMessage(errors, 'currency', 'All payouts of one request go on one invoice and must share its currency.');
@@ -126,8 +107,8 @@ export const payoutHandlers: Record<string, Handler> = {
   deletePayout(context) {
     const { data } = scoped(context);
     const payout = lookup(context);
-    if (payout.invoice.paidAt !== null) throw nonFieldError('The invoice of this payout is paid; the payout cannot be deleted.');
-    data.payouts.delete(payout.id);
+    invoiceLifecycle.check(payout.invoice, 'removePayout');
+    data.get(PAYOUTS).delete(payout.id);
     update(payout.invoice, { costOre: payout.invoice.costOre - payout.prices.cost });
     return { status: 204 };
   },

@@ -1,0 +1,55 @@
+import { JournaledMap } from '../../internal/journal.js';
+import type { Breakdown } from '../../internal/pricing.js';
+import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
+import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
+import { findOr404, type TableDef } from '../table.js';
+
+/** A payout points at its employee and invoice records (not ids), so a renamed id is seen at once. */
+export interface PayoutRecord {
+  id: string;
+  prices: Breakdown;
+  currency: string;
+  description: string;
+  country: string | undefined;
+  fullSalarySpecification: boolean;
+  employee: EmployeeRecord;
+  invoice: InvoiceRecord;
+  metadata: Record<string, unknown>;
+  startAt: number | null;
+  endAt: number | null;
+  createdAt: number;
+  notifiedAt: number | null;
+  acceptedAt: number | null;
+  lastNotificationAt: number | null;
+  seq: number;
+}
+
+export class PayoutStore extends JournaledMap<string, PayoutRecord> {
+  private newestView: { version: number; items: PayoutRecord[] } | undefined;
+
+  /** Every payout, newest first; rebuilt only after the payouts changed. Do not modify. */
+  newest(): readonly PayoutRecord[] {
+    if (this.newestView?.version !== this.version) {
+      this.newestView = { version: this.version, items: [...this.values()].sort((a, b) => b.seq - a.seq) };
+    }
+    return this.newestView.items;
+  }
+
+  of(invoice: InvoiceRecord): PayoutRecord[] {
+    return [...this.values()].filter((payout) => payout.invoice === invoice);
+  }
+}
+
+export const PAYOUTS: TableDef<PayoutRecord, PayoutStore> = {
+  name: 'payouts',
+  scope: 'integration',
+  noun: 'payout',
+  create: () => new PayoutStore(),
+  dump: ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id }),
+  // Employees and invoices are loaded first (the registry lists them before payouts).
+  load: (raw, { tables }) => ({
+    ...(raw as unknown as PayoutRecord),
+    employee: findOr404(tables.get(EMPLOYEES), String(raw.employee)),
+    invoice: findOr404(tables.get(INVOICES), String(raw.invoice)),
+  }),
+};

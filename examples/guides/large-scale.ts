@@ -1,9 +1,9 @@
 // Guide 3, large scale: thousands of payouts in chunks of the bulk endpoint, all joining the one
 // open payrun. You close the payrun (Gigapay invoices it) and pay it; Payrun.paid tells your
 // service, and every payout's employee is notified.
-import { createPayoutsInBulk, paginate } from '@gigapay/client';
+import { createPayoutsInBulk, paginate, payrunOf } from '@gigapay/client';
 import type { PayoutCreate } from '@gigapay/types';
-import { payrunIdOf, type GuideEnv } from './env.js';
+import type { GuideEnv } from './env.js';
 import { listenFor } from './receiver.js';
 
 export async function payAtScale({ client, sandbox, log }: GuideEnv, count = 2000) {
@@ -27,13 +27,14 @@ export async function payAtScale({ client, sandbox, log }: GuideEnv, count = 200
     const report = await createPayoutsInBulk(client, payouts, { chunkSize: 250 });
     const failed = report.results.filter((r) => r.status !== 'created');
     if (failed.length) throw new Error(`${failed.length} payouts were not created; re-run with keyPrefix ${report.keyPrefix}`);
-    const payruns = new Set(report.created.map(payrunIdOf));
+    // A payout made today always names its payrun.
+    const payruns = new Set(report.created.map((payout) => payrunOf(payout)!));
     log(`created ${report.created.length} payouts in ${Math.ceil(count / 250)} requests on ${payruns.size} payrun(s)`);
 
     for (const payrun of payruns) {
       // Closing finalises the payrun: its payouts become visible, and Gigapay invoices it.
       await client.POST('/payruns/{id}/close/', { params: { path: { id: payrun } } });
-      sandbox.control.payInvoice(payrun); // you pay it (simulated)
+      sandbox.control.payPayrun(payrun); // you pay it (simulated)
     }
     const paid = await receiver.first;
     log(`webhook: payrun ${paid.id} paid at ${paid.paid_at} (signature checked)`);

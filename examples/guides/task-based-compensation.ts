@@ -1,7 +1,8 @@
 // Guide 1, task-based compensation: pay for a finished task in one call, registering the worker
 // inline (their email is required). The payout joins your open payrun, which collects payouts
 // until it is closed. Running it twice for the same person reuses their Employee.
-import { payrunIdOf, type GuideEnv } from './env.js';
+import { payrunOf } from '@gigapay/client';
+import type { GuideEnv } from './env.js';
 
 export async function payForTask({ client, log }: GuideEnv) {
   const { data: payout } = await client.POST('/payouts/', {
@@ -16,6 +17,6 @@ export async function payForTask({ client, log }: GuideEnv) {
     },
   });
   // With expand=employee the payout carries the whole Employee, typed as such.
-  log(`paid ${payout.invoiced_amount} ${payout.currency} to ${payout.employee.name} (payout ${payout.id}, on payrun ${payrunIdOf(payout)})`);
+  log(`paid ${payout.invoiced_amount} ${payout.currency} to ${payout.employee.name} (payout ${payout.id}, on payrun ${payrunOf(payout)})`);
   return payout;
 }

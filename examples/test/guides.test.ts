@@ -1,8 +1,8 @@
 // Each guide, run as a program against a real sandbox of today's API, does what the guide promises.
-import { createGigapayClient } from '@gigapay/client';
+import { createGigapayClient, payrunOf } from '@gigapay/client';
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { payrunIdOf, type GuideEnv } from '../guides/env.js';
+import type { GuideEnv } from '../guides/env.js';
 import { payAtScale } from '../guides/large-scale.js';
 import { onboardInAdvance } from '../guides/onboarding-in-advance.js';
 import { payForTask } from '../guides/task-based-compensation.js';
@@ -30,8 +30,8 @@ describe('the guides', () => {
     const { data } = await env.client.GET('/employees/');
     expect(data.count).toBe(1);
     const { data: payruns } = await env.client.GET('/payruns/');
-    expect(payruns.results.map((payrun) => [payrun.id, payrun.open])).toEqual([[payrunIdOf(first), true]]);
-    expect(payrunIdOf(second)).toBe(payrunIdOf(first));
+    expect(payruns.results.map((payrun) => [payrun.id, payrun.open])).toEqual([[payrunOf(first), true]]);
+    expect(payrunOf(second)).toBe(payrunOf(first));
   });
 
   it('onboarding in advance: the company registers and is approved, then pays by id after a signature-checked Employee.verified webhook', async () => {

@@ -45,7 +45,7 @@ export function migrationChanges(dir = MIGRATION_DIR) {
 /**
  * Writes the project of `side` into `dir`: its app as main.ts, each change's file of that side as
  * changes/<change>.ts, the shared tsconfig.json, and a package.json that depends on `versions`
- * (name → version) of @gigapay/client, @gigapay/types and @gigapay/sandbox.
+ * (name → version) of @gigapay/client and @gigapay/sandbox.
  */
 export function writeMigrationProject(side, dir, versions, source = MIGRATION_DIR) {
   mkdirSync(join(dir, 'changes'), { recursive: true });
@@ -56,8 +56,7 @@ export function writeMigrationProject(side, dir, versions, source = MIGRATION_DI
     name: `gigapay-${migrationConsumer(side)}`,
     private: true,
     type: 'module',
-    // @gigapay/types too: the guide names a type that moved (1.x `Invoice` → 2.0 `Payrun`) from it.
-    dependencies: { '@gigapay/client': versions['@gigapay/client'], '@gigapay/types': versions['@gigapay/types'] },
+    dependencies: { '@gigapay/client': versions['@gigapay/client'] },
     devDependencies: { '@gigapay/sandbox': versions['@gigapay/sandbox'], '@types/node': TYPES_NODE },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -3,7 +3,7 @@
 // gigapay-sandbox: the invoice that groups payouts is a payrun (closed, then paid: `Payrun.paid`),
 // an employee needs an email, a payout has no country and its basis is `invoiced_amount`. Keep the
 // two line by line alike except where the guide says to change.
-import { createGigapayClient, isErrorOf, paginate } from '@gigapay/client';
+import { createGigapayClient, isErrorOf, paginate, payrunOf } from '@gigapay/client';
 import { parseWebhook } from '@gigapay/client/webhooks';
 
 interface Target {
@@ -32,9 +32,7 @@ const { data: payout } = await gigapay.POST('/payouts/', {
 });
 
 // The payrun that groups the payout (1.x: the invoice, `payout.invoice`, now a deprecated alias).
-// An id, or the Payrun itself where the response expanded it.
-const payrunRef: string | { id: string } | undefined = payout.payrun ?? payout.invoice;
-const payrunId = typeof payrunRef === 'object' ? payrunRef.id : payrunRef;
+const payrunId = payrunOf(payout);
 if (!payrunId) throw new Error('step get payrun: the payout names no payrun');
 const { data: payrun } = await gigapay.GET('/payruns/{id}/', { params: { path: { id: payrunId } } });
 if (payrun.id !== payrunId) throw new Error(`step get payrun: ${payrun.id}, expected ${payrunId}`);

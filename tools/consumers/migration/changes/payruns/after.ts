@@ -1,6 +1,5 @@
 // 2.0: it is a Payrun, under /payruns/. `Invoice` and /invoices/ are now Gigapay's billing invoices.
-import { createGigapayClient } from '@gigapay/client';
-import type { Payrun } from '@gigapay/types';
+import { createGigapayClient, type Payrun } from '@gigapay/client';
 
 const gigapay = createGigapayClient({ token: process.env['GIGAPAY_TOKEN']!, integrationId: process.env['GIGAPAY_INTEGRATION_ID'], throwOnError: true });
 

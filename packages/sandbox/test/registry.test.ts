@@ -37,6 +37,7 @@ async function populated() {
   const employee = await post('employees/', employeeBody());
   await post('payouts/', payoutBody(employee.id));
   await post('webhooks/', { url: 'https://example.com/hook', events: ['Payout.created'] });
+  await post('prepayments/', { description: 'Prepaid', net_amount: '100.00', currency: 'SEK' });
   // No 1.x operation creates a user-scoped webhook: stored directly, as the 2.0 webhooks will store them.
   const owner = core.accounts.get(core.defaultCredentials.token)!;
   core.tables.get(USER_WEBHOOKS).set('user-hook', { id: 'user-hook', url: 'https://example.com/user', events: [], secret_key: 's', metadata: {}, seq: nextSeq(), owner });

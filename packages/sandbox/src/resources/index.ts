@@ -9,6 +9,7 @@ import { employees } from './employees/index.js';
 import { integrations } from './integrations/index.js';
 import { invoices } from './invoices/index.js';
 import { payouts } from './payouts/index.js';
+import { prepayments } from './prepayments/index.js';
 import { pricing } from './pricing/index.js';
 import type { ControlStep } from './resource.js';
 import { root } from './root/index.js';
@@ -22,6 +23,7 @@ export const REGISTRY = [
   invoices,
   payouts,
   pricing,
+  prepayments,
   webhooks,
 ] as const;
 

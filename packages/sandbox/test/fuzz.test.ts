@@ -38,6 +38,7 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
   const integration = { name: 'Fuzz AB', email: 'fuzz@example.com', recipient: 'Fuzz AB', address_line_1: 'Gatan 1', zip_code: '11129', city: 'Stockholm', metadata: {} };
   const employee = { name: 'Fuzz', email: 'fuzz@example.com', cellphone_number: '+46701234567', country: 'SWE', metadata: {} };
   const webhook = { url: 'https://example.com/hook/', events: ['Payout.created', 'Payrun.paid'], secret_key: 'secret', metadata: {} };
+  const prepayment = { description: 'Fuzz prepayment', net_amount: '50000.00', currency: 'SEK', invoice_marking: 'PO-4711', metadata: { a: 1 } };
   const bodies: Record<string, { query: [string, string][]; body: unknown }[]> = {
     createIntegration: [{ query: [], body: integration }],
     replaceIntegration: [{ query: [], body: integration }],
@@ -51,13 +52,15 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
     createWebhook: [{ query: [], body: webhook }],
     replaceWebhook: [{ query: [], body: webhook }],
     updateWebhook: [{ query: [], body: { url: 'https://example.com/hook/', events: ['Payrun.paid'] } }],
+    createPrepayment: [{ query: [], body: prepayment }, { query: [['expand', 'invoice']], body: prepayment }],
+    updatePrepayment: [{ query: [], body: prepayment }, { query: [['expand', 'invoice']], body: { net_amount: '60000.00' } }],
   };
   return bodies[op.operationId] ?? [{ query: [], body: undefined }];
 }
 
 function baseRequest(op: Operation, base: { query: [string, string][]; body: unknown }): FuzzRequest {
   const resource = op.path.split('/')[1]!;
-  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, webhooks: ids.webhook }[resource]!;
+  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, webhooks: ids.webhook, prepayments: ids.prepayment }[resource]!;
   const scoped = oracle.parameters(op).some((p) => p.in === 'header' && p.name === 'Integration-ID');
   return {
     kind: 'valid',
@@ -135,7 +138,8 @@ beforeAll(async () => {
   const payout = await post('payouts/', { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Fixture' });
   const webhook = await post('webhooks/', { url: 'http://127.0.0.1:9/never/', events: ['Payrun.paid'] });
   const integration = await post('integrations/', { name: 'Fixture AB', email: 'f@example.com', recipient: 'F', address_line_1: 'G 1', zip_code: '1', city: 'S' });
-  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, webhook: webhook.id, integration: integration.id };
+  const prepayment = await post('prepayments/', { description: 'Fixture', net_amount: '100.00', currency: 'SEK' });
+  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, webhook: webhook.id, integration: integration.id, prepayment: prepayment.id };
   await sandbox.control.waitForDeliveries();
 });
 
@@ -146,8 +150,8 @@ afterAll(() => {
 });
 
 describe('fuzz: invalid-by-construction requests get their 4xx with a DRF body, and change nothing at all', () => {
-  it('covers all 33 operations of the spec', () => {
-    expect(operations).toHaveLength(33);
+  it('covers all 55 operations of the spec', () => {
+    expect(operations).toHaveLength(55);
   });
 
   for (const op of operations) {

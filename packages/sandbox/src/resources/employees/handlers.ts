@@ -9,6 +9,7 @@ import type { IntegrationRecord } from '../integrations/record.js';
 import { findOr404, renameRecord, type TableSet } from '../table.js';
 import { EMPLOYEES, type EmployeeRecord, type EmployeeStore } from './record.js';
 import { serializeEmployee } from './serialize.js';
+import { invitationCode } from './status.js';
 
 export const EITHER_CONTACT = 'Either email or cellphone_number is required.';
 
@@ -45,6 +46,8 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     claimedAt: null,
     verifiedAt: null,
     lastInvitationAt: null,
+    invitationCode: invitationCode(),
+    countryMismatch: false,
     hasHadPayouts: false,
     seq: nextSeq(),
   };
@@ -65,6 +68,9 @@ export function findMatchingEmployee(data: TableSet, input: Record<string, unkno
   if (id !== undefined && employees.has(id)) return employees.get(id);
   return employees.byContactOf(stringOrNull(input.email), stringOrNull(input.cellphone_number));
 }
+
+/** A mismatch holds until the employee's `country` is changed (to the user's, presumably). */
+const mismatchAfter = (employee: EmployeeRecord, country: string): boolean => employee.countryMismatch && country === employee.country;
 
 export const employeeHandlers: Record<string, Handler> = {
   listEmployees(context) {
@@ -101,7 +107,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, merged, errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const { id, ...rest } = fields;
-    update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
+    update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
     employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };
@@ -115,7 +121,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, objectBody(context.body), errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const { id, ...rest } = fields;
-    update(employee, rest);
+    update(employee, { ...rest, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
     employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };

@@ -167,3 +167,61 @@ describe('prepayments: the controls move one along', () => {
     for (const step of ['invoice', 'pay', 'use']) expect((await control(`prepayments/nope/${step}`)).status).toBe(404);
   });
 });
+
+describe('prepayments: their billing invoice', () => {
+  it('is created with the prepayment as a proforma billing the net amount, and shown in full with expand=invoice', async () => {
+    const created = await create({ net_amount: '1200.00', invoice_marking: 'PO-9' });
+    const invoice = (await call('GET', `invoices/${created.invoice}/`)).body;
+    expect(invoice).toMatchObject({ id: created.invoice, billing_type: 'prepayment', total: '1200.00', amount_due: '1200.00', amount_paid: '0.00', currency: 'SEK', customer_reference: 'PO-9', issued_at: null, paid_at: null, due_date: null });
+    expect((await call('GET', `prepayments/${created.id}/?expand=invoice`)).body.invoice).toEqual(invoice);
+    expect((await call('POST', 'prepayments/?expand=invoice', prepaymentBody())).body.invoice).toMatchObject({ billing_type: 'prepayment', total: '50000.00' });
+    const listed = (await call('GET', 'prepayments/?expand=invoice&page_size=100')).body.results as { id: string; invoice: unknown }[];
+    expect(listed.find((p) => p.id === created.id)!.invoice).toEqual(invoice);
+    expect((await call('GET', 'invoices/?billing_type=prepayment&page_size=100')).body.results.map((i: { id: string }) => i.id)).toContain(created.invoice);
+    expect(sandbox.violations).toEqual([]);
+  });
+
+  it('follows the DRAFT edits, and goes when the DRAFT is deleted', async () => {
+    const created = await create({ invoice_marking: '' });
+    expect((await call('GET', `invoices/${created.invoice}/`)).body.customer_reference).toBeNull();
+    const updated = (await call('PATCH', `prepayments/${created.id}/?expand=invoice`, { net_amount: '70.50', currency: 'EUR', invoice_marking: 'PO-2' })).body;
+    expect(updated.invoice).toMatchObject({ id: created.invoice, total: '70.50', currency: 'EUR', customer_reference: 'PO-2' });
+    expect((await call('DELETE', `prepayments/${created.id}/`)).status).toBe(204);
+    expect((await call('GET', `invoices/${created.invoice}/`)).status).toBe(404);
+  });
+
+  it('is the one source of truth: invoiced_at is its issued_at, paid_at its paid_at', async () => {
+    const { id, invoice } = await create({ net_amount: '500.00' });
+    const invoiced = sandbox.control.invoicePrepayment(id);
+    const issued = (await call('GET', `invoices/${invoice}/`)).body;
+    expect(issued.issued_at).toBe(invoiced.invoiced_at);
+    expect(issued.due_date).toEqual(expect.any(String));
+    const paid = sandbox.control.payPrepayment(id);
+    const settled = (await call('GET', `invoices/${invoice}/`)).body;
+    expect(settled).toMatchObject({ paid_at: paid.paid_at, amount_due: '0.00', amount_paid: '500.00' });
+  });
+
+  it('issuing or paying the invoice itself moves the prepayment along', async () => {
+    const { id, invoice } = await create({ net_amount: '800.00' });
+    const issued = await call('POST', `invoices/${invoice}/issue/`, {});
+    expect(issued.status).toBe(200);
+    expect((await call('GET', `prepayments/${id}/`)).body).toMatchObject({ status: 'INVOICED', invoiced_at: issued.body.issued_at });
+    expect(await call('PATCH', `prepayments/${id}/`, { description: 'Too late' })).toMatchObject({ status: 400, body: NOT_DRAFT });
+    const paid = sandbox.control.payInvoice(invoice);
+    expect((await call('GET', `prepayments/${id}/`)).body).toMatchObject({ status: 'PAID', paid_at: paid.paid_at, available_balance: '800.00' });
+    expect((await control(`prepayments/${id}/pay`)).status).toBe(409);
+  });
+
+  it('invoicing is refused (403, nothing changes) while the integration may not issue invoices', async () => {
+    const { id } = await create();
+    sandbox.control.disableInvoicing(sandbox.integrationId);
+    try {
+      const before = sandbox.control.snapshot();
+      expect((await control(`prepayments/${id}/invoice`)).status).toBe(403);
+      expect(sandbox.control.snapshot()).toBe(before);
+    } finally {
+      sandbox.control.enableInvoicing(sandbox.integrationId);
+    }
+    expect(sandbox.control.invoicePrepayment(id)).toMatchObject({ status: 'INVOICED' });
+  });
+});

@@ -17,13 +17,13 @@ export const prepayments = defineResource({
     {
       name: 'invoicePrepayment',
       path: 'prepayments/{id}/invoice',
-      summary: 'DRAFT → INVOICED: sets `invoiced_at`; from then on it can no longer be changed or deleted.',
-      run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializePrepayment(invoicePrepayment(core, lookup(integration, id))),
+      summary: 'DRAFT → INVOICED: issues its invoice (`issued_at`, `due_date`), which sets `invoiced_at`; from then on it can no longer be changed or deleted.',
+      run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializePrepayment(invoicePrepayment(core, integration, lookup(integration, id))),
     },
     {
       name: 'payPrepayment',
       path: 'prepayments/{id}/pay',
-      summary: 'INVOICED → PAID: sets `paid_at`; `available_balance` becomes the net amount.',
+      summary: 'INVOICED → PAID: pays its invoice, which sets `paid_at`; `available_balance` becomes the net amount.',
       run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializePrepayment(payPrepayment(core, lookup(integration, id))),
     },
     {

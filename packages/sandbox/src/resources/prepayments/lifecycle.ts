@@ -1,24 +1,30 @@
 /**
  * A prepayment's life cycle, with Gigapay's UPPER-CASE statuses: DRAFT (editable, deletable) →
- * INVOICED (its invoice issued) → PAID (its net amount available) → PARTIALLY_USED → FULLY_USED
- * (as payruns draw on it). Invoicing, paying and using are Gigapay's steps: controls.
+ * INVOICED (its invoice issued) → PAID (its invoice paid, the net amount available) →
+ * PARTIALLY_USED → FULLY_USED (as payruns draw on it). Invoicing, paying and using are Gigapay's
+ * steps: controls. Its invoice is the one source of truth for invoiced and paid, so issuing or
+ * paying that invoice directly (`POST /invoices/{id}/issue/`, the `payInvoice` control) moves the
+ * prepayment along just the same.
  */
 import { ApiError, detailError, nonFieldError } from '../../internal/errors.js';
 import { touch } from '../../internal/journal.js';
 import { formatMoney, parseMoney } from '../../internal/pricing.js';
 import { isNotPositive } from '../../internal/request-values.js';
 import type { SandboxCore } from '../../internal/core.js';
+import type { IntegrationRecord } from '../integrations/record.js';
+import { FALLBACK_DUE_DAYS, issueInvoice, markPaid } from '../invoices/lifecycle.js';
 import { lifecycle } from '../lifecycle.js';
 import type { PrepaymentRecord } from './record.js';
 
 export type PrepaymentStatus = 'DRAFT' | 'INVOICED' | 'PAID' | 'PARTIALLY_USED' | 'FULLY_USED';
 
 /** What is left to draw on: nothing until paid, then the net amount less what was used. */
-export const availableOre = (prepayment: PrepaymentRecord): number => (prepayment.paidAt === null ? 0 : prepayment.netOre - prepayment.usedOre);
+export const availableOre = (prepayment: PrepaymentRecord): number => (prepayment.invoice.paidAt === null ? 0 : prepayment.netOre - prepayment.usedOre);
 
 export function statusOf(prepayment: PrepaymentRecord): PrepaymentStatus {
-  if (prepayment.paidAt !== null) return prepayment.usedOre === 0 ? 'PAID' : availableOre(prepayment) > 0 ? 'PARTIALLY_USED' : 'FULLY_USED';
-  return prepayment.invoicedAt !== null ? 'INVOICED' : 'DRAFT';
+  const { invoice } = prepayment;
+  if (invoice.paidAt !== null) return prepayment.usedOre === 0 ? 'PAID' : availableOre(prepayment) > 0 ? 'PARTIALLY_USED' : 'FULLY_USED';
+  return invoice.issuedAt !== null ? 'INVOICED' : 'DRAFT';
 }
 
 // The spec's decision: a refused change of an object's state is a 400 under `non_field_errors`.
@@ -34,19 +40,17 @@ export const prepaymentLifecycle = lifecycle(statusOf, {
   use: { from: ['PAID', 'PARTIALLY_USED'], refuse: outOfOrder('its balance can be used only once paid') },
 });
 
-/** DRAFT → INVOICED: sets `invoiced_at`. */
-export function invoicePrepayment(core: SandboxCore, prepayment: PrepaymentRecord): PrepaymentRecord {
+/** DRAFT → INVOICED: issues its invoice (`issued_at`, the default `due_date`), as `POST /invoices/{id}/issue/` would. */
+export function invoicePrepayment(core: SandboxCore, integration: IntegrationRecord, prepayment: PrepaymentRecord): PrepaymentRecord {
   prepaymentLifecycle.check(prepayment, 'invoice');
-  touch(prepayment);
-  prepayment.invoicedAt = core.clock.nowMicros();
+  issueInvoice(core, integration, prepayment.invoice, undefined, FALLBACK_DUE_DAYS);
   return prepayment;
 }
 
-/** INVOICED → PAID: sets `paid_at`; the whole net amount becomes available. */
+/** INVOICED → PAID: pays its invoice; the whole net amount becomes available. */
 export function payPrepayment(core: SandboxCore, prepayment: PrepaymentRecord): PrepaymentRecord {
   prepaymentLifecycle.check(prepayment, 'pay');
-  touch(prepayment);
-  prepayment.paidAt = core.clock.nowMicros();
+  markPaid(core, prepayment.invoice);
   return prepayment;
 }
 

@@ -1,9 +1,11 @@
 import { JournaledMap } from '../../internal/journal.js';
-import type { TableDef } from '../table.js';
+import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
+import { findOr404, type TableDef } from '../table.js';
 
 /**
- * A prepayment: funds paid in advance. Its status is not stored: it follows from when it was
- * invoiced and paid and how much of it was used (see `lifecycle.ts`), so it cannot disagree with them.
+ * A prepayment: funds paid in advance, billed by its own invoice (`billing_type: prepayment`).
+ * Neither its status nor when it was invoiced and paid is stored here: they are its invoice's
+ * (issued, paid) and what was used of it (see `lifecycle.ts`), so the two cannot disagree.
  */
 export interface PrepaymentRecord {
   id: string;
@@ -13,11 +15,9 @@ export interface PrepaymentRecord {
   currency: string;
   invoiceMarking: string;
   metadata: Record<string, unknown>;
-  /** Its billing invoice's id (DRAFT samples already carry one). */
-  invoiceId: string;
+  /** Its billing invoice, created with it as a proforma (DRAFT samples already carry an invoice id). */
+  invoice: InvoiceRecord;
   createdAt: number;
-  invoicedAt: number | null;
-  paidAt: number | null;
   /** What payruns (the `usePrepayment` control) have drawn from it, in öre. */
   usedOre: number;
   seq: number;
@@ -28,6 +28,7 @@ export const PREPAYMENTS: TableDef<PrepaymentRecord> = {
   scope: 'integration',
   noun: 'prepayment',
   create: () => new JournaledMap<string, PrepaymentRecord>(),
-  dump: (prepayment) => ({ ...prepayment }),
-  load: (raw) => ({ ...raw }) as unknown as PrepaymentRecord,
+  dump: ({ invoice, ...fields }) => ({ ...fields, invoice: invoice.id }),
+  // Invoices are loaded first (the registry lists them before prepayments).
+  load: (raw, { tables }) => ({ ...(raw as unknown as PrepaymentRecord), invoice: findOr404(tables.get(INVOICES), String(raw.invoice)) }),
 };

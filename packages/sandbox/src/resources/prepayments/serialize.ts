@@ -1,9 +1,11 @@
 import { formatOptionalTimestamp, formatTimestamp } from '../../internal/clock.js';
 import { formatMoney } from '../../internal/pricing.js';
+import { serializeInvoice } from '../invoices/serialize.js';
 import { availableOre, statusOf } from './lifecycle.js';
 import type { PrepaymentRecord } from './record.js';
 
-export function serializePrepayment(record: PrepaymentRecord) {
+/** With `expand` holding `invoice`, its billing invoice in full instead of its id. */
+export function serializePrepayment(record: PrepaymentRecord, expand: ReadonlySet<string> = new Set()) {
   return {
     id: record.id,
     description: record.description,
@@ -13,9 +15,9 @@ export function serializePrepayment(record: PrepaymentRecord) {
     invoice_marking: record.invoiceMarking,
     status: statusOf(record),
     created_at: formatTimestamp(record.createdAt),
-    invoiced_at: formatOptionalTimestamp(record.invoicedAt),
-    paid_at: formatOptionalTimestamp(record.paidAt),
+    invoiced_at: formatOptionalTimestamp(record.invoice.issuedAt),
+    paid_at: formatOptionalTimestamp(record.invoice.paidAt),
     metadata: record.metadata,
-    invoice: record.invoiceId,
+    invoice: expand.has('invoice') ? serializeInvoice(record.invoice) : record.invoice.id,
   };
 }

@@ -248,6 +248,8 @@ describe('Prepayments', () => {
     expect((await invalid.GET('/prepayments/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
     expect((await api.GET('/prepayments/', { params: { query: { page: 99 } } })).response.status).toBe(404);
     expect((await api.GET('/prepayments/{id}/', { params: { path: { id } } })).data?.status).toBe('DRAFT');
+    const expanded = await api.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } });
+    expect(expanded.data?.invoice).toMatchObject({ id: created.data!.invoice, billing_type: 'prepayment', total: '50000.00', issued_at: null });
     expect((await invalid.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['payrun'] } } })).response.status).toBe(400);
 
     expect((await api.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { net_amount: '60000.00' } })).data?.net_amount).toBe('60000.00');

@@ -160,6 +160,9 @@ describe('prepayments: the controls move one along', () => {
       expect(((await response.json()) as { detail: string }).detail).toMatch(/amount/);
     }
     expect(() => sandbox.control.usePrepayment(id, '200.00')).toThrow(/at most the available balance, 100.00/);
+    const misspelt = await control(`prepayments/${id}/use`, { amuont: '1.00' });
+    expect(misspelt.status).toBe(400);
+    expect(await misspelt.json()).toEqual({ detail: 'Unknown field "amuont": send amount.' });
     expect(sandbox.control.snapshot()).toBe(before);
   });
 

@@ -86,6 +86,16 @@ async function createEach(count: number, create: (i: number, key: string | undef
   return { thrown, gaveUp, seconds: (performance.now() - started) / 1000 };
 }
 
+/** Every object of a list, page by page, read straight from the sandbox. */
+async function everyPage<T>(read: (page: number) => Promise<{ data: { results: T[]; next?: string | null } }>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const { data } = await read(page);
+    all.push(...data.results);
+    if (!data.next) return all;
+  }
+}
+
 /** The run's figures, and what must hold: every object stored exactly once, every error naming its key. */
 function expectExactlyOnce(what: string, count: number, stored: number[], run: Awaited<ReturnType<typeof createEach>>, attempts: number) {
   const { thrown, gaveUp, seconds } = run;
@@ -120,12 +130,8 @@ it(`creates ${PAYOUTS} payouts exactly once through a proxy that breaks about a 
     const body = { employee: employee.id, currency: 'SEK', description: `Delivery ${i}`, amount: '100.00', metadata: { delivery: i } } as const;
     return client.POST('/payouts/', { body, ...(key && { headers: { 'Idempotency-Key': key } }) });
   });
-  const stored: number[] = [];
-  for (let page = 1; ; page++) {
-    const { data } = await direct.GET('/payouts/', { params: { query: { page, page_size: 500 } } });
-    stored.push(...data.results.map((p) => (p.metadata as { delivery: number }).delivery));
-    if (!data.next) break;
-  }
+  const payouts = await everyPage((page) => direct.GET('/payouts/', { params: { query: { page, page_size: 500 } } }));
+  const stored = payouts.map((p) => (p.metadata as { delivery: number }).delivery);
   expectExactlyOnce('payouts', PAYOUTS, stored, run, counted.attempts);
 }, PAYOUTS * PER_PAYOUT_MS);
 
@@ -135,11 +141,7 @@ it(`creates ${PREPAYMENTS} prepayments exactly once through the same proxy`, asy
     const body = { description: `Prepayment ${i}`, net_amount: '1000.00', currency: 'SEK', metadata: { prepayment: i } };
     return client.POST('/prepayments/', { body, ...(key && { headers: { 'Idempotency-Key': key } }) });
   });
-  const stored: number[] = [];
-  for (let page = 1; ; page++) {
-    const { data } = await direct.GET('/prepayments/', { params: { query: { page, page_size: 500 } } });
-    stored.push(...data.results.map((p) => (p.metadata as { prepayment: number }).prepayment));
-    if (!data.next) break;
-  }
+  const prepayments = await everyPage((page) => direct.GET('/prepayments/', { params: { query: { page, page_size: 500 } } }));
+  const stored = prepayments.map((p) => (p.metadata as { prepayment: number }).prepayment);
   expectExactlyOnce('prepayments', PREPAYMENTS, stored, run, counted.attempts);
 }, PREPAYMENTS * PER_PAYOUT_MS);

@@ -166,6 +166,20 @@ describe('prepayments: the controls move one along', () => {
     expect(sandbox.control.snapshot()).toBe(before);
   });
 
+  it('in another integration: its id after the inputs in code, the Integration-ID header over HTTP', async () => {
+    const other = sandbox.control.createAccount();
+    const call2 = api(sandbox, { authorization: `Token ${other.token}`, 'integration-id': other.integrationId });
+    const { id } = (await call2('POST', 'prepayments/', prepaymentBody({ net_amount: '40.00' }))).body as { id: string };
+    expect(() => sandbox.control.invoicePrepayment(id)).toThrow(/Not found/);
+    expect(sandbox.control.invoicePrepayment(id, other.integrationId)).toMatchObject({ status: 'INVOICED' });
+    const headers = { 'content-type': 'application/json', 'integration-id': other.integrationId };
+    expect((await fetch(`${sandbox.origin}/_sandbox/prepayments/${id}/pay`, { method: 'POST', headers })).status).toBe(200);
+    expect(sandbox.control.usePrepayment(id, '10.00', other.integrationId)).toMatchObject({ status: 'PARTIALLY_USED', available_balance: '30.00' });
+    const used = await fetch(`${sandbox.origin}/_sandbox/prepayments/${id}/use`, { method: 'POST', headers, body: JSON.stringify({ amount: '5.00' }) });
+    expect(await used.json()).toMatchObject({ available_balance: '25.00' });
+    expect(sandbox.control.usePrepayment(id, undefined, other.integrationId)).toMatchObject({ status: 'FULLY_USED', available_balance: '0.00' });
+  });
+
   it('an unknown prepayment is a 404 for every step', async () => {
     for (const step of ['invoice', 'pay', 'use']) expect((await control(`prepayments/nope/${step}`)).status).toBe(404);
   });

@@ -74,21 +74,22 @@ afterAll(async () => {
 });
 
 describe('Integrations', () => {
-  it('lists, creates, retrieves, updates, replaces and deletes', async () => {
+  it('lists, retrieves, updates, replaces and deletes (no create: integrations come with the account)', async () => {
     expect((await api.GET('/integrations/')).response.status).toBe(200);
     expect((await invalid.GET('/integrations/', { params: { query: { type: 7 } } })).response.status).toBe(400);
     expect((await api.GET('/integrations/', { params: { query: { page: 99 } } })).response.status).toBe(404);
 
-    const created = await api.POST('/integrations/', { body: integrationBody });
-    expect(created.response.status).toBe(201);
-    const id = created.data!.id;
-    expect((await invalid.POST('/integrations/', { body: { ...integrationBody, email: 'not an email' } })).response.status).toBe(400);
-    expect((await api.GET('/integrations/{id}/', { params: { path: { id } } })).data?.name).toBe('Contract AB');
-    expect((await api.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
-    expect((await invalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
-    expect((await api.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).response.status).toBe(200);
-    expect((await invalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
-    expect((await api.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
+    // Another account's ready integration, so the default one keeps its id for the other tests.
+    const account = sandbox.control.createAccount();
+    const own = clientFor(account.token, account.integrationId);
+    const ownInvalid = clientFor(account.token, account.integrationId, { invalidRequests: true }) as unknown as Loose;
+    const id = account.integrationId;
+    expect((await own.GET('/integrations/{id}/', { params: { path: { id } } })).data?.type).toBe(3);
+    expect((await own.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
+    expect((await ownInvalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
+    expect((await own.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).data?.name).toBe('Contract AB');
+    expect((await ownInvalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
+    expect((await own.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
   });
 
   it('refuses the rules of types 1 and 2, and an integration that still owns objects', async () => {
@@ -110,9 +111,10 @@ describe('Employees', () => {
     const created = await api.POST('/employees/', { body: employeeBody(1) });
     expect(created.response.status).toBe(201);
     const id = created.data!.id;
-    const noContact = await invalid.POST('/employees/', { body: { name: 'Nobody', country: 'SWE' } });
-    expect(noContact.response.status).toBe(400);
-    expect(noContact.error).toEqual({ non_field_errors: ['Either email or cellphone_number is required.'] });
+    expect(created.data).toMatchObject({ latest_status: 'created', invitation_code: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    const noEmail = await invalid.POST('/employees/', { body: { name: 'Nobody', cellphone_number: '+46703000000', country: 'SWE' } });
+    expect(noEmail.response.status).toBe(400);
+    expect(noEmail.error).toEqual({ email: ['This field is required.'] });
     expect((await api.POST('/employees/', { body: { ...employeeBody(2), id } })).error).toHaveProperty('id');
 
     expect((await api.GET('/employees/', { params: { query: { search: 'worker1', created_at_null: false } } })).data?.count).toBe(1);
@@ -143,7 +145,7 @@ describe('Payouts', () => {
 
     const bulk = await api.POST('/payouts/', { body: [payoutBody(employee, '10.00'), payoutBody(employee, '20.00')] });
     expect(bulk.response.status).toBe(200);
-    expect(new Set((bulk.data as { invoice: string }[]).map((p) => p.invoice)).size).toBe(1);
+    expect(new Set((bulk.data as { payrun: string }[]).map((p) => p.payrun)).size).toBe(1);
     const bulkError = await api.POST('/payouts/', { body: [payoutBody(employee), payoutBody('nobody')] });
     expect(bulkError.response.status).toBe(400);
     expect(Array.isArray(bulkError.error) && bulkError.error[0]).toEqual({});
@@ -156,13 +158,15 @@ describe('Payouts', () => {
     expect(inline.data?.employee).toMatchObject({ id: employee });
 
     const payout = single.data!;
-    expect((await api.GET('/payouts/', { params: { query: { employee, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect(payout).toMatchObject({ latest_status: 'created', canceled_at: null, invoice: payout.payrun });
+    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect((await api.GET('/payouts/', { params: { query: { invoice: payout.payrun as string, canceled_at_null: true } } })).data?.count).toBeGreaterThanOrEqual(4);
     expect((await invalid.GET('/payouts/', { params: { query: { accepted_at_null: 'maybe' } } })).response.status).toBe(400);
     expect((await api.GET('/payouts/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['invoice'] } } })).data?.invoice).toHaveProperty('ocr_number');
     expect((await invalid.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['owner'] } } })).response.status).toBe(400);
 
-    sandbox.control.payPayrun(payout.invoice as string); // notifies the payout…
+    sandbox.control.payPayrun(payout.payrun as string); // notifies the payout…
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.advanceClock(24 * 3600 * 1000 + 1); // …and a resend waits 24 hours
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
@@ -195,24 +199,52 @@ describe('Pricing', () => {
   });
 });
 
-describe('Invoices', () => {
-  it('lists, retrieves, updates and deletes, never a paid one', async () => {
+describe('Payruns', () => {
+  it('lists, retrieves, updates, closes and deletes, never a paid one or one on credit', async () => {
     const employee = (await api.POST('/employees/', { body: employeeBody(30) })).data!.id;
     const payout = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
-    const id = payout.invoice as string;
-    expect((await api.GET('/invoices/', { params: { query: { paid_at_null: true } } })).data?.results.map((i) => i.id)).toContain(id);
-    expect((await invalid.GET('/invoices/', { params: { query: { paid_at_after: 'soon' } } })).response.status).toBe(400);
-    expect((await api.GET('/invoices/', { params: { query: { page: 9 } } })).response.status).toBe(404);
-    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data?.open).toBe(true);
-    const renamed = await api.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
+    const id = payout.payrun as string;
+    expect((await api.GET('/payruns/', { params: { query: { open: true, paid_at_null: true } } })).data?.results.map((p) => p.id)).toContain(id);
+    expect((await invalid.GET('/payruns/', { params: { query: { paid_at_after: 'soon' } } })).response.status).toBe(400);
+    expect((await api.GET('/payruns/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id } } })).data).toMatchObject({ open: true, latest_status: 'open' });
+    expect((await invalid.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['employee'] } } })).response.status).toBe(400);
+    const renamed = await api.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
     expect(renamed.data?.metadata).toEqual({ batch: 'w47' });
-    expect((await invalid.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
+    expect((await invalid.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
+    expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(204);
+    expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } })).data?.invoice).toMatchObject({ billing_type: 'payrun' });
     sandbox.control.payPayrun(id);
-    expect((await api.DELETE('/invoices/{id}/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.DELETE('/payruns/{id}/', { params: { path: { id } } })).response.status).toBe(400);
 
     const next = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
-    expect(next.invoice).not.toBe(id);
-    expect((await api.DELETE('/invoices/{id}/', { params: { path: { id: next.invoice as string } } })).response.status).toBe(204);
+    expect(next.payrun).not.toBe(id);
+    expect((await api.DELETE('/payruns/{id}/', { params: { path: { id: next.payrun as string } } })).response.status).toBe(204);
+  });
+});
+
+describe('Invoices', () => {
+  it('lists, retrieves and issues (403 without invoicing, 409 when issued, 400 for a bad due_date)', async () => {
+    const employee = (await api.POST('/employees/', { body: employeeBody(31) })).data!.id;
+    const payrun = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!.payrun as string;
+    await api.POST('/payruns/{id}/close/', { params: { path: { id: payrun } } });
+    const id = (await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data!.invoice as string;
+    expect((await api.GET('/invoices/', { params: { query: { billing_type: 'payrun', status: 'proforma', ordering: '-created_at' } } })).data?.results.map((i) => i.id)).toContain(id);
+    expect((await invalid.GET('/invoices/', { params: { query: { status: 'draft' } } })).response.status).toBe(400);
+    expect((await api.GET('/invoices/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data).toMatchObject({ issued_at: null, due_date: null });
+
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: { due_date: '2000-01-01' } })).response.status).toBe(400);
+    sandbox.control.disableInvoicing(sandbox.integrationId);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(403);
+    sandbox.control.enableInvoicing(sandbox.integrationId);
+    const issued = await api.POST('/invoices/{id}/issue/', { params: { path: { id } } });
+    expect(issued.response.status).toBe(200);
+    expect(issued.data?.due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(409);
+    expect(sandbox.control.payInvoice(id)).toMatchObject({ amount_due: '0.00' });
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data?.latest_status).toBe('paid');
   });
 });
 
@@ -226,11 +258,11 @@ describe('Webhooks', () => {
     expect((await invalid.GET('/webhooks/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
     expect((await api.GET('/webhooks/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/webhooks/{id}/', { params: { path: { id } } })).data?.secret_key).toBe(secret_key);
-    expect((await api.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).data?.events).toEqual(['Invoice.paid']);
+    expect((await api.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).data?.events).toEqual(['Payrun.paid']);
     expect((await invalid.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payout.sent'] } })).response.status).toBe(400);
     const replaced = await api.PUT('/webhooks/{id}/', { params: { path: { id } }, body: webhookBody('https://example.com/other/') });
     expect(replaced.data?.secret_key).not.toBe(secret_key);
-    expect((await invalid.PUT('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).response.status).toBe(400);
+    expect((await invalid.PUT('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).response.status).toBe(400);
     expect((await api.DELETE('/webhooks/{id}/', { params: { path: { id } } })).response.status).toBe(204);
   });
 });
@@ -283,7 +315,6 @@ describe('every operation', () => {
   const calls: Record<string, (client: GigapayClient<false>) => Promise<{ response: Response }>> = {
     retrieveApiRoot: (c) => c.GET('/'),
     listIntegrations: (c) => c.GET('/integrations/'),
-    createIntegration: (c) => c.POST('/integrations/', { body: integrationBody }),
     retrieveIntegration: (c) => c.GET('/integrations/{id}/', { params: missing }),
     updateIntegration: (c) => c.PATCH('/integrations/{id}/', { params: missing, body: {} }),
     replaceIntegration: (c) => c.PUT('/integrations/{id}/', { params: missing, body: integrationBody }),
@@ -304,10 +335,14 @@ describe('every operation', () => {
     listPricing: (c) => c.GET('/pricing/'),
     calculatePricing: (c) => c.POST('/pricing/', { body: payoutBody('nobody') }),
     retrievePricing: (c) => c.GET('/pricing/{id}/', { params: missing }),
+    listPayruns: (c) => c.GET('/payruns/'),
+    retrievePayrun: (c) => c.GET('/payruns/{id}/', { params: missing }),
+    updatePayrun: (c) => c.PATCH('/payruns/{id}/', { params: missing, body: {} }),
+    closePayrun: (c) => c.POST('/payruns/{id}/close/', { params: missing }),
+    deletePayrun: (c) => c.DELETE('/payruns/{id}/', { params: missing }),
     listInvoices: (c) => c.GET('/invoices/'),
     retrieveInvoice: (c) => c.GET('/invoices/{id}/', { params: missing }),
-    updateInvoice: (c) => c.PATCH('/invoices/{id}/', { params: missing, body: {} }),
-    deleteInvoice: (c) => c.DELETE('/invoices/{id}/', { params: missing }),
+    issueInvoice: (c) => c.POST('/invoices/{id}/issue/', { params: missing, body: {} }),
     listPrepayments: (c) => c.GET('/prepayments/'),
     createPrepayment: (c) => c.POST('/prepayments/', { body: prepaymentBody() }),
     retrievePrepayment: (c) => c.GET('/prepayments/{id}/', { params: missing }),
@@ -364,14 +399,14 @@ describe('every operation', () => {
     expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
   });
 
-  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend)/.test(id) && id !== 'retrieveApiRoot'))('%s: 404 for an unknown id', async (operationId) => {
+  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|close|issue)/.test(id) && id !== 'retrieveApiRoot'))('%s: 404 for an unknown id', async (operationId) => {
     expect((await calls[operationId]!(api)).response.status).toBe(404);
   });
 });
 
 describe('events', () => {
-  it('delivers each of the 9 events, signed, to a local receiver', async () => {
-    // A fresh account, so that its first payout starts a new invoice (Invoice.created).
+  it('delivers each event, signed, to a local receiver', async () => {
+    // A fresh account, so that its first payout starts a new payrun (Payrun.created).
     const account = sandbox.control.createAccount();
     const client = clientFor(account.token, account.integrationId);
     const secret = 'contract-secret-key';
@@ -383,7 +418,9 @@ describe('events', () => {
     const employee = (await client.POST('/employees/', { body: employeeBody(40) })).data!;
     sandbox.control.verifyEmployee(employee.id, account.integrationId);
     const payout = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
-    sandbox.control.payPayrun(payout.invoice as string, account.integrationId);
+    const canceled = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
+    sandbox.control.cancelPayout(canceled.id, account.integrationId);
+    sandbox.control.payPayrun(payout.payrun as string, account.integrationId);
     sandbox.control.acceptPayout(payout.id, account.integrationId);
     await sandbox.control.waitForDeliveries();
 

@@ -47,6 +47,7 @@ const limitedSandboxes: ListeningSandbox[] = [];
 const payoutBody = (employee: string, amount = '1000.00') => ({ employee, currency: 'SEK', description: 'Contract test gig', amount });
 const employeeBody = (n: number) => ({ name: `Worker ${n}`, email: `worker${n}@example.com`, country: 'SWE' });
 const integrationBody = { name: 'Contract AB', email: 'billing@contract.example', recipient: 'Contract AB', address_line_1: 'Sveavägen 1', zip_code: '11129', city: 'Stockholm' };
+const prepaymentBody = (overrides: Record<string, string> = {}) => ({ description: 'Contract prepayment', net_amount: '50000.00', currency: 'SEK', invoice_marking: 'PO-4711', ...overrides });
 const webhookBody = (url: string) => ({ url, events: ['Payout.created' as const] });
 const registrationBody = (integrationId?: string) => ({
   ...(integrationId ? { integration_id: integrationId } : {}),
@@ -80,21 +81,22 @@ afterAll(async () => {
 });
 
 describe('Integrations', () => {
-  it('lists, creates, retrieves, updates, replaces and deletes', async () => {
+  it('lists, retrieves, updates, replaces and deletes (no create: integrations come with the account)', async () => {
     expect((await api.GET('/integrations/')).response.status).toBe(200);
     expect((await invalid.GET('/integrations/', { params: { query: { type: 7 } } })).response.status).toBe(400);
     expect((await api.GET('/integrations/', { params: { query: { page: 99 } } })).response.status).toBe(404);
 
-    const created = await api.POST('/integrations/', { body: integrationBody });
-    expect(created.response.status).toBe(201);
-    const id = created.data!.id;
-    expect((await invalid.POST('/integrations/', { body: { ...integrationBody, email: 'not an email' } })).response.status).toBe(400);
-    expect((await api.GET('/integrations/{id}/', { params: { path: { id } } })).data?.name).toBe('Contract AB');
-    expect((await api.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
-    expect((await invalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
-    expect((await api.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).response.status).toBe(200);
-    expect((await invalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
-    expect((await api.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
+    // Another account's ready integration, so the default one keeps its id for the other tests.
+    const account = sandbox.control.createAccount();
+    const own = clientFor(account.token, account.integrationId);
+    const ownInvalid = clientFor(account.token, account.integrationId, { invalidRequests: true }) as unknown as Loose;
+    const id = account.integrationId;
+    expect((await own.GET('/integrations/{id}/', { params: { path: { id } } })).data?.type).toBe(3);
+    expect((await own.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
+    expect((await ownInvalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
+    expect((await own.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).data?.name).toBe('Contract AB');
+    expect((await ownInvalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
+    expect((await own.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
   });
 
   it('refuses the rules of types 1 and 2, and an integration that still owns objects', async () => {
@@ -116,9 +118,10 @@ describe('Employees', () => {
     const created = await api.POST('/employees/', { body: employeeBody(1) });
     expect(created.response.status).toBe(201);
     const id = created.data!.id;
-    const noContact = await invalid.POST('/employees/', { body: { name: 'Nobody', country: 'SWE' } });
-    expect(noContact.response.status).toBe(400);
-    expect(noContact.error).toEqual({ non_field_errors: ['Either email or cellphone_number is required.'] });
+    expect(created.data).toMatchObject({ latest_status: 'created', invitation_code: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    const noEmail = await invalid.POST('/employees/', { body: { name: 'Nobody', cellphone_number: '+46703000000', country: 'SWE' } });
+    expect(noEmail.response.status).toBe(400);
+    expect(noEmail.error).toEqual({ email: ['This field is required.'] });
     expect((await api.POST('/employees/', { body: { ...employeeBody(2), id } })).error).toHaveProperty('id');
 
     expect((await api.GET('/employees/', { params: { query: { search: 'worker1', created_at_null: false } } })).data?.count).toBe(1);
@@ -149,7 +152,7 @@ describe('Payouts', () => {
 
     const bulk = await api.POST('/payouts/', { body: [payoutBody(employee, '10.00'), payoutBody(employee, '20.00')] });
     expect(bulk.response.status).toBe(200);
-    expect(new Set((bulk.data as { invoice: string }[]).map((p) => p.invoice)).size).toBe(1);
+    expect(new Set((bulk.data as { payrun: string }[]).map((p) => p.payrun)).size).toBe(1);
     const bulkError = await api.POST('/payouts/', { body: [payoutBody(employee), payoutBody('nobody')] });
     expect(bulkError.response.status).toBe(400);
     expect(Array.isArray(bulkError.error) && bulkError.error[0]).toEqual({});
@@ -162,13 +165,15 @@ describe('Payouts', () => {
     expect(inline.data?.employee).toMatchObject({ id: employee });
 
     const payout = single.data!;
-    expect((await api.GET('/payouts/', { params: { query: { employee, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect(payout).toMatchObject({ latest_status: 'created', canceled_at: null, invoice: payout.payrun });
+    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect((await api.GET('/payouts/', { params: { query: { invoice: payout.payrun as string, canceled_at_null: true } } })).data?.count).toBeGreaterThanOrEqual(4);
     expect((await invalid.GET('/payouts/', { params: { query: { accepted_at_null: 'maybe' } } })).response.status).toBe(400);
     expect((await api.GET('/payouts/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['invoice'] } } })).data?.invoice).toHaveProperty('ocr_number');
     expect((await invalid.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['owner'] } } })).response.status).toBe(400);
 
-    sandbox.control.payPayrun(payout.invoice as string); // notifies the payout…
+    sandbox.control.payPayrun(payout.payrun as string); // notifies the payout…
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.advanceClock(24 * 3600 * 1000 + 1); // …and a resend waits 24 hours
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
@@ -201,24 +206,52 @@ describe('Pricing', () => {
   });
 });
 
-describe('Invoices', () => {
-  it('lists, retrieves, updates and deletes, never a paid one', async () => {
+describe('Payruns', () => {
+  it('lists, retrieves, updates, closes and deletes, never a paid one or one on credit', async () => {
     const employee = (await api.POST('/employees/', { body: employeeBody(30) })).data!.id;
     const payout = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
-    const id = payout.invoice as string;
-    expect((await api.GET('/invoices/', { params: { query: { paid_at_null: true } } })).data?.results.map((i) => i.id)).toContain(id);
-    expect((await invalid.GET('/invoices/', { params: { query: { paid_at_after: 'soon' } } })).response.status).toBe(400);
-    expect((await api.GET('/invoices/', { params: { query: { page: 9 } } })).response.status).toBe(404);
-    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data?.open).toBe(true);
-    const renamed = await api.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
+    const id = payout.payrun as string;
+    expect((await api.GET('/payruns/', { params: { query: { open: true, paid_at_null: true } } })).data?.results.map((p) => p.id)).toContain(id);
+    expect((await invalid.GET('/payruns/', { params: { query: { paid_at_after: 'soon' } } })).response.status).toBe(400);
+    expect((await api.GET('/payruns/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id } } })).data).toMatchObject({ open: true, latest_status: 'open' });
+    expect((await invalid.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['employee'] } } })).response.status).toBe(400);
+    const renamed = await api.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
     expect(renamed.data?.metadata).toEqual({ batch: 'w47' });
-    expect((await invalid.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
+    expect((await invalid.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
+    expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(204);
+    expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } })).data?.invoice).toMatchObject({ billing_type: 'payrun' });
     sandbox.control.payPayrun(id);
-    expect((await api.DELETE('/invoices/{id}/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.DELETE('/payruns/{id}/', { params: { path: { id } } })).response.status).toBe(400);
 
     const next = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
-    expect(next.invoice).not.toBe(id);
-    expect((await api.DELETE('/invoices/{id}/', { params: { path: { id: next.invoice as string } } })).response.status).toBe(204);
+    expect(next.payrun).not.toBe(id);
+    expect((await api.DELETE('/payruns/{id}/', { params: { path: { id: next.payrun as string } } })).response.status).toBe(204);
+  });
+});
+
+describe('Invoices', () => {
+  it('lists, retrieves and issues (403 without invoicing, 409 when issued, 400 for a bad due_date)', async () => {
+    const employee = (await api.POST('/employees/', { body: employeeBody(31) })).data!.id;
+    const payrun = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!.payrun as string;
+    await api.POST('/payruns/{id}/close/', { params: { path: { id: payrun } } });
+    const id = (await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data!.invoice as string;
+    expect((await api.GET('/invoices/', { params: { query: { billing_type: 'payrun', status: 'proforma', ordering: '-created_at' } } })).data?.results.map((i) => i.id)).toContain(id);
+    expect((await invalid.GET('/invoices/', { params: { query: { status: 'draft' } } })).response.status).toBe(400);
+    expect((await api.GET('/invoices/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data).toMatchObject({ issued_at: null, due_date: null });
+
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: { due_date: '2000-01-01' } })).response.status).toBe(400);
+    sandbox.control.disableInvoicing(sandbox.integrationId);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(403);
+    sandbox.control.enableInvoicing(sandbox.integrationId);
+    const issued = await api.POST('/invoices/{id}/issue/', { params: { path: { id } } });
+    expect(issued.response.status).toBe(200);
+    expect(issued.data?.due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(409);
+    expect(sandbox.control.payInvoice(id)).toMatchObject({ amount_due: '0.00' });
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data?.latest_status).toBe('paid');
   });
 });
 
@@ -312,13 +345,54 @@ describe('Payment Term', () => {
   });
 });
 
+describe('Prepayments', () => {
+  it('creates in DRAFT, lists, retrieves, updates and deletes only while DRAFT; the controls move one to FULLY_USED', async () => {
+    const created = await api.POST('/prepayments/', { body: prepaymentBody() });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ status: 'DRAFT', available_balance: '0.00', net_amount: '50000.00', currency: 'SEK', invoiced_at: null, paid_at: null });
+    const id = created.data!.id;
+    expect((await invalid.POST('/prepayments/', { body: { ...prepaymentBody(), net_amount: '5.123' } })).response.status).toBe(400);
+    expect((await api.POST('/prepayments/', { body: prepaymentBody({ net_amount: '0.00' }) })).error).toEqual({ net_amount: ['Ensure this value is greater than 0.'] });
+
+    expect((await api.GET('/prepayments/', { params: { query: { page_size: 100 } } })).data?.results.map((p) => p.id)).toContain(id);
+    expect((await invalid.GET('/prepayments/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
+    expect((await api.GET('/prepayments/', { params: { query: { page: 99 } } })).response.status).toBe(404);
+    expect((await api.GET('/prepayments/{id}/', { params: { path: { id } } })).data?.status).toBe('DRAFT');
+    const expanded = await api.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } });
+    expect(expanded.data?.invoice).toMatchObject({ id: created.data!.invoice, billing_type: 'prepayment', total: '50000.00', issued_at: null });
+    expect((await invalid.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['payrun'] } } })).response.status).toBe(400);
+
+    expect((await api.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { net_amount: '60000.00' } })).data?.net_amount).toBe('60000.00');
+    expect((await invalid.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { currency: 'sek' } })).response.status).toBe(400);
+
+    const steps: [() => unknown, string][] = [
+      [() => sandbox.control.invoicePrepayment(id), 'INVOICED'],
+      [() => sandbox.control.payPrepayment(id), 'PAID'],
+      [() => sandbox.control.usePrepayment(id, '10000.00'), 'PARTIALLY_USED'],
+      [() => sandbox.control.usePrepayment(id), 'FULLY_USED'],
+    ];
+    for (const [step, status] of steps) {
+      step();
+      const current = (await api.GET('/prepayments/{id}/', { params: { path: { id } } })).data!;
+      expect(current.status).toBe(status);
+      expect(current.available_balance).toBe({ INVOICED: '0.00', PAID: '60000.00', PARTIALLY_USED: '50000.00', FULLY_USED: '0.00' }[status]);
+      const notDraft = { non_field_errors: ['Only a DRAFT prepayment can be changed or deleted.'] };
+      expect((await api.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { description: 'Too late' } })).error).toEqual(notDraft);
+      expect((await api.DELETE('/prepayments/{id}/', { params: { path: { id } } })).error).toEqual(notDraft);
+    }
+
+    const draft = (await api.POST('/prepayments/', { body: prepaymentBody() })).data!.id;
+    expect((await api.DELETE('/prepayments/{id}/', { params: { path: { id: draft } } })).response.status).toBe(204);
+    expect((await api.GET('/prepayments/{id}/', { params: { path: { id: draft } } })).response.status).toBe(404);
+  });
+});
+
 describe('every operation', () => {
   // One call per operation, with an id that does not exist: enough to reach auth, permissions and 404.
   const missing = { path: { id: 'does-not-exist' } };
   const calls: Record<string, (client: GigapayClient<false>) => Promise<{ response: Response }>> = {
     retrieveApiRoot: (c) => c.GET('/'),
     listIntegrations: (c) => c.GET('/integrations/'),
-    createIntegration: (c) => c.POST('/integrations/', { body: integrationBody }),
     retrieveIntegration: (c) => c.GET('/integrations/{id}/', { params: missing }),
     updateIntegration: (c) => c.PATCH('/integrations/{id}/', { params: missing, body: {} }),
     replaceIntegration: (c) => c.PUT('/integrations/{id}/', { params: missing, body: integrationBody }),
@@ -339,10 +413,14 @@ describe('every operation', () => {
     listPricing: (c) => c.GET('/pricing/'),
     calculatePricing: (c) => c.POST('/pricing/', { body: payoutBody('nobody') }),
     retrievePricing: (c) => c.GET('/pricing/{id}/', { params: missing }),
+    listPayruns: (c) => c.GET('/payruns/'),
+    retrievePayrun: (c) => c.GET('/payruns/{id}/', { params: missing }),
+    updatePayrun: (c) => c.PATCH('/payruns/{id}/', { params: missing, body: {} }),
+    closePayrun: (c) => c.POST('/payruns/{id}/close/', { params: missing }),
+    deletePayrun: (c) => c.DELETE('/payruns/{id}/', { params: missing }),
     listInvoices: (c) => c.GET('/invoices/'),
     retrieveInvoice: (c) => c.GET('/invoices/{id}/', { params: missing }),
-    updateInvoice: (c) => c.PATCH('/invoices/{id}/', { params: missing, body: {} }),
-    deleteInvoice: (c) => c.DELETE('/invoices/{id}/', { params: missing }),
+    issueInvoice: (c) => c.POST('/invoices/{id}/issue/', { params: missing, body: {} }),
     listRegistrations: (c) => c.GET('/registrations/'),
     createRegistration: (c) => c.POST('/registrations/', { body: registrationBody() }),
     retrieveRegistration: (c) => c.GET('/registrations/{id}/', { params: missing }),
@@ -357,6 +435,11 @@ describe('every operation', () => {
     replaceMessage: (c) => c.PUT('/messages/{id}/', { params: missing, body: messageBody('nobody') }),
     deleteMessage: (c) => c.DELETE('/messages/{id}/', { params: missing }),
     retrievePaymentTerm: (c) => c.GET('/payment_term/'),
+    listPrepayments: (c) => c.GET('/prepayments/'),
+    createPrepayment: (c) => c.POST('/prepayments/', { body: prepaymentBody() }),
+    retrievePrepayment: (c) => c.GET('/prepayments/{id}/', { params: missing }),
+    updatePrepayment: (c) => c.PATCH('/prepayments/{id}/', { params: missing, body: {} }),
+    deletePrepayment: (c) => c.DELETE('/prepayments/{id}/', { params: missing }),
     listWebhooks: (c) => c.GET('/webhooks/'),
     createWebhook: (c) => c.POST('/webhooks/', { body: webhookBody('https://example.com/') }),
     retrieveWebhook: (c) => c.GET('/webhooks/{id}/', { params: missing }),
@@ -409,14 +492,14 @@ describe('every operation', () => {
     expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
   });
 
-  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|approve)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {
+  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|close|issue|approve)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {
     expect((await calls[operationId]!(api)).response.status).toBe(404);
   });
 });
 
 describe('events', () => {
   it('delivers each of the 11 events, signed, to a local receiver', async () => {
-    // A fresh account, so that its first payout starts a new invoice (Invoice.created).
+    // A fresh account, so that its first payout starts a new payrun (Payrun.created).
     const account = sandbox.control.createAccount();
     const client = clientFor(account.token, account.integrationId);
     const secret = 'contract-secret-key';
@@ -428,7 +511,9 @@ describe('events', () => {
     const employee = (await client.POST('/employees/', { body: employeeBody(40) })).data!;
     sandbox.control.verifyEmployee(employee.id, account.integrationId);
     const payout = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
-    sandbox.control.payPayrun(payout.invoice as string, account.integrationId);
+    const canceled = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
+    sandbox.control.cancelPayout(canceled.id, account.integrationId);
+    sandbox.control.payPayrun(payout.payrun as string, account.integrationId);
     sandbox.control.acceptPayout(payout.id, account.integrationId);
     const canceled = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
     sandbox.control.cancelPayout(canceled.id, account.integrationId);

@@ -1,7 +1,6 @@
 import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
 import { createCaller, type CallInit } from './internal/call.js';
 import type { RequestEvent, ResponseEvent } from './internal/logger.js';
-import { USER_SCOPED } from './internal/integration-scope.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
@@ -136,12 +135,7 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
     // A copy: the transport reads its options (and parseAs) from it, and notes the call's `unread` on it.
     const state: CallState = { ...callInit };
-    const result = await call(name, url, init, (request) => {
-      // A registration or an integration is the user's, never an integration's: no `Integration-ID`,
-      // whether the client or the call gave one.
-      if (USER_SCOPED.test(url)) request.init.headers.delete('Integration-ID');
-      return transport(request, state);
-    }).catch((error) => {
+    const result = await call(name, url, init, (request) => transport(request, state)).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
       // the caller: its attempt ends with what reading it threw.
       throw state.unread ? state.unread(error) : error;

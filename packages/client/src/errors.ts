@@ -49,14 +49,10 @@ export class GigapayError extends Error {
   constructor(message: string, init: GigapayErrorInit = {}) {
     // Error reads only `cause` of its options, and makes it an own property even when undefined: so only when given.
     super(message, init.cause === undefined ? undefined : init);
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.rawBody = init.rawBody;
-    this.headers = init.headers;
-    this.method = init.method;
-    this.url = init.url;
-    this.idempotencyKey = init.idempotencyKey;
+    // Each field of the init but `cause`, an own property even when undefined (one loop: fewer bytes than eight lines).
+    for (const key of ['status', 'requestId', 'body', 'rawBody', 'headers', 'method', 'url', 'idempotencyKey'] as const) {
+      (this as Record<string, unknown>)[key] = init[key];
+    }
   }
 }
 

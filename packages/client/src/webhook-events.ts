@@ -102,11 +102,12 @@ export interface ReceiveWebhookOptions extends ConstructWebhookEventOptions {
   fallback?: ((event: WebhookEvent) => unknown) | undefined;
 }
 
-/** A header by its (lower-case) name, from a `Headers` or from a plain object in any case. */
+/**
+ * A header by its (lower-case) name, from a `Headers` or from a plain object in any case: `null` or
+ * `undefined` when absent, an array when Node received it twice (its callers take one string only).
+ */
 function headerOf(headers: WebhookHeaders, name: string) {
-  const value =
-    typeof headers.get == 'function' ? (headers as Headers).get(name) : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-  return value ?? undefined;
+  return typeof headers.get == 'function' ? (headers as Headers).get(name) : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 /**

@@ -119,13 +119,14 @@ export async function verifyWebhookSignature(options: VerifyWebhookOptions): Pro
     const key = part.slice(0, at).trim();
     const value = part.slice(at + 1).trim();
     if (key === 't') {
-      if (t !== undefined || !/^\d{1,12}$/.test(value)) throw malformed();
+      // A second `t` is malformed; once set, `t` is digits, so never empty.
+      if (t || !/^\d{1,12}$/.test(value)) throw malformed();
       t = value;
     } else if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) {
       signatures.push(fromHex(value));
     }
   }
-  if (t === undefined || !signatures.length) throw malformed();
+  if (!t || !signatures.length) throw malformed();
 
   const skew = nowSeconds - Number(t);
   // Negated, so that a NaN anywhere rejects.

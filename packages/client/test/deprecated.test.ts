@@ -23,6 +23,16 @@ export async function uses() {
 }
 `;
 
+/** What a consumer sends: hovering a deprecated parameter shows its `@deprecated`, with the replacement. */
+const SENDS = `
+import { createGigapayClient } from '@gigapay/client';
+const gigapay = createGigapayClient({ token: 'key', throwOnError: true });
+export async function sends() {
+  await gigapay.GET('/payouts/', { params: { query: { invoice: 'i1' } } });
+  await gigapay.GET('/payouts/', { params: { query: { payrun: 'r1' } } });
+}
+`;
+
 /** The declarations of what a request sends: TypeScript strikes through no object-literal key or string argument, but hovers show their JSDoc. */
 const DECLARATIONS = `
 import type { components, paths } from '@gigapay/types';
@@ -34,6 +44,25 @@ export type Resend = paths['/payouts/{id}/resend/'];
 export type PricingBreakdown = components['schemas']['PricingBreakdown'];
 `;
 
+/** The language service an editor runs, on one consumer file. */
+function languageService(dir: string, file: string) {
+  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], noEmit: true };
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => (ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name)!) : undefined),
+    getCurrentDirectory: () => dir,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: ts.getDefaultLibFilePath,
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  };
+  return ts.createLanguageService(host);
+}
+
 describe('deprecated fields, parameters and operations', () => {
   // Inside the package, so that '@gigapay/client' resolves to its dist/ as for a consumer.
   const dir = mkdtempSync(here('../.deprecated-'));
@@ -42,21 +71,7 @@ describe('deprecated fields, parameters and operations', () => {
   it('are struck through in an editor (the language service reports them deprecated)', () => {
     const file = join(dir, 'consumer.ts');
     writeFileSync(file, CONSUMER);
-    const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [], noEmit: true };
-    const host: ts.LanguageServiceHost = {
-      getScriptFileNames: () => [file],
-      getScriptVersion: () => '1',
-      getScriptSnapshot: (name) => (ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name)!) : undefined),
-      getCurrentDirectory: () => dir,
-      getCompilationSettings: () => options,
-      getDefaultLibFileName: ts.getDefaultLibFilePath,
-      fileExists: ts.sys.fileExists,
-      readFile: ts.sys.readFile,
-      readDirectory: ts.sys.readDirectory,
-      directoryExists: ts.sys.directoryExists,
-      getDirectories: ts.sys.getDirectories,
-    };
-    const service = ts.createLanguageService(host);
+    const service = languageService(dir, file);
     expect(service.getSemanticDiagnostics(file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
     const struck = service
       .getSuggestionDiagnostics(file)
@@ -71,6 +86,20 @@ describe('deprecated fields, parameters and operations', () => {
       'payout.full_salary_specification; → full_salary_specification',
       'payout.invoice; → invoice',
     ]);
+  }, 60_000);
+
+  it('show @deprecated, naming the replacement, when a deprecated request parameter is hovered', () => {
+    const file = join(dir, 'sends.ts');
+    writeFileSync(file, SENDS);
+    const service = languageService(dir, file);
+    expect(service.getSemanticDiagnostics(file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    const hover = (word: string) => {
+      const info = service.getQuickInfoAtPosition(file, SENDS.indexOf(word) + 1);
+      const tag = info?.tags?.find((t) => t.name === 'deprecated');
+      return tag ? `${word} deprecated: ${ts.displayPartsToString(tag.text)}` : `${word} NOT deprecated`;
+    };
+    expect(hover('invoice:')).toMatch(/^invoice: deprecated: \*\*Deprecated:\*\* use `payrun`/);
+    expect(hover('payrun:')).toBe('payrun: NOT deprecated');
   }, 60_000);
 
   it('carry @deprecated in the generated declarations of request bodies, the invoice filter and the PUT resend', () => {

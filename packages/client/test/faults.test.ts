@@ -122,10 +122,9 @@ describe('retries', () => {
 
     // Below the client, the transport keys a bare POST before its first attempt.
     const { createTransport } = await import('../src/internal/transport.js');
-    const { PendingRequest } = await import('../src/internal/pending-request.js');
     const { fetch, calls } = recordingFetch(connectionReset);
     const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 2, maxResponseBytes: 1e7, sleep: async () => {} });
-    const bare = new PendingRequest(`${BASE}/payouts/`, { method: 'POST', headers: new Headers(), body: '{}' });
+    const bare = { url: `${BASE}/payouts/`, init: { method: 'POST', headers: new Headers(), body: '{}' } };
     await expect(send(bare)).rejects.toBeInstanceOf(ConnectionError);
     expect(calls).toHaveLength(3);
     expect(new Set(calls.map((call) => call.headers.get('idempotency-key'))).size).toBe(1);

@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, ResponseBodyError, TimeoutError } from '../src/index.js';
-import { PendingRequest } from '../src/internal/pending-request.js';
 import { createTransport } from '../src/internal/transport.js';
 import { BASE, clientWith, json, payout, recordingFetch, settle, TOKEN } from './helpers.js';
 
@@ -31,7 +30,7 @@ describe('reading a 2xx', () => {
 
     const { fetch } = recordingFetch(() => new Response(null, { status: 200 }));
     const send = createTransport({ fetch, timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1e7 });
-    const answer = await send(new PendingRequest(`${BASE}/payouts/`, { method: 'HEAD', headers: new Headers() }));
+    const answer = await send({ url: `${BASE}/payouts/`, init: { method: 'HEAD', headers: new Headers() } });
     expect(answer.status).toBe(200);
   });
 

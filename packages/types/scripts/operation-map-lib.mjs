@@ -101,6 +101,17 @@ function responseBody(spec, op, status, response) {
   );
 }
 
+/**
+ * The JSDoc of a deprecated parameter or operation, its description naming the replacement: an
+ * editor shows what the declaration a call resolves to carries, and a call's `params` resolve to
+ * this map's fields, not to openapi-typescript's (which have it). Only for the deprecated ones: the
+ * others' descriptions are a hover away in the generated types, and every consumer parses this file.
+ */
+function deprecatedTag(node) {
+  if (!node?.deprecated) return '';
+  return `@deprecated ${(node.description ?? '').trim().replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')}`;
+}
+
 /** `params` as a call gives them: header parameters optional (the client sends them), `expand` left out (a call types it by the names it gives). */
 function paramsType(spec, id, parameters) {
   const op = `operations[${key(id)}]`;
@@ -114,7 +125,8 @@ function paramsType(spec, id, parameters) {
     const own = parameters.some((p) => p.parameter.in === where && p.parameter.required) ? location : `NonNullable<${location}>`;
     const fields = located.map(({ node, parameter }) => {
       const type = componentType(node, ['parameters']) ?? componentType(parameter.schema, ['schemas']) ?? `${own}[${key(parameter.name)}]`;
-      return `${key(parameter.name)}${where !== 'header' && parameter.required ? '' : '?'}: ${type}`;
+      // On a line of its own: TypeScript takes a comment after \`;\` on the same line for the previous member's.
+      return `${parameter.deprecated ? `\n    /** ${deprecatedTag(parameter)} */\n    ` : ''}${key(parameter.name)}${where !== 'header' && parameter.required ? '' : '?'}: ${type}`;
     });
     members.push(`${where}${required ? '' : '?'}: { ${fields.join('; ')} }`);
   }
@@ -199,7 +211,8 @@ function entry(spec, pathItem, operation, shared) {
     `/** The registered statuses (\`HttpStatus\`) this operation does not document. */`,
     `undocumented: ${shared.ref('UndocumentedStatuses', id, union(HTTP_STATUSES.filter((code) => !documented.has(code))))};`,
   ];
-  return [`        /** \`${id}\` */`, `        ${key(operation.path)}: {`, ...lines.map((line) => `            ${line}`), `        };`].join('\n');
+  const doc = operation.deprecated ? [`        /**`, `         * \`${id}\``, `         * ${deprecatedTag(operation)}`, `         */`] : [`        /** \`${id}\` */`];
+  return [...doc, `        ${key(operation.path)}: {`, ...lines.map((line) => `            ${line}`), `        };`].join('\n');
 }
 
 const SHARED_COMMENTS = {

@@ -1,5 +1,6 @@
-import { createFinalURL, createQuerySerializer, defaultBodySerializer, mergeHeaders } from 'openapi-fetch';
-import { PendingRequest } from './pending-request.js';
+import { createQuerySerializer, defaultBodySerializer, mergeHeaders } from 'openapi-fetch';
+import { USER_SCOPED } from './integration-scope.js';
+import type { PendingRequest } from './pending-request.js';
 
 /** What a call resolves to before the client adds `status`: openapi-fetch's result. */
 export interface CallResult {
@@ -30,29 +31,32 @@ const serializePath = (url: string, values: Record<string, unknown>) =>
   url.replace(/\{([^{}]+)\}/g, (template, name: string) => (values[name] == null ? template : encodeURIComponent(values[name] as string)));
 
 /**
- * One call as openapi-fetch's client makes it (its URL, query, header and body serialisers, its
- * way of reading a response; the path as its serialiser does for the spec's paths), without its middleware, `Request` and per-call `baseUrl`, which this
- * client does not offer: less to bundle, and less to do per call. The headers are merged once
- * (openapi-fetch merges them twice when there is a body), and `send` (the transport) is handed a
+ * One call as openapi-fetch's client makes it (its query, header and body serialisers, its way of
+ * reading a response; the path and the URL as its serialiser and `createFinalURL` make them for the
+ * spec's paths), without its middleware, `Request` and per-call `baseUrl`, which this client does
+ * not offer: less to bundle, and less to do per call. The headers are merged once (openapi-fetch
+ * merges them twice when there is a body), and `send` (the transport) is handed a
  * `PendingRequest`, not a `Request`.
  */
 export function createCaller(baseUrl: string, baseHeaders: Record<string, string | undefined>) {
   baseUrl = baseUrl.replace(/\/$/, '');
   return async (method: string, path: string, init: CallInit, send: (request: PendingRequest) => Promise<Response>): Promise<CallResult> => {
     const { params = {}, headers, body, parseAs = 'json', querySerializer, bodySerializer = defaultBodySerializer, ...requestInit } = init;
-    const finalHeaders = mergeHeaders(baseHeaders, headers, params.header);
+    // Last, the one rule of Gigapay's: a registration or an integration is the user's, never an
+    // integration's, so its calls send no `Integration-ID`, whether the client or the call gave one
+    // (openapi-fetch's mergeHeaders deletes a header given as null).
+    const finalHeaders = mergeHeaders(baseHeaders, headers, params.header, USER_SCOPED.test(path) ? { 'Integration-ID': null } : undefined);
     const serializedBody = body === undefined ? undefined : bodySerializer(body, finalHeaders);
     // A FormData gets its Content-Type (with its boundary) from fetch; given headers win.
     if (serializedBody !== undefined && !(serializedBody instanceof FormData) && !finalHeaders.has('content-type')) {
       finalHeaders.set('Content-Type', 'application/json');
     }
-    const url = createFinalURL(path, {
-      baseUrl,
-      params,
-      querySerializer: typeof querySerializer === 'object' ? createQuerySerializer(querySerializer) : querySerializer ?? serializeQuery,
-      pathSerializer: serializePath,
-    });
-    const response = await send(new PendingRequest(url, { ...requestInit, method, body: serializedBody as BodyInit, headers: finalHeaders }));
+    // The URL as openapi-fetch's createFinalURL makes it (base, path, path values, then the query
+    // without a leading `?`), with no options object to build per call.
+    const serialize = typeof querySerializer === 'object' ? createQuerySerializer(querySerializer) : querySerializer ?? serializeQuery;
+    const query = serialize(params.query ?? {}).replace(/^\?/, '');
+    const url = serializePath(baseUrl + path, params.path ?? {}) + (query && `?${query}`);
+    const response = await send({ url, init: { ...requestInit, method, body: serializedBody as BodyInit, headers: finalHeaders } });
 
     // What openapi-fetch makes of the response. The transport has already read a 2xx JSON body
     // (its `json()` gives the parsed value), and never reads a 204 or 205, which have none.

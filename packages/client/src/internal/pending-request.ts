@@ -7,9 +7,7 @@
  * to the real `fetch` once per attempt. The caller always gives `init` an upper-case `method` and
  * a `Headers` instance as `headers`.
  */
-export class PendingRequest {
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit & { method: string; headers: Headers },
-  ) {}
+export interface PendingRequest {
+  readonly url: string;
+  readonly init: RequestInit & { method: string; headers: Headers };
 }

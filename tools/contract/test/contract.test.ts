@@ -348,7 +348,7 @@ describe('every operation', () => {
   it('the API root lists every resource', async () => {
     const root = await api.GET('/');
     expect(root.response.status).toBe(200);
-    expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
+    expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'messages', 'payouts', 'payruns', 'prepayments', 'pricing', 'registrations', 'webhooks']);
   });
 
   it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|close|issue)/.test(id) && id !== 'retrieveApiRoot'))('%s: 404 for an unknown id', async (operationId) => {

@@ -158,7 +158,7 @@ describe('Payouts', () => {
 
     const payout = single.data!;
     expect(payout).toMatchObject({ latest_status: 'created', canceled_at: null, invoice: payout.payrun });
-    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'payrun'] } } })).data?.count).toBe(4);
     expect((await api.GET('/payouts/', { params: { query: { invoice: payout.payrun as string, canceled_at_null: true } } })).data?.count).toBeGreaterThanOrEqual(4);
     expect((await invalid.GET('/payouts/', { params: { query: { accepted_at_null: 'maybe' } } })).response.status).toBe(400);
     expect((await api.GET('/payouts/', { params: { query: { page: 9 } } })).response.status).toBe(404);

@@ -44,6 +44,19 @@ export function api(sandbox: { url: string; token: string; integrationId: string
   };
 }
 
+/** The same token without any `Integration-ID` header: how the account's own (user-scoped) operations are called. */
+export function accountApi(sandbox: { url: string; token: string }) {
+  return async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
+    const response = await fetch(new URL(path, sandbox.url), {
+      method,
+      headers: { authorization: `Token ${sandbox.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
 export const employeeBody = (overrides: Record<string, unknown> = {}) => ({
   name: 'Anna Andersson',
   email: `anna.${Math.random().toString(36).slice(2, 8)}@example.com`,
@@ -56,6 +69,25 @@ export const payoutBody = (employee: string, overrides: Record<string, unknown> 
   amount: '1000.00',
   currency: 'SEK',
   description: 'Instagram samarbete 2021-11-13.',
+  ...overrides,
+});
+
+/** A valid `RegistrationCreate` body (Gigapay's example company). */
+export const registrationBody = (overrides: Record<string, unknown> = {}) => ({
+  email: 'hello@nordlys.dk',
+  phone_number: '+4570123456',
+  friendly_name: 'Nordlys',
+  registered_name: 'Nordlys ApS',
+  tin_number: '12345678',
+  country: 'DNK',
+  address_line_1: 'Vesterbrogade 12',
+  zip_code: '1620',
+  city: 'København',
+  signatory_name: 'Freja Holm',
+  signatory_email: 'freja@nordlys.dk',
+  finance_email: 'finance@nordlys.dk',
+  technical_email: 'tech@nordlys.dk',
+  invoice_email: 'invoices@nordlys.dk',
   ...overrides,
 });
 

@@ -2,7 +2,7 @@ import { JournaledMap } from '../../internal/journal.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
-import type { TableDef } from '../table.js';
+import { loadOwner, type TableDef } from '../table.js';
 
 export interface WebhookRecord {
   id: string;
@@ -24,8 +24,20 @@ export type EventSource = { integration: IntegrationRecord } | { account: Accoun
 /** The webhooks an event of `source` goes to: the integration's own, or the account's user-scoped ones. */
 export function webhooksOf(core: SandboxCore, source: EventSource): Iterable<WebhookRecord> {
   if ('integration' in source) return source.integration.data.get(WEBHOOKS).values();
-  return [...core.tables.get(USER_WEBHOOKS).values()].filter((webhook) => webhook.owner === source.account);
+  return userWebhooksOf(core, source.account);
 }
+
+/** A user-scoped webhook's key: ids are unique per account, and the table holds every account's. */
+export const userWebhookKey = (owner: Account, id: string): string => `${owner.token}/${id}`;
+
+export const userWebhooksOf = (core: SandboxCore, account: Account): UserWebhookRecord[] =>
+  [...core.tables.get(USER_WEBHOOKS).values()].filter((webhook) => webhook.owner === account);
+
+/** Events that belong to the user account rather than to one integration (`Registration.*`). */
+export const isUserScopedEvent = (event: string): boolean => event.startsWith('Registration.');
+
+/** A webhook is user-scoped when every one of its events is; any integration-scoped event makes it the integration's. */
+export const isUserScoped = (events: readonly string[]): boolean => events.every(isUserScopedEvent);
 
 export const USER_WEBHOOKS: TableDef<UserWebhookRecord> = {
   name: 'userWebhooks',
@@ -33,11 +45,7 @@ export const USER_WEBHOOKS: TableDef<UserWebhookRecord> = {
   noun: 'webhook',
   create: () => new JournaledMap<string, UserWebhookRecord>(),
   dump: ({ owner, ...webhook }) => ({ ...webhook, owner: owner.token }),
-  load: (raw, { core }) => {
-    const owner = core.accounts.get(String(raw.owner));
-    if (!owner) throw new Error(`webhook ${String(raw.id)}: unknown owner`);
-    return { ...(raw as unknown as UserWebhookRecord), owner };
-  },
+  load: (raw, context) => ({ ...(raw as unknown as UserWebhookRecord), owner: loadOwner(context, raw, 'webhook') }),
 };
 
 export const WEBHOOKS: TableDef<WebhookRecord> = {

@@ -126,8 +126,8 @@ describe('field names of built-in object properties', () => {
   it('in an invalid JSON body are a 400, not a 500', async () => {
     for (const name of names) {
       for (const body of [`{"${name}": 1}`, `{"name": 5, "${name}": {"a": 1}}`, `[{"${name}": 1}]`]) {
-        for (const path of ['employees/', 'payouts/', 'webhooks/', 'integrations/']) {
-          const response = await call('POST', path, body);
+        for (const [method, path] of [['POST', 'employees/'], ['POST', 'payouts/'], ['POST', 'webhooks/'], ['PUT', `integrations/${sandbox.integrationId}/`]] as const) {
+          const response = await call(method, path, body);
           expect(response.status, `${path} ${body}`).toBe(400);
         }
       }
@@ -140,7 +140,7 @@ describe('field names of built-in object properties', () => {
       const form = new FormData();
       form.set(name, 'x');
       form.set('name', '');
-      const response = await fetch(new URL('integrations/', sandbox.url), { method: 'POST', headers: { authorization: `Token ${sandbox.token}` }, body: form });
+      const response = await fetch(new URL(`integrations/${sandbox.integrationId}/`, sandbox.url), { method: 'PUT', headers: { authorization: `Token ${sandbox.token}` }, body: form });
       expect(response.status, name).toBe(400);
       expect(typeof (await response.json())).toBe('object');
     }

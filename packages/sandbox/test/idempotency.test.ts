@@ -14,7 +14,8 @@ const { sandbox, call } = await startForFile();
 
 describe('Idempotency-Key scope', () => {
   it("is the token and the Integration-ID: the same key under another integration never replays the first one's object", async () => {
-    const other = (await call('POST', 'integrations/', { name: 'Second AB', email: 's@example.com', recipient: 'S', address_line_1: 'G 1', zip_code: '1', city: 'S' })).body;
+    // The account's web-app integration beside the default one (there is no create).
+    const other = (await call('GET', 'integrations/?type=1')).body.results[0];
     const inOther = api(sandbox, { 'integration-id': other.id });
     const body = employeeBody();
     const first = await call('POST', 'employees/', body, { 'idempotency-key': 'shared-key' });
@@ -28,11 +29,14 @@ describe('Idempotency-Key scope', () => {
   });
 
   it('is the token too: another account with the same key and Integration-ID-free path gets its own answer', async () => {
-    const stranger = api({ url: sandbox.url, ...sandbox.control.createAccount() });
-    const body = { name: 'Mine AB', email: 'm@example.com', recipient: 'M', address_line_1: 'G 1', zip_code: '1', city: 'S' };
-    const first = await call('POST', 'integrations/', body, { 'idempotency-key': 'integration-key' });
-    const second = await stranger('POST', 'integrations/', body, { 'idempotency-key': 'integration-key' });
-    expect(second.status).toBe(201);
+    // A key shared across tokens would make the second (another path) the 400 of a reused key.
+    const credentials = sandbox.control.createAccount();
+    const stranger = api({ url: sandbox.url, ...credentials });
+    const body = { city: 'Malmö' };
+    const first = await call('PATCH', `integrations/${sandbox.integrationId}/`, body, { 'idempotency-key': 'integration-key' });
+    const second = await stranger('PATCH', `integrations/${credentials.integrationId}/`, body, { 'idempotency-key': 'integration-key' });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
     expect(second.headers.get('idempotent-replayed')).toBeNull();
     expect(second.body.id).not.toBe(first.body.id);
   });
@@ -164,13 +168,13 @@ describe('a second request with a key whose first request is still in flight', (
 });
 
 describe("the validator's own limits", () => {
-  it("description's maxLength of 200: 200 characters pass, 201 are a 400 on description", async () => {
+  it("description's maxLength of 255 (2.0): 255 characters pass, 256 are a 400 on description", async () => {
     const employee = (await call('POST', 'employees/', employeeBody())).body;
-    expect((await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(200) }))).status).toBe(201);
-    const over = await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(201) }));
+    expect((await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(255) }))).status).toBe(201);
+    const over = await call('POST', 'payouts/', payoutBody(employee.id, { description: 'd'.repeat(256) }));
     expect(over.status).toBe(400);
-    expect(over.body).toEqual({ description: ['Ensure this field has no more than 200 characters.'] });
-    const pricing = await call('POST', 'pricing/', payoutBody(employee.id, { description: 'd'.repeat(201) }));
+    expect(over.body).toEqual({ description: ['Ensure this field has no more than 255 characters.'] });
+    const pricing = await call('POST', 'pricing/', payoutBody(employee.id, { description: 'd'.repeat(256) }));
     expect(pricing.status).toBe(400);
   });
 });

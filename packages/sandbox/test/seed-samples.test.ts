@@ -13,8 +13,12 @@ describe('the API root', () => {
       employees: `${base}employees/`,
       integrations: `${base}integrations/`,
       invoices: `${base}invoices/`,
+      messages: `${base}messages/`,
       payouts: `${base}payouts/`,
+      payruns: `${base}payruns/`,
+      prepayments: `${base}prepayments/`,
       pricing: `${base}pricing/`,
+      registrations: `${base}registrations/`,
       webhooks: `${base}webhooks/`,
     });
     expect((await call('GET', '', undefined, { authorization: '' })).status).toBe(401);
@@ -25,7 +29,7 @@ describe('the API root', () => {
 
 describe('integer ids, as the docs send them', () => {
   it('creates an Employee with "id": 19472 and answers "19472"', async () => {
-    const created = await call('POST', 'employees/', { id: 19472, name: 'Albin Lindskog', cellphone_number: '+4670000001', country: 'SWE' });
+    const created = await call('POST', 'employees/', { id: 19472, name: 'Albin Lindskog', email: 'albin.lindskog@mail.com', cellphone_number: '+4670000001', country: 'SWE' });
     expect(created.status).toBe(201);
     expect(created.body.id).toBe('19472');
     expect((await call('GET', 'employees/19472/')).body.id).toBe('19472');
@@ -34,7 +38,7 @@ describe('integer ids, as the docs send them', () => {
   it('creates a Payout with "id": 9472 and "employee": 1847, and answers strings', async () => {
     await call('POST', 'employees/', { id: 1847, name: 'Albin Lindskog', email: 'albin@mail.com', country: 'SWE' });
     const created = await call('POST', 'payouts/', {
-      id: 9472, country: 'SWE', currency: 'SEK', description: 'Instagram samarbete 2021-11-13.', full_salary_specification: true, employee: 1847, invoiced_amount: '1000.00',
+      id: 9472, currency: 'SEK', description: 'Instagram samarbete 2021-11-13.', employee: 1847, invoiced_amount: '1000.00',
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: '9472', employee: '1847' });

@@ -166,7 +166,7 @@ describe('Payouts', () => {
 
     const payout = single.data!;
     expect(payout).toMatchObject({ latest_status: 'created', canceled_at: null, invoice: payout.payrun });
-    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'payrun'] } } })).data?.count).toBe(4);
     expect((await api.GET('/payouts/', { params: { query: { invoice: payout.payrun as string, canceled_at_null: true } } })).data?.count).toBeGreaterThanOrEqual(4);
     expect((await invalid.GET('/payouts/', { params: { query: { accepted_at_null: 'maybe' } } })).response.status).toBe(400);
     expect((await api.GET('/payouts/', { params: { query: { page: 9 } } })).response.status).toBe(404);
@@ -266,7 +266,7 @@ describe('Webhooks', () => {
     expect((await api.GET('/webhooks/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/webhooks/{id}/', { params: { path: { id } } })).data?.secret_key).toBe(secret_key);
     expect((await api.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).data?.events).toEqual(['Payrun.paid']);
-    expect((await invalid.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).response.status).toBe(400);
+    expect((await invalid.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payout.sent'] } })).response.status).toBe(400);
     const replaced = await api.PUT('/webhooks/{id}/', { params: { path: { id } }, body: webhookBody('https://example.com/other/') });
     expect(replaced.data?.secret_key).not.toBe(secret_key);
     expect((await invalid.PUT('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).response.status).toBe(400);
@@ -489,7 +489,7 @@ describe('every operation', () => {
   it('the API root lists every resource', async () => {
     const root = await api.GET('/');
     expect(root.response.status).toBe(200);
-    expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
+    expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'messages', 'payouts', 'payruns', 'prepayments', 'pricing', 'registrations', 'webhooks']);
   });
 
   it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|close|issue|approve)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {

@@ -1,5 +1,7 @@
 import { applyAll, paginate, type Predicate } from '../../internal/listing.js';
 import { objectBody, scoped, type Handler, type OperationContext } from '../context.js';
+import type { IntegrationRecord } from '../integrations/record.js';
+import { paymentTermOf } from '../payment-term/index.js';
 import { findOr404 } from '../table.js';
 import { FALLBACK_DUE_DAYS, invoiceStatus, issueInvoice } from './lifecycle.js';
 import { INVOICES, type InvoiceRecord } from './record.js';
@@ -34,11 +36,8 @@ function filters(query: URLSearchParams): Predicate<InvoiceRecord>[] {
   ];
 }
 
-/**
- * Days from issue to due: the payment term's `due_days`. The sandbox's payment term is not
- * modelled here, so Gigapay's fallback applies.
- */
-const dueDaysOf = (): number => FALLBACK_DUE_DAYS;
+/** Days from issue to due: the payment term's `due_days`, else Gigapay's fallback. */
+const dueDaysOf = (integration: IntegrationRecord): number => paymentTermOf(integration).due_days || FALLBACK_DUE_DAYS;
 
 export const invoiceHandlers: Record<string, Handler> = {
   listInvoices(context) {
@@ -53,7 +52,7 @@ export const invoiceHandlers: Record<string, Handler> = {
   issueInvoice(context) {
     const integration = scoped(context);
     const { due_date: dueDate } = objectBody(context.body);
-    const invoice = issueInvoice(context.core, integration, lookup(context), typeof dueDate === 'string' ? dueDate : undefined, dueDaysOf());
+    const invoice = issueInvoice(context.core, integration, lookup(context), typeof dueDate === 'string' ? dueDate : undefined, dueDaysOf(integration));
     return { status: 200, body: serializeInvoice(invoice) };
   },
 };

@@ -1,9 +1,10 @@
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
+import { settlePayrun } from '../payruns/lifecycle.js';
 import { defineResource } from '../resource.js';
 import { findOr404 } from '../table.js';
 import { invoiceHandlers } from './handlers.js';
-import { payInvoice } from './lifecycle.js';
+import { markPaid } from './lifecycle.js';
 import { INVOICES } from './record.js';
 import { serializeInvoice } from './serialize.js';
 
@@ -15,8 +16,12 @@ export const invoices = defineResource({
     {
       name: 'payInvoice',
       path: 'invoices/{id}/pay',
-      summary: 'Pays an invoice: sets `paid_at`, closes it, emits `Invoice.paid`, then notifies its payouts (`Payout.notified`).',
-      run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializeInvoice(payInvoice(core, integration, findOr404(integration.data.get(INVOICES), id))),
+      summary: "Pays a billing invoice (`paid_at`, `amount_paid`); a payrun's invoice pays its payrun: `Payrun.paid`, then its payouts are notified (`Payout.notified`).",
+      run: (core: SandboxCore, integration: IntegrationRecord, id: string) => {
+        const invoice = markPaid(core, findOr404(integration.data.get(INVOICES), id));
+        if (invoice.payrun) settlePayrun(core, integration, invoice.payrun);
+        return serializeInvoice(invoice);
+      },
     },
   ],
 });

@@ -1,25 +1,26 @@
 import { JournaledMap } from '../../internal/journal.js';
 import type { Breakdown } from '../../internal/pricing.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
-import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
+import { PAYRUNS, type PayrunRecord } from '../payruns/record.js';
 import { findOr404, type TableDef } from '../table.js';
 
-/** A payout points at its employee and invoice records (not ids), so a renamed id is seen at once. */
+/** A payout points at its employee and payrun records (not ids), so a renamed id is seen at once. */
 export interface PayoutRecord {
   id: string;
   prices: Breakdown;
   currency: string;
   description: string;
-  country: string | undefined;
   fullSalarySpecification: boolean;
   employee: EmployeeRecord;
-  invoice: InvoiceRecord;
+  payrun: PayrunRecord;
   metadata: Record<string, unknown>;
   startAt: number | null;
   endAt: number | null;
   createdAt: number;
   notifiedAt: number | null;
   acceptedAt: number | null;
+  /** Set by the cancel control (the API has no cancel operation); `Payout.canceled`. */
+  canceledAt: number | null;
   lastNotificationAt: number | null;
   seq: number;
 }
@@ -35,8 +36,8 @@ export class PayoutStore extends JournaledMap<string, PayoutRecord> {
     return this.newestView.items;
   }
 
-  of(invoice: InvoiceRecord): PayoutRecord[] {
-    return [...this.values()].filter((payout) => payout.invoice === invoice);
+  of(payrun: PayrunRecord): PayoutRecord[] {
+    return [...this.values()].filter((payout) => payout.payrun === payrun);
   }
 }
 
@@ -45,11 +46,12 @@ export const PAYOUTS: TableDef<PayoutRecord, PayoutStore> = {
   scope: 'integration',
   noun: 'payout',
   create: () => new PayoutStore(),
-  dump: ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id }),
-  // Employees and invoices are loaded first (the registry lists them before payouts).
+  dump: ({ employee, payrun, ...fields }) => ({ ...fields, employee: employee.id, payrun: payrun.id }),
+  // Employees and payruns are loaded first (the registry lists them before payouts).
   load: (raw, { tables }) => ({
     ...(raw as unknown as PayoutRecord),
+    canceledAt: typeof raw.canceledAt === 'number' ? raw.canceledAt : null,
     employee: findOr404(tables.get(EMPLOYEES), String(raw.employee)),
-    invoice: findOr404(tables.get(INVOICES), String(raw.invoice)),
+    payrun: findOr404(tables.get(PAYRUNS), String(raw.payrun)),
   }),
 };

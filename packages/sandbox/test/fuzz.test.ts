@@ -38,6 +38,12 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
   const integration = { name: 'Fuzz AB', email: 'fuzz@example.com', recipient: 'Fuzz AB', address_line_1: 'Gatan 1', zip_code: '11129', city: 'Stockholm', metadata: {} };
   const employee = { name: 'Fuzz', email: 'fuzz@example.com', cellphone_number: '+46701234567', country: 'SWE', metadata: {} };
   const webhook = { url: 'https://example.com/hook/', events: ['Payout.created', 'Payrun.paid'], secret_key: 'secret', metadata: {} };
+  const registration = {
+    integration_id: 'fuzz-integration', tin_number: '12345678', vat_number: 'DK12345678', registered_name: 'Fuzz ApS', friendly_name: 'Fuzz', address_line_1: 'Gade 1',
+    address_line_2: '', state: null, zip_code: '1620', city: 'København', email: 'fuzz@example.com', phone_number: '+4570123456', country: 'DNK',
+    signatory_name: 'Fuzz Holm', signatory_email: 'sign@example.com', finance_email: 'finance@example.com', technical_email: 'tech@example.com', invoice_email: 'invoices@example.com',
+  };
+  const message = { employees: [ids.employee], content: 'Fuzz' };
   const bodies: Record<string, { query: [string, string][]; body: unknown }[]> = {
     replaceIntegration: [{ query: [], body: integration }],
     updateIntegration: [{ query: [], body: { name: 'Fuzz AB', email: 'f@example.com' } }],
@@ -51,13 +57,19 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
     createWebhook: [{ query: [], body: webhook }],
     replaceWebhook: [{ query: [], body: webhook }],
     updateWebhook: [{ query: [], body: { url: 'https://example.com/hook/', events: ['Payrun.paid'] } }],
+    createRegistration: [{ query: [], body: registration }],
+    replaceRegistration: [{ query: [], body: registration }],
+    updateRegistration: [{ query: [], body: { city: 'Aarhus', signatory_email: 'new@example.com' } }],
+    createMessage: [{ query: [], body: message }],
+    replaceMessage: [{ query: [], body: message }],
+    updateMessage: [{ query: [], body: { content: 'Fuzz again' } }],
   };
   return bodies[op.operationId] ?? [{ query: [], body: undefined }];
 }
 
 function baseRequest(op: Operation, base: { query: [string, string][]; body: unknown }): FuzzRequest {
   const resource = op.path.split('/')[1]!;
-  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, invoices: ids.invoice, webhooks: ids.webhook }[resource]!;
+  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, invoices: ids.invoice, webhooks: ids.webhook, registrations: ids.registration, messages: ids.message }[resource]!;
   const scoped = oracle.parameters(op).some((p) => p.in === 'header' && p.name === 'Integration-ID');
   return {
     kind: 'valid',
@@ -138,7 +150,9 @@ beforeAll(async () => {
   const billed = await post('payouts/', { employee: employee.id, amount: '100.00', currency: 'EUR', description: 'Fixture' });
   await sandbox.fetch(new Request(`${sandbox.url}payruns/${billed.payrun}/close/`, { method: 'POST', headers }));
   const invoice = (await (await sandbox.fetch(new Request(`${sandbox.url}payruns/${billed.payrun}/`, { headers }))).json()).invoice as string;
-  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, invoice, webhook: webhook.id, integration: sandbox.integrationId };
+  const registration = await post('registrations/', { email: 'f@example.com', phone_number: '+4570123456', friendly_name: 'F', registered_name: 'F ApS', tin_number: '1', country: 'DNK', address_line_1: 'G 1', zip_code: '1', city: 'K', signatory_name: 'S', signatory_email: 's@example.com', finance_email: 'f@example.com', technical_email: 't@example.com', invoice_email: 'i@example.com' });
+  const message = await post('messages/', { employees: [employee.id], content: 'Fixture' });
+  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, invoice, webhook: webhook.id, integration: sandbox.integrationId, registration: registration.id, message: message.id };
   await sandbox.control.waitForDeliveries();
 });
 

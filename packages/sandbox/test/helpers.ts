@@ -59,6 +59,25 @@ export const payoutBody = (employee: string, overrides: Record<string, unknown> 
   ...overrides,
 });
 
+/** A valid `RegistrationCreate` body (Gigapay's example company). */
+export const registrationBody = (overrides: Record<string, unknown> = {}) => ({
+  email: 'hello@nordlys.dk',
+  phone_number: '+4570123456',
+  friendly_name: 'Nordlys',
+  registered_name: 'Nordlys ApS',
+  tin_number: '12345678',
+  country: 'DNK',
+  address_line_1: 'Vesterbrogade 12',
+  zip_code: '1620',
+  city: 'København',
+  signatory_name: 'Freja Holm',
+  signatory_email: 'freja@nordlys.dk',
+  finance_email: 'finance@nordlys.dk',
+  technical_email: 'tech@nordlys.dk',
+  invoice_email: 'invoices@nordlys.dk',
+  ...overrides,
+});
+
 /** A raw HTTP/1.1 exchange with a listening sandbox, for requests fetch refuses to send (a forged Host, broken syntax). */
 export function rawHttp(port: number, text: string): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolve, reject) => {

@@ -14,9 +14,7 @@ import { dumpRecords, loadRecords } from '../src/resources/dump.js';
 import { CONTROL_STEPS, handlers, INTEGRATION_TABLES, REGISTRY, SANDBOX_TABLES } from '../src/resources/index.js';
 import { integrationsOf } from '../src/resources/integrations/record.js';
 import { TableSet } from '../src/resources/table.js';
-import { USER_WEBHOOKS } from '../src/resources/webhooks/record.js';
-import { nextSeq } from '../src/internal/state.js';
-import { employeeBody, payoutBody } from './helpers.js';
+import { employeeBody, payoutBody, registrationBody } from './helpers.js';
 
 /** A sandbox holding at least one record in every table of the registry. */
 async function populated() {
@@ -38,9 +36,9 @@ async function populated() {
   const payout = (await post('payouts/', payoutBody(employee.id))) as { id: string; payrun: string };
   control.payPayrun(payout.payrun); // closes it: its billing invoice exists
   await post('webhooks/', { url: 'https://example.com/hook', events: ['Payout.created'] });
-  // No 1.x operation creates a user-scoped webhook: stored directly, as the 2.0 webhooks will store them.
-  const owner = core.accounts.get(core.defaultCredentials.token)!;
-  core.tables.get(USER_WEBHOOKS).set('user-hook', { id: 'user-hook', url: 'https://example.com/user', events: [], secret_key: 's', metadata: {}, seq: nextSeq(), owner });
+  await post('webhooks/', { url: 'https://example.com/user', events: ['Registration.verified'] });
+  await post('registrations/', registrationBody());
+  await post('messages/', { employees: [employee.id], content: 'Hello' });
   return { core, control };
 }
 

@@ -48,6 +48,13 @@ const payoutBody = (employee: string, amount = '1000.00') => ({ employee, curren
 const employeeBody = (n: number) => ({ name: `Worker ${n}`, email: `worker${n}@example.com`, country: 'SWE' });
 const integrationBody = { name: 'Contract AB', email: 'billing@contract.example', recipient: 'Contract AB', address_line_1: 'Sveavägen 1', zip_code: '11129', city: 'Stockholm' };
 const webhookBody = (url: string) => ({ url, events: ['Payout.created' as const] });
+const registrationBody = (integrationId?: string) => ({
+  ...(integrationId ? { integration_id: integrationId } : {}),
+  email: 'hello@nordlys.dk', phone_number: '+4570123456', friendly_name: 'Nordlys', registered_name: 'Nordlys ApS', tin_number: '12345678', country: 'DNK',
+  address_line_1: 'Vesterbrogade 12', zip_code: '1620', city: 'København', signatory_name: 'Freja Holm', signatory_email: 'freja@nordlys.dk',
+  finance_email: 'finance@nordlys.dk', technical_email: 'tech@nordlys.dk', invoice_email: 'invoices@nordlys.dk',
+});
+const messageBody = (employee: string) => ({ employees: [employee], content: 'Welcome aboard' });
 const badDate = { created_at_before: 'yesterday' };
 
 beforeAll(async () => {
@@ -225,12 +232,83 @@ describe('Webhooks', () => {
     expect((await invalid.GET('/webhooks/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
     expect((await api.GET('/webhooks/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/webhooks/{id}/', { params: { path: { id } } })).data?.secret_key).toBe(secret_key);
-    expect((await api.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).data?.events).toEqual(['Invoice.paid']);
-    expect((await invalid.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payout.sent'] } })).response.status).toBe(400);
+    expect((await api.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).data?.events).toEqual(['Payrun.paid']);
+    expect((await invalid.PATCH('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).response.status).toBe(400);
     const replaced = await api.PUT('/webhooks/{id}/', { params: { path: { id } }, body: webhookBody('https://example.com/other/') });
     expect(replaced.data?.secret_key).not.toBe(secret_key);
-    expect((await invalid.PUT('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Invoice.paid'] } })).response.status).toBe(400);
+    expect((await invalid.PUT('/webhooks/{id}/', { params: { path: { id } }, body: { events: ['Payrun.paid'] } })).response.status).toBe(400);
     expect((await api.DELETE('/webhooks/{id}/', { params: { path: { id } } })).response.status).toBe(204);
+  });
+
+  it('user-scoped without Integration-ID, integration-scoped only with it; the list without it shows the user-scoped ones', async () => {
+    const account = sandbox.control.createAccount();
+    const withIntegration = clientFor(account.token, account.integrationId);
+    const userOnly = createGigapayClient({ token: account.token, server: sandbox.url, fetch: recorder.wrap(globalThis.fetch), maxRetries: 0 });
+    const userScoped = await userOnly.POST('/webhooks/', { body: { url: 'https://example.com/registrations/', events: ['Registration.verified'] } });
+    expect(userScoped.response.status).toBe(201);
+    expect((await userOnly.POST('/webhooks/', { body: webhookBody('https://example.com/payouts/') })).response.status).toBe(403);
+    expect((await withIntegration.POST('/webhooks/', { body: webhookBody('https://example.com/payouts/') })).response.status).toBe(201);
+    expect((await userOnly.GET('/webhooks/')).data?.results.map((w) => w.events)).toEqual([['Registration.verified']]);
+    expect((await withIntegration.GET('/webhooks/')).data?.count).toBe(2);
+    expect((await userOnly.GET('/webhooks/{id}/', { params: { path: { id: userScoped.data!.id } } })).response.status).toBe(200);
+  });
+});
+
+describe('Registrations', () => {
+  it('creates, lists, retrieves, updates, replaces and deletes while it needs review; approves once', async () => {
+    const created = await api.POST('/registrations/', { body: registrationBody() });
+    expect(created.response.status).toBe(201);
+    expect(created.data?.needs_review).toBe(true);
+    const id = created.data!.id;
+    expect((await invalid.POST('/registrations/', { body: { ...registrationBody(), country: 'SWE' } })).response.status).toBe(400);
+    expect((await api.GET('/registrations/')).data?.count).toBeGreaterThanOrEqual(1);
+    expect((await invalid.GET('/registrations/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
+    expect((await api.GET('/registrations/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/registrations/{id}/', { params: { path: { id } } })).data?.friendly_name).toBe('Nordlys');
+    expect((await api.PATCH('/registrations/{id}/', { params: { path: { id } }, body: { city: 'Aarhus' } })).data?.city).toBe('Aarhus');
+    expect((await invalid.PATCH('/registrations/{id}/', { params: { path: { id } }, body: { email: 'not an email' } })).response.status).toBe(400);
+    expect((await api.PUT('/registrations/{id}/', { params: { path: { id } }, body: registrationBody() })).data?.city).toBe('København');
+    expect((await invalid.PUT('/registrations/{id}/', { params: { path: { id } }, body: { city: 'Only a city' } })).response.status).toBe(400);
+
+    const approved = await api.POST('/registrations/{id}/approve/', { params: { path: { id } } });
+    expect(approved.response.status).toBe(200);
+    expect(approved.data?.needs_review).toBe(false);
+    expect((await api.GET('/integrations/{id}/', { params: { path: { id: approved.data!.integration_id } } })).data?.name).toBe('Nordlys');
+    expect((await api.POST('/registrations/{id}/approve/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.PATCH('/registrations/{id}/', { params: { path: { id } }, body: { city: 'Odense' } })).error).toEqual({ non_field_errors: ['An approved registration cannot be changed.'] });
+    expect((await api.PUT('/registrations/{id}/', { params: { path: { id } }, body: registrationBody() })).response.status).toBe(400);
+    expect((await api.DELETE('/registrations/{id}/', { params: { path: { id } } })).response.status).toBe(400);
+
+    const pending = (await api.POST('/registrations/', { body: registrationBody() })).data!;
+    expect((await api.DELETE('/registrations/{id}/', { params: { path: { id: pending.id } } })).response.status).toBe(204);
+  });
+});
+
+describe('Messages', () => {
+  it('creates, lists, retrieves, updates, replaces and deletes', async () => {
+    const employee = (await api.POST('/employees/', { body: employeeBody(50) })).data!.id;
+    const created = await api.POST('/messages/', { body: messageBody(employee) });
+    expect(created.response.status).toBe(201);
+    const id = created.data!.id;
+    expect((await api.POST('/messages/', { body: messageBody('nobody') })).error).toEqual({ employees: ['Object with id "nobody" does not exist.'] });
+    expect((await invalid.POST('/messages/', { body: { employees: [], content: 'x' } })).response.status).toBe(400);
+    expect((await api.GET('/messages/')).data?.count).toBeGreaterThanOrEqual(1);
+    expect((await invalid.GET('/messages/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
+    expect((await api.GET('/messages/', { params: { query: { page: 9 } } })).response.status).toBe(404);
+    expect((await api.GET('/messages/{id}/', { params: { path: { id } } })).data?.employees).toEqual([employee]);
+    expect((await api.PATCH('/messages/{id}/', { params: { path: { id } }, body: { content: 'Changed' } })).data?.content).toBe('Changed');
+    expect((await invalid.PATCH('/messages/{id}/', { params: { path: { id } }, body: { content: '' } })).response.status).toBe(400);
+    expect((await api.PUT('/messages/{id}/', { params: { path: { id } }, body: messageBody(employee) })).data?.content).toBe('Welcome aboard');
+    expect((await invalid.PUT('/messages/{id}/', { params: { path: { id } }, body: { content: 'No employees' } })).response.status).toBe(400);
+    expect((await api.DELETE('/messages/{id}/', { params: { path: { id } } })).response.status).toBe(204);
+  });
+});
+
+describe('Payment Term', () => {
+  it('retrieves the integration’s one payment term', async () => {
+    const term = await api.GET('/payment_term/');
+    expect(term.response.status).toBe(200);
+    expect(term.data).toMatchObject({ batching_duration: 86400, due_days: 14, batching_interval: 'weekly' });
   });
 });
 
@@ -265,6 +343,20 @@ describe('every operation', () => {
     retrieveInvoice: (c) => c.GET('/invoices/{id}/', { params: missing }),
     updateInvoice: (c) => c.PATCH('/invoices/{id}/', { params: missing, body: {} }),
     deleteInvoice: (c) => c.DELETE('/invoices/{id}/', { params: missing }),
+    listRegistrations: (c) => c.GET('/registrations/'),
+    createRegistration: (c) => c.POST('/registrations/', { body: registrationBody() }),
+    retrieveRegistration: (c) => c.GET('/registrations/{id}/', { params: missing }),
+    updateRegistration: (c) => c.PATCH('/registrations/{id}/', { params: missing, body: {} }),
+    replaceRegistration: (c) => c.PUT('/registrations/{id}/', { params: missing, body: registrationBody() }),
+    deleteRegistration: (c) => c.DELETE('/registrations/{id}/', { params: missing }),
+    approveRegistration: (c) => c.POST('/registrations/{id}/approve/', { params: missing }),
+    listMessages: (c) => c.GET('/messages/'),
+    createMessage: (c) => c.POST('/messages/', { body: messageBody('nobody') }),
+    retrieveMessage: (c) => c.GET('/messages/{id}/', { params: missing }),
+    updateMessage: (c) => c.PATCH('/messages/{id}/', { params: missing, body: {} }),
+    replaceMessage: (c) => c.PUT('/messages/{id}/', { params: missing, body: messageBody('nobody') }),
+    deleteMessage: (c) => c.DELETE('/messages/{id}/', { params: missing }),
+    retrievePaymentTerm: (c) => c.GET('/payment_term/'),
     listWebhooks: (c) => c.GET('/webhooks/'),
     createWebhook: (c) => c.POST('/webhooks/', { body: webhookBody('https://example.com/') }),
     retrieveWebhook: (c) => c.GET('/webhooks/{id}/', { params: missing }),
@@ -284,7 +376,8 @@ describe('every operation', () => {
 
   it.each(Object.keys(calls))('%s: 403 from an IP outside the allow-list, or for an integration not yours', async (operationId) => {
     expect((await calls[operationId]!(ipRestricted)).response.status).toBe(403);
-    if (!operationId.endsWith('Integration') && !operationId.endsWith('Integrations') && operationId !== 'retrieveApiRoot') {
+    // Integrations and registrations are the account's (no Integration-ID), so a foreign one is not looked at.
+    if (!/(Integration|Integrations|Registration|Registrations)$/.test(operationId) && operationId !== 'retrieveApiRoot') {
       expect((await calls[operationId]!(stranger)).response.status).toBe(403);
     }
   });
@@ -316,13 +409,13 @@ describe('every operation', () => {
     expect(Object.keys(root.data ?? {})).toEqual(['employees', 'integrations', 'invoices', 'payouts', 'pricing', 'webhooks']);
   });
 
-  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend)/.test(id) && id !== 'retrieveApiRoot'))('%s: 404 for an unknown id', async (operationId) => {
+  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|approve)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {
     expect((await calls[operationId]!(api)).response.status).toBe(404);
   });
 });
 
 describe('events', () => {
-  it('delivers each of the 9 events, signed, to a local receiver', async () => {
+  it('delivers each of the 11 events, signed, to a local receiver', async () => {
     // A fresh account, so that its first payout starts a new invoice (Invoice.created).
     const account = sandbox.control.createAccount();
     const client = clientFor(account.token, account.integrationId);
@@ -337,6 +430,9 @@ describe('events', () => {
     const payout = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
     sandbox.control.payPayrun(payout.invoice as string, account.integrationId);
     sandbox.control.acceptPayout(payout.id, account.integrationId);
+    // Registration.verified is the account's (user-scoped): the webhook above subscribed to it alone.
+    const registration = (await client.POST('/registrations/', { body: registrationBody() })).data!;
+    sandbox.control.approveRegistration(registration.id);
     await sandbox.control.waitForDeliveries();
 
     const received = await receiver.verified(secret);

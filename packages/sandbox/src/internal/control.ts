@@ -54,6 +54,8 @@ export interface LifecycleControls {
   acceptPayout(payoutId: string, integrationId?: string): Json;
   /** Sets `canceled_at` and emits `Payout.canceled`; refused once accepted or canceled. */
   cancelPayout(payoutId: string, integrationId?: string): Json;
+  /** Approves a registration (any account's; user-scoped, so `integrationId` is not used): `needs_review` false, creates its Integration, emits `Registration.verified`. */
+  approveRegistration(registrationId: string, integrationId?: string): Json;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -10,7 +10,10 @@ import { integrations } from './integrations/index.js';
 import { invoices } from './invoices/index.js';
 import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
+import { messages } from './messages/index.js';
+import { paymentTerm } from './payment-term/index.js';
 import { pricing } from './pricing/index.js';
+import { registrations } from './registrations/index.js';
 import type { ControlStep } from './resource.js';
 import { root } from './root/index.js';
 import type { AnyTable } from './table.js';
@@ -19,12 +22,15 @@ import { webhooks } from './webhooks/index.js';
 export const REGISTRY = [
   root,
   integrations,
+  registrations,
   employees,
   payruns,
   invoices,
   payouts,
   pricing,
   webhooks,
+  messages,
+  paymentTerm,
 ] as const;
 
 /** Every operation's handler, by operationId. */

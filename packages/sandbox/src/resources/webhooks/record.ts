@@ -24,8 +24,20 @@ export type EventSource = { integration: IntegrationRecord } | { account: Accoun
 /** The webhooks an event of `source` goes to: the integration's own, or the account's user-scoped ones. */
 export function webhooksOf(core: SandboxCore, source: EventSource): Iterable<WebhookRecord> {
   if ('integration' in source) return source.integration.data.get(WEBHOOKS).values();
-  return [...core.tables.get(USER_WEBHOOKS).values()].filter((webhook) => webhook.owner === source.account);
+  return userWebhooksOf(core, source.account);
 }
+
+/** A user-scoped webhook's key: ids are unique per account, and the table holds every account's. */
+export const userWebhookKey = (owner: Account, id: string): string => `${owner.token}/${id}`;
+
+export const userWebhooksOf = (core: SandboxCore, account: Account): UserWebhookRecord[] =>
+  [...core.tables.get(USER_WEBHOOKS).values()].filter((webhook) => webhook.owner === account);
+
+/** Events that belong to the user account rather than to one integration (`Registration.*`). */
+export const isUserScopedEvent = (event: string): boolean => event.startsWith('Registration.');
+
+/** A webhook is user-scoped when every one of its events is; any integration-scoped event makes it the integration's. */
+export const isUserScoped = (events: readonly string[]): boolean => events.every(isUserScopedEvent);
 
 export const USER_WEBHOOKS: TableDef<UserWebhookRecord> = {
   name: 'userWebhooks',

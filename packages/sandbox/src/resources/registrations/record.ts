@@ -1,0 +1,53 @@
+/**
+ * Registrations: a company's sign-up with Gigapay, user-scoped (they belong to the account, not
+ * to an integration). Their table is sandbox-scoped, each record pointing at its owner, as the
+ * user-scoped webhooks do.
+ */
+import { JournaledMap } from '../../internal/journal.js';
+import type { Account } from '../../internal/state.js';
+import type { SandboxCore } from '../../internal/core.js';
+import type { TableDef } from '../table.js';
+
+/** The fields a create or replace writes (every one of the spec's `RegistrationCreate`). */
+export interface RegistrationFields {
+  integration_id: string;
+  tin_number: string;
+  vat_number: string;
+  registered_name: string;
+  friendly_name: string;
+  address_line_1: string;
+  address_line_2: string;
+  state: string | null;
+  zip_code: string;
+  city: string;
+  email: string;
+  phone_number: string;
+  country: string;
+  signatory_name: string;
+  signatory_email: string;
+  finance_email: string;
+  technical_email: string;
+  invoice_email: string;
+}
+
+export interface RegistrationRecord extends RegistrationFields {
+  id: string;
+  needs_review: boolean;
+  owner: Account;
+  seq: number;
+}
+
+export const REGISTRATIONS: TableDef<RegistrationRecord> = {
+  name: 'registrations',
+  scope: 'sandbox',
+  noun: 'registration',
+  create: () => new JournaledMap<string, RegistrationRecord>(),
+  dump: ({ owner, ...registration }) => ({ ...registration, owner: owner.token }),
+  load: (raw, { core }) => {
+    const owner = core.accounts.get(String(raw.owner));
+    if (!owner) throw new Error(`registration ${String(raw.id)}: unknown owner`);
+    return { ...(raw as unknown as RegistrationRecord), owner };
+  },
+};
+
+export const registrationsOf = (core: SandboxCore): JournaledMap<string, RegistrationRecord> => core.tables.get(REGISTRATIONS);

@@ -44,6 +44,7 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
     signatory_name: 'Fuzz Holm', signatory_email: 'sign@example.com', finance_email: 'finance@example.com', technical_email: 'tech@example.com', invoice_email: 'invoices@example.com',
   };
   const message = { employees: [ids.employee], content: 'Fuzz' };
+  const prepayment = { description: 'Fuzz prepayment', net_amount: '50000.00', currency: 'SEK', invoice_marking: 'PO-4711', metadata: { a: 1 } };
   const bodies: Record<string, { query: [string, string][]; body: unknown }[]> = {
     replaceIntegration: [{ query: [], body: integration }],
     updateIntegration: [{ query: [], body: { name: 'Fuzz AB', email: 'f@example.com' } }],
@@ -63,13 +64,15 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
     createMessage: [{ query: [], body: message }],
     replaceMessage: [{ query: [], body: message }],
     updateMessage: [{ query: [], body: { content: 'Fuzz again' } }],
+    createPrepayment: [{ query: [], body: prepayment }, { query: [['expand', 'invoice']], body: prepayment }],
+    updatePrepayment: [{ query: [], body: prepayment }, { query: [['expand', 'invoice']], body: { net_amount: '60000.00' } }],
   };
   return bodies[op.operationId] ?? [{ query: [], body: undefined }];
 }
 
 function baseRequest(op: Operation, base: { query: [string, string][]; body: unknown }): FuzzRequest {
   const resource = op.path.split('/')[1]!;
-  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, invoices: ids.invoice, webhooks: ids.webhook, registrations: ids.registration, messages: ids.message }[resource]!;
+  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, invoices: ids.invoice, webhooks: ids.webhook, registrations: ids.registration, messages: ids.message, prepayments: ids.prepayment }[resource]!;
   const scoped = oracle.parameters(op).some((p) => p.in === 'header' && p.name === 'Integration-ID');
   return {
     kind: 'valid',
@@ -152,7 +155,8 @@ beforeAll(async () => {
   const invoice = (await (await sandbox.fetch(new Request(`${sandbox.url}payruns/${billed.payrun}/`, { headers }))).json()).invoice as string;
   const registration = await post('registrations/', { email: 'f@example.com', phone_number: '+4570123456', friendly_name: 'F', registered_name: 'F ApS', tin_number: '1', country: 'DNK', address_line_1: 'G 1', zip_code: '1', city: 'K', signatory_name: 'S', signatory_email: 's@example.com', finance_email: 'f@example.com', technical_email: 't@example.com', invoice_email: 'i@example.com' });
   const message = await post('messages/', { employees: [employee.id], content: 'Fixture' });
-  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, invoice, webhook: webhook.id, integration: sandbox.integrationId, registration: registration.id, message: message.id };
+  const prepayment = await post('prepayments/', { description: 'Fixture', net_amount: '100.00', currency: 'SEK' });
+  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, invoice, webhook: webhook.id, integration: sandbox.integrationId, registration: registration.id, message: message.id, prepayment: prepayment.id };
   await sandbox.control.waitForDeliveries();
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOG_SIZE } from '../src/internal/bounded-log.js';
 import { DEFAULT_LIMITS } from '../src/internal/limits.js';
 import { DEFAULT_TIMEOUTS } from '../src/internal/timeouts.js';
+import { CONTROL_STEPS } from '../src/resources/index.js';
 import { employeeBody, start } from './helpers.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -30,6 +31,14 @@ describe('the README options table', () => {
     expect(table.get('cors')).toBe('`[]`');
     expect(table.get('onRequest')).toBe('none');
     expect(table.get('onDelivery')).toBe('none');
+  });
+});
+
+describe('the README controls table', () => {
+  it('has a row for every control step of the registry: its HTTP route and its sandbox.control method', () => {
+    const rows = readme.slice(readme.indexOf('## Controls'), readme.indexOf('## Webhooks'));
+    const missing = CONTROL_STEPS.filter((step) => !rows.includes(`| \`POST /_sandbox/${step.path}\``) || !rows.includes(`\`${step.name}(`)).map((step) => step.name);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -39,6 +39,7 @@ async function populated() {
   await post('webhooks/', { url: 'https://example.com/user', events: ['Registration.verified'] });
   await post('registrations/', registrationBody());
   await post('messages/', { employees: [employee.id], content: 'Hello' });
+  await post('prepayments/', { description: 'Prepaid', net_amount: '100.00', currency: 'SEK' });
   return { core, control };
 }
 

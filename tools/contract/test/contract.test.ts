@@ -47,6 +47,7 @@ const limitedSandboxes: ListeningSandbox[] = [];
 const payoutBody = (employee: string, amount = '1000.00') => ({ employee, currency: 'SEK', description: 'Contract test gig', amount });
 const employeeBody = (n: number) => ({ name: `Worker ${n}`, email: `worker${n}@example.com`, country: 'SWE' });
 const integrationBody = { name: 'Contract AB', email: 'billing@contract.example', recipient: 'Contract AB', address_line_1: 'Sveavägen 1', zip_code: '11129', city: 'Stockholm' };
+const prepaymentBody = (overrides: Record<string, string> = {}) => ({ description: 'Contract prepayment', net_amount: '50000.00', currency: 'SEK', invoice_marking: 'PO-4711', ...overrides });
 const webhookBody = (url: string) => ({ url, events: ['Payout.created' as const] });
 const registrationBody = (integrationId?: string) => ({
   ...(integrationId ? { integration_id: integrationId } : {}),
@@ -312,6 +313,48 @@ describe('Payment Term', () => {
   });
 });
 
+describe('Prepayments', () => {
+  it('creates in DRAFT, lists, retrieves, updates and deletes only while DRAFT; the controls move one to FULLY_USED', async () => {
+    const created = await api.POST('/prepayments/', { body: prepaymentBody() });
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({ status: 'DRAFT', available_balance: '0.00', net_amount: '50000.00', currency: 'SEK', invoiced_at: null, paid_at: null });
+    const id = created.data!.id;
+    expect((await invalid.POST('/prepayments/', { body: { ...prepaymentBody(), net_amount: '5.123' } })).response.status).toBe(400);
+    expect((await api.POST('/prepayments/', { body: prepaymentBody({ net_amount: '0.00' }) })).error).toEqual({ net_amount: ['Ensure this value is greater than 0.'] });
+
+    expect((await api.GET('/prepayments/', { params: { query: { page_size: 100 } } })).data?.results.map((p) => p.id)).toContain(id);
+    expect((await invalid.GET('/prepayments/', { params: { query: { page_size: 0 } } })).response.status).toBe(400);
+    expect((await api.GET('/prepayments/', { params: { query: { page: 99 } } })).response.status).toBe(404);
+    expect((await api.GET('/prepayments/{id}/', { params: { path: { id } } })).data?.status).toBe('DRAFT');
+    const expanded = await api.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } });
+    expect(expanded.data?.invoice).toMatchObject({ id: created.data!.invoice, billing_type: 'prepayment', total: '50000.00', issued_at: null });
+    expect((await invalid.GET('/prepayments/{id}/', { params: { path: { id }, query: { expand: ['payrun'] } } })).response.status).toBe(400);
+
+    expect((await api.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { net_amount: '60000.00' } })).data?.net_amount).toBe('60000.00');
+    expect((await invalid.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { currency: 'sek' } })).response.status).toBe(400);
+
+    const steps: [() => unknown, string][] = [
+      [() => sandbox.control.invoicePrepayment(id), 'INVOICED'],
+      [() => sandbox.control.payPrepayment(id), 'PAID'],
+      [() => sandbox.control.usePrepayment(id, '10000.00'), 'PARTIALLY_USED'],
+      [() => sandbox.control.usePrepayment(id), 'FULLY_USED'],
+    ];
+    for (const [step, status] of steps) {
+      step();
+      const current = (await api.GET('/prepayments/{id}/', { params: { path: { id } } })).data!;
+      expect(current.status).toBe(status);
+      expect(current.available_balance).toBe({ INVOICED: '0.00', PAID: '60000.00', PARTIALLY_USED: '50000.00', FULLY_USED: '0.00' }[status]);
+      const notDraft = { non_field_errors: ['Only a DRAFT prepayment can be changed or deleted.'] };
+      expect((await api.PATCH('/prepayments/{id}/', { params: { path: { id } }, body: { description: 'Too late' } })).error).toEqual(notDraft);
+      expect((await api.DELETE('/prepayments/{id}/', { params: { path: { id } } })).error).toEqual(notDraft);
+    }
+
+    const draft = (await api.POST('/prepayments/', { body: prepaymentBody() })).data!.id;
+    expect((await api.DELETE('/prepayments/{id}/', { params: { path: { id: draft } } })).response.status).toBe(204);
+    expect((await api.GET('/prepayments/{id}/', { params: { path: { id: draft } } })).response.status).toBe(404);
+  });
+});
+
 describe('every operation', () => {
   // One call per operation, with an id that does not exist: enough to reach auth, permissions and 404.
   const missing = { path: { id: 'does-not-exist' } };
@@ -357,6 +400,11 @@ describe('every operation', () => {
     replaceMessage: (c) => c.PUT('/messages/{id}/', { params: missing, body: messageBody('nobody') }),
     deleteMessage: (c) => c.DELETE('/messages/{id}/', { params: missing }),
     retrievePaymentTerm: (c) => c.GET('/payment_term/'),
+    listPrepayments: (c) => c.GET('/prepayments/'),
+    createPrepayment: (c) => c.POST('/prepayments/', { body: prepaymentBody() }),
+    retrievePrepayment: (c) => c.GET('/prepayments/{id}/', { params: missing }),
+    updatePrepayment: (c) => c.PATCH('/prepayments/{id}/', { params: missing, body: {} }),
+    deletePrepayment: (c) => c.DELETE('/prepayments/{id}/', { params: missing }),
     listWebhooks: (c) => c.GET('/webhooks/'),
     createWebhook: (c) => c.POST('/webhooks/', { body: webhookBody('https://example.com/') }),
     retrieveWebhook: (c) => c.GET('/webhooks/{id}/', { params: missing }),

@@ -56,6 +56,12 @@ export interface LifecycleControls {
   cancelPayout(payoutId: string, integrationId?: string): Json;
   /** Approves a registration (any account's; user-scoped, so `integrationId` is not used): `needs_review` false, creates its Integration, emits `Registration.verified`. */
   approveRegistration(registrationId: string, integrationId?: string): Json;
+  /** DRAFT → INVOICED: sets `invoiced_at`; from then on it can no longer be changed or deleted. */
+  invoicePrepayment(prepaymentId: string, integrationId?: string): Json;
+  /** INVOICED → PAID: sets `paid_at`; `available_balance` becomes the net amount. */
+  payPrepayment(prepaymentId: string, integrationId?: string): Json;
+  /** Draws `amount` (the whole balance when absent) from a paid prepayment, as a payrun would: PARTIALLY_USED, then FULLY_USED. */
+  usePrepayment(prepaymentId: string, amount?: string, integrationId?: string): Json;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -110,7 +116,11 @@ export function createControl(core: SandboxCore): SandboxControl {
     core.deliverer.log.entries().filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
     // Each lifecycle step is a transaction too: all of it happens, or (when the step is refused) none.
-    ...(Object.fromEntries(CONTROL_STEPS.map((step) => [step.name, (id: string, integrationId?: string) => atomically(() => step.run(core, target(integrationId), id))])) as Record<RegisteredStep['name'], (id: string, integrationId?: string) => Json>),
+    ...(Object.fromEntries(CONTROL_STEPS.map((step) => [step.name, (id: string, ...rest: unknown[]) => {
+      const names = step.inputs ?? [];
+      const input = Object.fromEntries(names.map((name, i) => [name, rest[i]]).filter(([, value]) => value !== undefined));
+      return atomically(() => step.run(core, target(rest[names.length] as string | undefined), id, input));
+    }])) as unknown as LifecycleControls),
     advanceClock: (milliseconds) => {
       core.clock.advance(milliseconds);
       return formatTimestamp(core.clock.peekMicros());
@@ -178,7 +188,7 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
       ...core.defaultCredentials,
       now: control.now(),
       controls: [
-        ...CONTROL_STEPS.map((step) => `POST /_sandbox/${step.path}`),
+        ...CONTROL_STEPS.map((step) => `POST /_sandbox/${step.path}${step.inputs ? ` {${step.inputs.map((name) => `"${name}"?`).join(', ')}}` : ''}`),
         'GET /_sandbox/clock',
         'POST /_sandbox/clock/advance {"seconds"|"minutes"|"hours"|"days"|"milliseconds": n}',
         'GET | PUT /_sandbox/faults',
@@ -190,7 +200,14 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
   );
 
   for (const step of CONTROL_STEPS) {
-    routes.post(`/${step.path.replace('{id}', ':id')}`, (c) => c.json(control[step.name](c.req.param('id')!, integrationId(c))));
+    const run = control[step.name] as (id: string, ...rest: unknown[]) => Json;
+    routes.post(`/${step.path.replace('{id}', ':id')}`, async (c) => {
+      const names = step.inputs ?? [];
+      // A step's inputs come from its JSON body; a field it does not take is refused before anything changes.
+      const body = names.length ? await jsonBody(c) : {};
+      for (const field of Object.keys(body)) if (!names.includes(field)) throw new ApiError(400, { detail: `Unknown field "${field}": send ${names.join(', ')}.` });
+      return c.json(run(c.req.param('id')!, ...names.map((name) => body[name]), integrationId(c)));
+    });
   }
 
   const clockState = () => ({ now: control.now(), offset_ms: core.clock.offsetMilliseconds });

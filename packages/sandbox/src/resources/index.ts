@@ -12,6 +12,7 @@ import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
 import { messages } from './messages/index.js';
 import { paymentTerm } from './payment-term/index.js';
+import { prepayments } from './prepayments/index.js';
 import { pricing } from './pricing/index.js';
 import { registrations } from './registrations/index.js';
 import type { ControlStep } from './resource.js';
@@ -28,6 +29,7 @@ export const REGISTRY = [
   invoices,
   payouts,
   pricing,
+  prepayments,
   webhooks,
   messages,
   paymentTerm,

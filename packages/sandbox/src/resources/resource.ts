@@ -18,7 +18,13 @@ export interface ControlStep<Name extends string = string> {
   path: string;
   /** One line for `GET /_sandbox/` and the README. */
   summary: string;
-  run(core: SandboxCore, integration: IntegrationRecord, id: string): Json;
+  /**
+   * What the step takes besides the id, all optional: the HTTP control's JSON body fields, and the
+   * `sandbox.control` method's arguments after the id (then the integration id), in this order.
+   */
+  inputs?: readonly string[];
+  /** `input` holds the `inputs` that were given (a field sent as `undefined` is absent). */
+  run(core: SandboxCore, integration: IntegrationRecord, id: string, input: Json): Json;
 }
 
 export interface Resource<Steps extends readonly ControlStep[] = readonly ControlStep[]> {

@@ -24,7 +24,7 @@ describe('the contract recorder', () => {
     expect(coverage.missing).not.toContain('retrievePayout 307');
     expect(coverage.missing).toContain('retrievePayout 404');
     expect(coverage.missing).not.toContain('retrievePayout 200');
-    expect(coverage.missing).toContain('event Invoice.paid');
+    expect(coverage.missing).toContain('event Payrun.paid');
   });
 });
 

@@ -10,8 +10,8 @@ export async function runQuickstart(log: (line: string) => void = console.log) {
   const sandbox = await startSandbox({ port: 0 });
   try {
     log(`sandbox on ${sandbox.url} (token ${sandbox.token.slice(0, 6)}…, Integration-ID ${sandbox.integrationId})`);
-    const client = createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, throwOnError: true });
-    const env: GuideEnv = { client, sandbox, log: (line) => log(`  ${line}`) };
+    const clientFor = (integrationId: string) => createGigapayClient({ token: sandbox.token, integrationId, server: sandbox.url, throwOnError: true });
+    const env: GuideEnv = { client: clientFor(sandbox.integrationId), clientFor, sandbox, log: (line) => log(`  ${line}`) };
 
     log('1. Task-based compensation');
     const task = await payForTask(env);
@@ -22,7 +22,7 @@ export async function runQuickstart(log: (line: string) => void = console.log) {
 
     await sandbox.control.waitForDeliveries();
     const events = sandbox.control.deliveries().map((d) => d.event);
-    log(`done: ${2 + scale.created} payouts (${task.id}, ${onboarding.payout.id}, ${scale.created} in bulk), webhook events delivered: ${events.join(', ') || 'none'}`);
+    log(`done: ${2 + scale.created} payouts (${task.id}, ${onboarding.payout.id}, ${scale.created} in bulk on payrun ${scale.paid}, paid), webhook events delivered: ${[...new Set(events)].join(', ') || 'none'}`);
     return { task, onboarding, scale, events };
   } finally {
     await sandbox.close();

@@ -100,5 +100,6 @@ describe('deprecated fields, parameters and operations', () => {
       'Resend.put: deprecated',
       'Resend.patch: NOT deprecated',
     ]);
-  });
+    // A whole program is checked, as in the test above.
+  }, 60_000);
 });

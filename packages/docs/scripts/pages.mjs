@@ -9,6 +9,10 @@
 // complete module the reference shows, any other file (a webhook receiver) as it is. The tests run
 // those files; `pnpm --filter @gigapay/docs pages` (scripts/refresh-pages.mjs) copies them into the
 // pages, and a test fails when a page shows other code than its files.
+//
+// A code block right after `<!-- file: <path> -->` is that file of the repository (path from its
+// root), as it is: the migration guide shows the before/after pairs of the consumer suite
+// (tools/consumers/migration/changes/), which compiles each side against its own version.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +22,14 @@ import { plainPage } from './plain-page.mjs';
 import { parseSample, shownSample } from './samples.mjs';
 
 export const PAGES_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'pages');
+/** Where the paths of `file:` markers start. */
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A marker and the fenced block after it: [whole, file, fence language, code]. */
 const SAMPLE_BLOCK = /^<!-- sample: (\S+) -->\n```(\w*)\n([\s\S]*?)^```$/gm;
 const CLIENT_SAMPLE = /^export default async function\b.*\(\s*client\s*:/m;
+/** A marker naming a file of the repository and the fenced block after it: [whole, path, fence language, code]. */
+const FILE_BLOCK = /^<!-- file: (\S+) -->\n```(\w*)\n([\s\S]*?)^```$/gm;
 
 /**
  * The pages of a folder, by slug: { slug, file, markdown, title (its `# ` heading), lede (its
@@ -50,15 +58,22 @@ export function sampleBlocksOf(markdown) {
   return [...markdown.matchAll(SAMPLE_BLOCK)].map(([, file, language, code]) => ({ file, language, code }));
 }
 
+/** The blocks of a page that show a file of the repository, in order: { path, language, code }. */
+export function fileBlocksOf(markdown) {
+  return [...markdown.matchAll(FILE_BLOCK)].map(([, path, language, code]) => ({ path, language, code }));
+}
+
 /** The code a page shows for samples/<file>: a client sample completed as the reference shows it, anything else as it is. */
 export function shownPageSample(samplesDir, file, exampleIds) {
   const source = readFileSync(join(samplesDir, file), 'utf8');
   return CLIENT_SAMPLE.test(source) ? shownSample(parseSample(source, file), exampleIds) : source;
 }
 
-/** The page with every sample block replaced by the code its file shows now. */
-export function refreshSampleBlocks(markdown, samplesDir, exampleIds) {
-  return markdown.replace(SAMPLE_BLOCK, (_block, file, language) => `<!-- sample: ${file} -->\n\`\`\`${language}\n${shownPageSample(samplesDir, file, exampleIds)}\`\`\``);
+/** The page with every sample block replaced by the code its file shows now, and every file block by its file. */
+export function refreshSampleBlocks(markdown, samplesDir, exampleIds, repoRoot = REPO_ROOT) {
+  return markdown
+    .replace(SAMPLE_BLOCK, (_block, file, language) => `<!-- sample: ${file} -->\n\`\`\`${language}\n${shownPageSample(samplesDir, file, exampleIds)}\`\`\``)
+    .replace(FILE_BLOCK, (_block, path, language) => `<!-- file: ${path} -->\n\`\`\`${language}\n${readFileSync(join(repoRoot, path), 'utf8')}\`\`\``);
 }
 
 /** `Webhook receivers` → `webhook-receivers`: the anchor of a heading. */

@@ -2,7 +2,7 @@
 // shown block type-checks, and every sample runs: the client samples against the sandbox, the
 // webhook receivers started on port 0 and fed the sandbox's signed deliveries (and refusing a
 // forged one). The build renders each page and links it from the overview.
-import { createGigapayClient, type GigapayClient } from '@gigapay/client';
+import { createGigapayClient, payrunOf, type GigapayClient } from '@gigapay/client';
 import { signWebhookPayload } from '@gigapay/client/webhooks';
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { serve } from '@hono/node-server';
@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fixtures } from '../samples/fixtures.js';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec, SAMPLES_DIR } from '../scripts/docs-spec.mjs';
-import { PAGES_DIR, readPages, refreshSampleBlocks, renderPage, sampleBlocksOf } from '../scripts/pages.mjs';
+import { fileBlocksOf, PAGES_DIR, readPages, REPO_ROOT, refreshSampleBlocks, renderPage, sampleBlocksOf } from '../scripts/pages.mjs';
 import { exampleIdsOf } from '../scripts/samples.mjs';
 
 const spec = readSpec();
@@ -31,7 +31,7 @@ describe('the pages as written', () => {
     expect(client.title).toBe('TypeScript client');
   });
 
-  it('show in each sample block the code of its file (pnpm --filter @gigapay/docs pages refreshes them)', () => {
+  it('show in each sample block and file block the code of its file (pnpm --filter @gigapay/docs pages refreshes them)', () => {
     for (const page of pages) expect(page.markdown, `${page.file} is stale: run pnpm --filter @gigapay/docs pages`).toBe(refreshSampleBlocks(page.markdown, SAMPLES_DIR, exampleIds));
   });
 
@@ -39,6 +39,18 @@ describe('the pages as written', () => {
     const shown = pages.flatMap((page) => sampleBlocksOf(page.markdown).map((block: { file: string }) => block.file));
     const files = readdirSync(join(SAMPLES_DIR, 'client')).map((name) => `client/${name}`);
     expect(shown.filter((file) => file.startsWith('client/')).sort()).toEqual(files.sort());
+  });
+
+  it('include the migration guide, showing both sides of every pair of the consumer suite (before, then after), each once', () => {
+    const guide = pages.find((page) => page.slug === 'migrating-to-2.0');
+    expect(guide?.title).toBe('Migrating from 1.x to 2.0');
+    // The consumer suite compiles each pair: before.ts against 1.0.0, after.ts against this version.
+    const changesDir = join(REPO_ROOT, 'tools', 'consumers', 'migration', 'changes');
+    const pairs = readdirSync(changesDir).flatMap((change) => ['before', 'after'].map((side) => `tools/consumers/migration/changes/${change}/${side}.ts`));
+    const shown = fileBlocksOf(guide!.markdown).map((block: { path: string }) => block.path);
+    expect([...shown].sort()).toEqual([...pairs].sort());
+    // Each pair in order: a before.ts, then the after.ts of the same change.
+    expect(shown.filter((_, index) => index % 2 === 1)).toEqual(shown.filter((_, index) => index % 2 === 0).map((path) => path.replace(/\/before\.ts$/, '/after.ts')));
   });
 
   it('type-check as shown (tsc)', async () => {
@@ -245,8 +257,8 @@ describe('the webhook receivers, fed the sandbox\'s signed deliveries', () => {
       return employee.id;
     }
     const { data: payout } = await gigapay.POST('/payouts/', { body: { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Hooked payout' } });
-    // `!`: the 2.0 types make `invoice` optional (a deprecated alias of `payrun`); 1.x always sends it.
-    sandbox.control.payInvoice(payout.invoice!);
+    // `!`: a payout made today names its payrun (the 2.0 types make it optional for older records).
+    sandbox.control.payPayrun(payrunOf(payout)!);
     sandbox.control.acceptPayout(payout.id);
     return payout.id;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
-import { PAGES_DIR, readPages, sampleBlocksOf } from '../scripts/pages.mjs';
+import { fileBlocksOf, PAGES_DIR, readPages, sampleBlocksOf } from '../scripts/pages.mjs';
 import { namedRequestExamples, operationsOf, SHOWN_SERVER, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
 import { launchChromium } from './chromium';
@@ -378,7 +378,7 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
   );
 
   // Last: it leaves the reference for the page.
-  it('opens each page of the site from its section of the overview, showing every sample of the page', async () => {
+  it('opens each page of the site from its section of the overview, showing every sample and file block of the page', async () => {
     const sitePages = readPages(PAGES_DIR);
     expect(sitePages.map((entry) => entry.title)).toContain('TypeScript client');
     for (const [index, sitePage] of sitePages.entries()) {
@@ -390,11 +390,15 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       await open.click();
       await page.waitForURL(`${site.url}${sitePage.slug}/index.html`);
       expect(await page.locator('main h1').innerText()).toBe(sitePage.title);
-      // Each sample as the page shows it: the code of its file, whole.
+      // Each sample (and each file of the repository, the migration guide's pairs) as the page
+      // shows it: the code of its file, whole.
       const shown = (await page.locator('main pre code').allInnerTexts()).map((code) => code.trimEnd());
-      const samples = sampleBlocksOf(sitePage.markdown);
-      expect(samples.length, sitePage.slug).toBeGreaterThan(0);
-      for (const sample of samples) expect(shown, `${sitePage.slug}: ${sample.file}`).toContain(sample.code.trimEnd());
+      const blocks = [
+        ...sampleBlocksOf(sitePage.markdown).map((sample: { file: string; code: string }) => ({ name: sample.file, code: sample.code })),
+        ...fileBlocksOf(sitePage.markdown).map((file: { path: string; code: string }) => ({ name: file.path, code: file.code })),
+      ];
+      expect(blocks.length, sitePage.slug).toBeGreaterThan(0);
+      for (const block of blocks) expect(shown, `${sitePage.slug}: ${block.name}`).toContain(block.code.trimEnd());
     }
   }, 4 * PER_ROUTE_MS);
 

@@ -44,6 +44,19 @@ export function api(sandbox: { url: string; token: string; integrationId: string
   };
 }
 
+/** The same token without any `Integration-ID` header: how the account's own (user-scoped) operations are called. */
+export function accountApi(sandbox: { url: string; token: string }) {
+  return async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
+    const response = await fetch(new URL(path, sandbox.url), {
+      method,
+      headers: { authorization: `Token ${sandbox.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
 export const employeeBody = (overrides: Record<string, unknown> = {}) => ({
   name: 'Anna Andersson',
   email: `anna.${Math.random().toString(36).slice(2, 8)}@example.com`,

@@ -6,21 +6,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, registrationBody, startForFile } from './helpers.js';
+import { accountApi, api, registrationBody, startForFile } from './helpers.js';
 
 const { sandbox, call } = await startForFile();
 
 
-/** Sends requests without any `Integration-ID` header at all. */
-async function bare(method: string, path: string, body?: unknown) {
-  const response = await fetch(new URL(path, sandbox.url), {
-    method,
-    headers: { authorization: `Token ${sandbox.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const bare = accountApi(sandbox);
 
 const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 const receiver = createServer((request, response) => {

@@ -5,20 +5,11 @@
  * the account's; lookups by id find a webhook in the scope the request sees.
  */
 import { describe, expect, it } from 'vitest';
-import { startForFile } from './helpers.js';
+import { accountApi, startForFile } from './helpers.js';
 
 const { sandbox, call } = await startForFile();
 
-/** Without any `Integration-ID` header. */
-async function bare(method: string, path: string, body?: unknown) {
-  const response = await fetch(new URL(path, sandbox.url), {
-    method,
-    headers: { authorization: `Token ${sandbox.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const bare = accountApi(sandbox);
 
 const ids = (page: { results: { id: string }[] }) => page.results.map((webhook) => webhook.id).sort();
 

@@ -81,19 +81,22 @@ afterAll(async () => {
 });
 
 describe('Integrations', () => {
-  it('lists, retrieves, updates, replaces and deletes (one made by approving a registration: 2.0 has no create)', async () => {
+  it('lists, retrieves, updates, replaces and deletes (no create: integrations come with the account)', async () => {
     expect((await api.GET('/integrations/')).response.status).toBe(200);
     expect((await invalid.GET('/integrations/', { params: { query: { type: 7 } } })).response.status).toBe(400);
     expect((await api.GET('/integrations/', { params: { query: { page: 99 } } })).response.status).toBe(404);
 
-    const registration = (await api.POST('/registrations/', { body: registrationBody() })).data!;
-    const id = String(sandbox.control.approveRegistration(registration.id)['integration_id']);
-    expect((await api.GET('/integrations/{id}/', { params: { path: { id } } })).data?.name).toBe('Nordlys');
-    expect((await api.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
-    expect((await invalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
-    expect((await api.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).response.status).toBe(200);
-    expect((await invalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
-    expect((await api.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
+    // Another account's ready integration, so the default one keeps its id for the other tests.
+    const account = sandbox.control.createAccount();
+    const own = clientFor(account.token, account.integrationId);
+    const ownInvalid = clientFor(account.token, account.integrationId, { invalidRequests: true }) as unknown as Loose;
+    const id = account.integrationId;
+    expect((await own.GET('/integrations/{id}/', { params: { path: { id } } })).data?.type).toBe(3);
+    expect((await own.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { city: 'Göteborg' } })).data?.city).toBe('Göteborg');
+    expect((await ownInvalid.PATCH('/integrations/{id}/', { params: { path: { id } }, body: { email: 'nope' } })).response.status).toBe(400);
+    expect((await own.PUT('/integrations/{id}/', { params: { path: { id } }, body: { ...integrationBody, id } })).data?.name).toBe('Contract AB');
+    expect((await ownInvalid.PUT('/integrations/{id}/', { params: { path: { id } }, body: { name: 'Only a name' } })).response.status).toBe(400);
+    expect((await own.DELETE('/integrations/{id}/', { params: { path: { id } } })).response.status).toBe(204);
   });
 
   it('refuses the rules of types 1 and 2, and an integration that still owns objects', async () => {
@@ -115,9 +118,10 @@ describe('Employees', () => {
     const created = await api.POST('/employees/', { body: employeeBody(1) });
     expect(created.response.status).toBe(201);
     const id = created.data!.id;
-    const noContact = await invalid.POST('/employees/', { body: { name: 'Nobody', country: 'SWE' } });
-    expect(noContact.response.status).toBe(400);
-    expect(noContact.error).toHaveProperty('email');
+    expect(created.data).toMatchObject({ latest_status: 'created', invitation_code: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    const noEmail = await invalid.POST('/employees/', { body: { name: 'Nobody', cellphone_number: '+46703000000', country: 'SWE' } });
+    expect(noEmail.response.status).toBe(400);
+    expect(noEmail.error).toEqual({ email: ['This field is required.'] });
     expect((await api.POST('/employees/', { body: { ...employeeBody(2), id } })).error).toHaveProperty('id');
 
     expect((await api.GET('/employees/', { params: { query: { search: 'worker1', created_at_null: false } } })).data?.count).toBe(1);
@@ -161,7 +165,9 @@ describe('Payouts', () => {
     expect(inline.data?.employee).toMatchObject({ id: employee });
 
     const payout = single.data!;
-    expect((await api.GET('/payouts/', { params: { query: { employee, expand: ['employee', 'payrun'] } } })).data?.count).toBe(4);
+    expect(payout).toMatchObject({ latest_status: 'created', canceled_at: null, invoice: payout.payrun });
+    expect((await api.GET('/payouts/', { params: { query: { employee, payrun: payout.payrun as string, expand: ['employee', 'invoice'] } } })).data?.count).toBe(4);
+    expect((await api.GET('/payouts/', { params: { query: { invoice: payout.payrun as string, canceled_at_null: true } } })).data?.count).toBeGreaterThanOrEqual(4);
     expect((await invalid.GET('/payouts/', { params: { query: { accepted_at_null: 'maybe' } } })).response.status).toBe(400);
     expect((await api.GET('/payouts/', { params: { query: { page: 9 } } })).response.status).toBe(404);
     expect((await api.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['payrun'] } } })).data?.payrun).toHaveProperty('ocr_number');
@@ -201,21 +207,21 @@ describe('Pricing', () => {
 });
 
 describe('Payruns', () => {
-  it('lists, retrieves, updates, closes and deletes, never a paid one', async () => {
+  it('lists, retrieves, updates, closes and deletes, never a paid one or one on credit', async () => {
     const employee = (await api.POST('/employees/', { body: employeeBody(30) })).data!.id;
     const payout = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
     const id = payout.payrun as string;
     expect((await api.GET('/payruns/', { params: { query: { open: true, paid_at_null: true } } })).data?.results.map((p) => p.id)).toContain(id);
     expect((await invalid.GET('/payruns/', { params: { query: { paid_at_after: 'soon' } } })).response.status).toBe(400);
     expect((await api.GET('/payruns/', { params: { query: { page: 9 } } })).response.status).toBe(404);
-    expect((await api.GET('/payruns/{id}/', { params: { path: { id } } })).data?.open).toBe(true);
-    expect((await invalid.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['payouts'] } } })).response.status).toBe(400);
-    const updated = await api.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
-    expect(updated.data?.metadata).toEqual({ batch: 'w47' });
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id } } })).data).toMatchObject({ open: true, latest_status: 'open' });
+    expect((await invalid.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['employee'] } } })).response.status).toBe(400);
+    const renamed = await api.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
+    expect(renamed.data?.metadata).toEqual({ batch: 'w47' });
     expect((await invalid.PATCH('/payruns/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
-
     expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(204);
     expect((await api.POST('/payruns/{id}/close/', { params: { path: { id } } })).response.status).toBe(400);
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id }, query: { expand: ['invoice'] } } })).data?.invoice).toMatchObject({ billing_type: 'payrun' });
     sandbox.control.payPayrun(id);
     expect((await api.DELETE('/payruns/{id}/', { params: { path: { id } } })).response.status).toBe(400);
 
@@ -225,26 +231,27 @@ describe('Payruns', () => {
   });
 });
 
-describe('Invoices (billing)', () => {
-  it('lists, retrieves and issues: 403 while invoicing is disabled, 400 for a past due date, 409 once issued', async () => {
+describe('Invoices', () => {
+  it('lists, retrieves and issues (403 without invoicing, 409 when issued, 400 for a bad due_date)', async () => {
     const employee = (await api.POST('/employees/', { body: employeeBody(31) })).data!.id;
     const payrun = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!.payrun as string;
     await api.POST('/payruns/{id}/close/', { params: { path: { id: payrun } } });
     const id = (await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data!.invoice as string;
-
-    expect((await api.GET('/invoices/', { params: { query: { status: 'proforma', billing_type: 'payrun' } } })).data?.results.map((i) => i.id)).toContain(id);
-    expect((await invalid.GET('/invoices/', { params: { query: { status: 'sent' } } })).response.status).toBe(400);
+    expect((await api.GET('/invoices/', { params: { query: { billing_type: 'payrun', status: 'proforma', ordering: '-created_at' } } })).data?.results.map((i) => i.id)).toContain(id);
+    expect((await invalid.GET('/invoices/', { params: { query: { status: 'draft' } } })).response.status).toBe(400);
     expect((await api.GET('/invoices/', { params: { query: { page: 9 } } })).response.status).toBe(404);
-    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data?.issued_at).toBeNull();
+    expect((await api.GET('/invoices/{id}/', { params: { path: { id } } })).data).toMatchObject({ issued_at: null, due_date: null });
 
-    sandbox.control.disableInvoicing(sandbox.integrationId);
-    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: {} })).response.status).toBe(403);
-    sandbox.control.enableInvoicing(sandbox.integrationId);
     expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: { due_date: '2000-01-01' } })).response.status).toBe(400);
-    const issued = await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: {} });
+    sandbox.control.disableInvoicing(sandbox.integrationId);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(403);
+    sandbox.control.enableInvoicing(sandbox.integrationId);
+    const issued = await api.POST('/invoices/{id}/issue/', { params: { path: { id } } });
     expect(issued.response.status).toBe(200);
-    expect(issued.data?.due_date).not.toBeNull();
-    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } }, body: {} })).response.status).toBe(409);
+    expect(issued.data?.due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await api.POST('/invoices/{id}/issue/', { params: { path: { id } } })).response.status).toBe(409);
+    expect(sandbox.control.payInvoice(id)).toMatchObject({ amount_due: '0.00' });
+    expect((await api.GET('/payruns/{id}/', { params: { path: { id: payrun } } })).data?.latest_status).toBe('paid');
   });
 });
 
@@ -486,7 +493,7 @@ describe('every operation', () => {
     expect(Object.keys(root.data ?? {})).toEqual(Object.keys(spec.components.examples['api-root'].value));
   });
 
-  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|approve|close|issue)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {
+  it.each(Object.keys(calls).filter((id) => /^(retrieve|update|replace|delete|resend|close|issue|approve)/.test(id) && !['retrieveApiRoot', 'retrievePaymentTerm'].includes(id)))('%s: 404 for an unknown id', async (operationId) => {
     expect((await calls[operationId]!(api)).response.status).toBe(404);
   });
 });
@@ -505,10 +512,10 @@ describe('events', () => {
     const employee = (await client.POST('/employees/', { body: employeeBody(40) })).data!;
     sandbox.control.verifyEmployee(employee.id, account.integrationId);
     const payout = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
-    sandbox.control.payPayrun(payout.payrun as string, account.integrationId);
-    sandbox.control.acceptPayout(payout.id, account.integrationId);
     const canceled = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
     sandbox.control.cancelPayout(canceled.id, account.integrationId);
+    sandbox.control.payPayrun(payout.payrun as string, account.integrationId);
+    sandbox.control.acceptPayout(payout.id, account.integrationId);
     // Registration.verified is the account's (user-scoped): the webhook above subscribed to it alone.
     const registration = (await client.POST('/registrations/', { body: registrationBody() })).data!;
     sandbox.control.approveRegistration(registration.id);

@@ -71,7 +71,7 @@ describe('on the real bundled spec', () => {
     expect(requiredLevel(changes)).toBe('major');
     expect(changes[0]).toMatchObject({ subject: `${method.toUpperCase()} ${path} (${operationId})`, change: 'is gone' });
     // Said once: the removal is not repeated by the field-by-field diff.
-    expect(changes.filter((change) => change.subject === changes[0]!.subject && !change.place)).toHaveLength(1);
+    expect(changes.filter((change: { subject: string; place?: string }) => change.subject === changes[0]!.subject && !change.place)).toHaveLength(1);
   });
 
   it('a new optional query parameter is minor; the overview’s wording is a patch', () => {

@@ -7,6 +7,7 @@
 import { fieldError, notFound } from '../internal/errors.js';
 import { touch, type JournaledMap } from '../internal/journal.js';
 import type { SandboxCore } from '../internal/core.js';
+import type { Account } from '../internal/state.js';
 
 /** Every stored record has an id (its key, renamable through PATCH/PUT) and a creation sequence. */
 export interface StoredRecord {
@@ -18,6 +19,13 @@ export interface StoredRecord {
 export interface LoadContext {
   core: SandboxCore;
   tables: TableSet;
+}
+
+/** The account a loaded record of the account's own (an integration, a registration, a user-scoped webhook) belongs to, by its dumped token. */
+export function loadOwner({ core }: LoadContext, raw: Record<string, unknown>, noun: string): Account {
+  const owner = core.accounts.get(String(raw.owner));
+  if (!owner) throw new Error(`${noun} ${String(raw.id)}: unknown owner`);
+  return owner;
 }
 
 export interface TableDef<R extends StoredRecord = StoredRecord, S extends JournaledMap<string, R> = JournaledMap<string, R>> {

@@ -6,7 +6,7 @@
 import { JournaledMap } from '../../internal/journal.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
-import type { TableDef } from '../table.js';
+import { loadOwner, type TableDef } from '../table.js';
 
 /** The fields a create or replace writes (every one of the spec's `RegistrationCreate`). */
 export interface RegistrationFields {
@@ -43,11 +43,7 @@ export const REGISTRATIONS: TableDef<RegistrationRecord> = {
   noun: 'registration',
   create: () => new JournaledMap<string, RegistrationRecord>(),
   dump: ({ owner, ...registration }) => ({ ...registration, owner: owner.token }),
-  load: (raw, { core }) => {
-    const owner = core.accounts.get(String(raw.owner));
-    if (!owner) throw new Error(`registration ${String(raw.id)}: unknown owner`);
-    return { ...(raw as unknown as RegistrationRecord), owner };
-  },
+  load: (raw, context) => ({ ...(raw as unknown as RegistrationRecord), owner: loadOwner(context, raw, 'registration') }),
 };
 
 export const registrationsOf = (core: SandboxCore): JournaledMap<string, RegistrationRecord> => core.tables.get(REGISTRATIONS);

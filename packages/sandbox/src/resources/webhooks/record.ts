@@ -2,7 +2,7 @@ import { JournaledMap } from '../../internal/journal.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
-import type { TableDef } from '../table.js';
+import { loadOwner, type TableDef } from '../table.js';
 
 export interface WebhookRecord {
   id: string;
@@ -45,11 +45,7 @@ export const USER_WEBHOOKS: TableDef<UserWebhookRecord> = {
   noun: 'webhook',
   create: () => new JournaledMap<string, UserWebhookRecord>(),
   dump: ({ owner, ...webhook }) => ({ ...webhook, owner: owner.token }),
-  load: (raw, { core }) => {
-    const owner = core.accounts.get(String(raw.owner));
-    if (!owner) throw new Error(`webhook ${String(raw.id)}: unknown owner`);
-    return { ...(raw as unknown as UserWebhookRecord), owner };
-  },
+  load: (raw, context) => ({ ...(raw as unknown as UserWebhookRecord), owner: loadOwner(context, raw, 'webhook') }),
 };
 
 export const WEBHOOKS: TableDef<WebhookRecord> = {

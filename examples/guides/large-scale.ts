@@ -43,7 +43,7 @@ export async function payAtScale({ client, sandbox, log }: GuideEnv, count = 200
     for await (const payout of paginate(client, '/payouts/', { params: { query: { notified_at_null: false, page_size: 500 } } })) {
       if (payout.notified_at) notified++;
     }
-    log(`${notified} payouts notified`);
+    log(`${notified} payouts notified in all (each payout of a paid payrun is)`);
     return { created: report.created.length, payruns: payruns.size, paid: paid.id, notified };
   } finally {
     await receiver.close();

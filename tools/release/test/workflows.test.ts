@@ -38,9 +38,9 @@ describe('actionlint', () => {
 describe('the workflows', () => {
   const runs = (job: { steps: Array<{ run?: string; uses?: string }> }) => job.steps.map((step) => step.run ?? step.uses);
 
-  it('ci runs .ci/run on Node 20, 22 and 24', () => {
+  it('ci runs .ci/run on Node 20, 22, 24 and 26 (the versions the consumer suite installs 2.0 on)', () => {
     const { jobs } = workflow('ci.yml');
-    expect(jobs.test.strategy.matrix.node).toEqual([20, 22, 24]);
+    expect(jobs.test.strategy.matrix.node).toEqual([20, 22, 24, 26]);
     expect(jobs.test['timeout-minutes']).toBeLessThanOrEqual(90);
     expect(runs(jobs.test)).toContain('bash .ci/run');
   });

@@ -1,6 +1,6 @@
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCollection, runNewman, writeOneRequest, type Collection, type NewmanSummary } from '../src/portman.js';
+import { generateCollection, requestItems, runNewman, writeOneRequest, type Collection, type NewmanSummary } from '../src/portman.js';
 import { seedForPortman } from '../src/portman-seeds.js';
 
 let sandbox: ListeningSandbox;
@@ -21,7 +21,15 @@ afterAll(() => sandbox?.close());
 
 describe('Portman contract tests (from the bundle) run by newman against the sandbox', () => {
   it('sends every operation of the spec, and the bulk variant of createPayout', () => {
-    expect(summary.requests).toBe(34);
+    expect(summary.requests).toBe(56);
+  });
+
+  it('tests every request, each sent to the sandbox (approveRegistration too, whose own server is the demo host)', () => {
+    for (const item of requestItems(collection.item)) {
+      const tests = (item.event ?? []).filter((event) => event.listen === 'test').flatMap((event) => event.script.exec);
+      expect(tests.join('\n'), item.name).toContain('Status code is 2xx');
+      expect(item.request.url.host, item.name).toEqual(['{{baseUrl}}']);
+    }
   });
 
   it('passes every assertion', () => {

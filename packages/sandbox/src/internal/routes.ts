@@ -57,7 +57,7 @@ export function matchRoute(path: string): RouteMatch | undefined {
   return undefined;
 }
 
-/** The resources, as the API root lists them: the name of each top-level collection. */
-export const RESOURCES: readonly string[] = ROUTES.map((route) => /^\/([a-z]+)\/$/.exec(route.path)?.[1])
+/** The resources, as the API root lists them: the name of each top-level collection (`payment_term` has an underscore). */
+export const RESOURCES: readonly string[] = ROUTES.map((route) => /^\/([a-z_]+)\/$/.exec(route.path)?.[1])
   .filter((name): name is string => name !== undefined)
   .sort();

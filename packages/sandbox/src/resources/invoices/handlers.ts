@@ -1,4 +1,4 @@
-import { applyAll, newestFirst, paginate, timestampFilter } from '../../internal/listing.js';
+import { listed, paginate, timestampFilter } from '../../internal/listing.js';
 import { update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import { PAYOUTS } from '../payouts/record.js';
@@ -14,11 +14,11 @@ const language = (context: OperationContext): string => (context.language.toLowe
 
 export const invoiceHandlers: Record<string, Handler> = {
   listInvoices(context) {
-    const items = applyAll(invoicesOf(context).values(), [
+    const items = listed(invoicesOf(context), 'newest', [
       ...timestampFilter<InvoiceRecord>(context.query, 'created_at', (i) => i.createdAt),
       ...timestampFilter<InvoiceRecord>(context.query, 'paid_at', (i) => i.paidAt),
     ]);
-    return { status: 200, body: paginate(newestFirst(items), context.url, (i) => serializeInvoice(i, language(context))) };
+    return { status: 200, body: paginate(items, context.url, (i) => serializeInvoice(i, language(context))) };
   },
 
   retrieveInvoice(context) {

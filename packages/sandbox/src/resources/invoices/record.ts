@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { TableDef } from '../table.js';
 
 /** Invoices are never created through the API: a payout starts one when none is open. */
@@ -17,11 +17,12 @@ export interface InvoiceRecord {
   seq: number;
 }
 
-export class InvoiceStore extends JournaledMap<string, InvoiceRecord> {
+export class InvoiceStore extends RecordStore<InvoiceRecord> {
+  private readonly openByCurrency = this.index((invoice) => (invoice.open ? [invoice.currency] : []));
+
   /** The invoice currently collecting payouts in `currency`, if any. */
   openIn(currency: string): InvoiceRecord | undefined {
-    for (const invoice of this.values()) if (invoice.open && invoice.currency === currency) return invoice;
-    return undefined;
+    return this.openByCurrency.first(currency);
   }
 }
 

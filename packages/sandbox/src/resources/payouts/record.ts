@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { Breakdown } from '../../internal/pricing.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
 import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
@@ -24,19 +24,18 @@ export interface PayoutRecord {
   seq: number;
 }
 
-export class PayoutStore extends JournaledMap<string, PayoutRecord> {
-  private newestView: { version: number; items: PayoutRecord[] } | undefined;
+export class PayoutStore extends RecordStore<PayoutRecord> {
+  private readonly byInvoice = this.index((payout) => [payout.invoice]);
+  private readonly byEmployee = this.index((payout) => [payout.employee]);
 
-  /** Every payout, newest first; rebuilt only after the payouts changed. Do not modify. */
-  newest(): readonly PayoutRecord[] {
-    if (this.newestView?.version !== this.version) {
-      this.newestView = { version: this.version, items: [...this.values()].sort((a, b) => b.seq - a.seq) };
-    }
-    return this.newestView.items;
+  /** The payouts of `invoice`, oldest first. */
+  of(invoice: InvoiceRecord): PayoutRecord[] {
+    return this.byInvoice.get(invoice).sort((a, b) => a.seq - b.seq);
   }
 
-  of(invoice: InvoiceRecord): PayoutRecord[] {
-    return [...this.values()].filter((payout) => payout.invoice === invoice);
+  /** The payouts of `employee`, oldest first. */
+  to(employee: EmployeeRecord): PayoutRecord[] {
+    return this.byEmployee.get(employee).sort((a, b) => a.seq - b.seq);
   }
 }
 

@@ -1,13 +1,13 @@
 import { newId, newSecretKey } from '../../internal/ids.js';
-import type { JournaledMap } from '../../internal/journal.js';
-import { oldestFirst, paginate } from '../../internal/listing.js';
+import type { RecordStore } from '../../internal/record-store.js';
+import { listed, paginate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import { checkIdFree, findOr404, renameRecord } from '../table.js';
 import { WEBHOOKS, type WebhookRecord } from './record.js';
 import { serializeWebhook } from './serialize.js';
 
-const webhooksOf = (context: OperationContext): JournaledMap<string, WebhookRecord> => scoped(context).data.get(WEBHOOKS);
+const webhooksOf = (context: OperationContext): RecordStore<WebhookRecord> => scoped(context).data.get(WEBHOOKS);
 const lookup = (context: OperationContext): WebhookRecord => findOr404(webhooksOf(context), context.params.id);
 
 /** Where PATCH and PUT start: the webhook, the body, and its new `id` if any (checked to be free). */
@@ -25,7 +25,7 @@ const secret = (value: unknown): string | undefined => (typeof value === 'string
 
 export const webhookHandlers: Record<string, Handler> = {
   listWebhooks(context) {
-    return { status: 200, body: paginate(oldestFirst([...webhooksOf(context).values()]), context.url, serializeWebhook) };
+    return { status: 200, body: paginate(listed(webhooksOf(context), 'oldest'), context.url, serializeWebhook) };
   },
 
   createWebhook(context) {

@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
@@ -24,14 +24,24 @@ export type EventSource = { integration: IntegrationRecord } | { account: Accoun
 /** The webhooks an event of `source` goes to: the integration's own, or the account's user-scoped ones. */
 export function webhooksOf(core: SandboxCore, source: EventSource): Iterable<WebhookRecord> {
   if ('integration' in source) return source.integration.data.get(WEBHOOKS).values();
-  return [...core.tables.get(USER_WEBHOOKS).values()].filter((webhook) => webhook.owner === source.account);
+  return core.tables.get(USER_WEBHOOKS).ownedBy(source.account);
 }
 
-export const USER_WEBHOOKS: TableDef<UserWebhookRecord> = {
+/** Every account's user-scoped webhooks, indexed by owner (an event finds its account's without a scan of all). */
+export class UserWebhookStore extends RecordStore<UserWebhookRecord> {
+  private readonly byOwner = this.index((webhook) => [webhook.owner]);
+
+  /** The webhooks of `account`, oldest first. */
+  ownedBy(account: Account): UserWebhookRecord[] {
+    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
+  }
+}
+
+export const USER_WEBHOOKS: TableDef<UserWebhookRecord, UserWebhookStore> = {
   name: 'userWebhooks',
   scope: 'sandbox',
   noun: 'webhook',
-  create: () => new JournaledMap<string, UserWebhookRecord>(),
+  create: () => new UserWebhookStore(),
   dump: ({ owner, ...webhook }) => ({ ...webhook, owner: owner.token }),
   load: (raw, { core }) => {
     const owner = core.accounts.get(String(raw.owner));
@@ -44,7 +54,7 @@ export const WEBHOOKS: TableDef<WebhookRecord> = {
   name: 'webhooks',
   scope: 'integration',
   noun: 'webhook',
-  create: () => new JournaledMap<string, WebhookRecord>(),
+  create: () => new RecordStore<WebhookRecord>(),
   dump: (webhook) => ({ ...webhook }),
   load: (raw) => ({ ...raw }) as unknown as WebhookRecord,
 };

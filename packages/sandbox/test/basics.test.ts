@@ -195,13 +195,13 @@ describe('controls over HTTP', () => {
   });
 
   it('fails the same way in code and over HTTP (one control object serves both)', async () => {
-    const http = await fetch(`${sandbox.origin}/_sandbox/invoices/x/pay`, { method: 'POST', headers: { 'integration-id': 'no-such', 'content-type': 'application/json' } });
+    const http = await fetch(`${sandbox.origin}/_sandbox/payruns/x/pay`, { method: 'POST', headers: { 'integration-id': 'no-such', 'content-type': 'application/json' } });
     expect(http.status).toBe(404);
     const { detail } = await http.json();
     expect(detail).toBe('No integration "no-such" in this sandbox.');
     const thrown = (() => {
       try {
-        sandbox.control.payInvoice('x', 'no-such');
+        sandbox.control.payPayrun('x', 'no-such');
       } catch (error) {
         return error;
       }

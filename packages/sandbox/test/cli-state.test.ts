@@ -77,7 +77,7 @@ describe('--state <file>', () => {
     const employee = (await (await call(first, 'POST', 'employees/', employeeBody(), 'key-employee')).json()) as { id: string };
     const payoutResponse = await call(first, 'POST', 'payouts/', payoutBody(employee.id), 'key-payout');
     expect(payoutResponse.status).toBe(201);
-    const payout = (await payoutResponse.json()) as { id: string; invoice: string };
+    const payout = (await payoutResponse.json()) as { id: string; payrun: string };
     await fetch(`${first.origin}/_sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours: 2 }) });
     const clock = (await (await fetch(`${first.origin}/_sandbox/clock`)).json()) as { offset_ms: number };
     expect(await stop(first, 'SIGTERM')).toBe(0);
@@ -87,8 +87,8 @@ describe('--state <file>', () => {
     const second = await start(['--state', file]);
     expect([second.token, second.integrationId]).toEqual([first.token, first.integrationId]);
     expect((await call(second, 'GET', `employees/${employee.id}/`)).status).toBe(200);
-    const kept = (await (await call(second, 'GET', `payouts/${payout.id}/`)).json()) as { invoice: string };
-    expect(kept.invoice).toBe(payout.invoice);
+    const kept = (await (await call(second, 'GET', `payouts/${payout.id}/`)).json()) as { payrun: string };
+    expect(kept.payrun).toBe(payout.payrun);
     const replayed = await call(second, 'POST', 'payouts/', payoutBody(employee.id), 'key-payout');
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(((await replayed.json()) as { id: string }).id).toBe(payout.id);

@@ -115,7 +115,7 @@ describe('webhooks', () => {
     expect(created.body.secret_key).toMatch(/^[a-z0-9]{32}$/);
     const patched = await call('PATCH', `webhooks/${created.body.id}/`, { events: ['Payout.created', 'Payout.accepted'] });
     expect(patched.body.secret_key).toBe(created.body.secret_key);
-    const put = await call('PUT', `webhooks/${created.body.id}/`, { url: 'https://jobmatchr.se/webhooks/invoices/', events: ['Invoice.paid'] });
+    const put = await call('PUT', `webhooks/${created.body.id}/`, { url: 'https://jobmatchr.se/webhooks/invoices/', events: ['Payrun.paid'] });
     expect(put.body.secret_key).not.toBe(created.body.secret_key);
     expect(put.body.url).toBe('https://jobmatchr.se/webhooks/invoices/');
     expect((await call('GET', 'webhooks/')).body.count).toBe(1);

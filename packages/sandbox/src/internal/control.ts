@@ -34,15 +34,15 @@ export interface DeliveryFilter {
  * check below fails to compile when a resource's step is missing here or one here has no resource.
  */
 export interface LifecycleControls {
-  /** Pays an invoice: sets `paid_at`, closes it, emits `Invoice.paid`, then notifies its payouts (`Payout.notified`). */
-  payInvoice(invoiceId: string, integrationId?: string): Json;
+  /** Pays a payrun: sets `paid_at`, closes it, emits `Payrun.paid`, then notifies its payouts (`Payout.notified`). */
+  payPayrun(payrunId: string, integrationId?: string): Json;
   /** Sets `notified_at` and emits `Employee.notified`. */
   notifyEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `claimed_at` (and `notified_at` if unset) and emits the events. */
   claimEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `verified_at` (and the earlier steps if unset) and emits the events. */
   verifyEmployee(employeeId: string, integrationId?: string): Json;
-  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first. */
+  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's payrun must be paid first. */
   acceptPayout(payoutId: string, integrationId?: string): Json;
 }
 

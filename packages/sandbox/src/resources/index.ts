@@ -7,7 +7,7 @@
 import type { Handler } from './context.js';
 import { employees } from './employees/index.js';
 import { integrations } from './integrations/index.js';
-import { invoices } from './invoices/index.js';
+import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
 import { pricing } from './pricing/index.js';
 import type { ControlStep } from './resource.js';
@@ -19,7 +19,7 @@ export const REGISTRY = [
   root,
   integrations,
   employees,
-  invoices,
+  payruns,
   payouts,
   pricing,
   webhooks,

@@ -8,8 +8,8 @@ import { scoped, type Handler, type OperationContext } from '../context.js';
 import { insertEmployee } from '../employees/handlers.js';
 import { EMPLOYEES } from '../employees/record.js';
 import type { IntegrationRecord } from '../integrations/record.js';
-import { invoiceLifecycle, openInvoice } from '../invoices/lifecycle.js';
-import { INVOICES } from '../invoices/record.js';
+import { payrunLifecycle, openPayrun } from '../payruns/lifecycle.js';
+import { PAYRUNS } from '../payruns/record.js';
 import { findOr404, type TableSet } from '../table.js';
 import { draftAll, type PayoutDraft } from './drafts.js';
 import { PAYOUTS, type PayoutRecord } from './record.js';
@@ -21,7 +21,7 @@ const lookup = (context: OperationContext): PayoutRecord => findOr404(scoped(con
 export function payoutFilters(data: TableSet, query: URLSearchParams, withSearch: boolean): Predicate<PayoutRecord>[] {
   return [
     ...relationFilter<PayoutRecord, unknown>(query, 'employee', (id) => data.get(EMPLOYEES).get(id), (p) => p.employee),
-    ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.get(INVOICES).get(id), (p) => p.invoice),
+    ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.get(PAYRUNS).get(id), (p) => p.payrun),
     ...timestampFilter<PayoutRecord>(query, 'start_at', (p) => p.startAt),
     ...timestampFilter<PayoutRecord>(query, 'end_at', (p) => p.endAt),
     ...timestampFilter<PayoutRecord>(query, 'created_at', (p) => p.createdAt),
@@ -36,7 +36,7 @@ export function payoutFilters(data: TableSet, query: URLSearchParams, withSearch
 function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts: PayoutDraft[]): PayoutRecord[] {
   // Inline employees are registered first, so that Employee.created precedes Payout.created.
   const employees = drafts.map((draft) => (draft.employee.kind === 'existing' ? draft.employee.record : insertEmployee(core, integration, draft.employee.fields)));
-  const invoice = openInvoice(core, integration, drafts[0]!.currency);
+  const payrun = openPayrun(core, integration, drafts[0]!.currency);
   const payouts = drafts.map((draft, index): PayoutRecord => {
     const payout: PayoutRecord = {
       id: draft.id ?? newId(),
@@ -46,7 +46,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       country: draft.country,
       fullSalarySpecification: draft.fullSalarySpecification,
       employee: employees[index]!,
-      invoice,
+      payrun,
       metadata: draft.metadata,
       startAt: draft.startAt,
       endAt: draft.endAt,
@@ -58,7 +58,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
     };
     integration.data.get(PAYOUTS).set(payout.id, payout);
     update(payout.employee, { hasHadPayouts: true });
-    update(invoice, { costOre: invoice.costOre + payout.prices.cost });
+    update(payrun, { costOre: payrun.costOre + payout.prices.cost });
     return payout;
   });
   for (const payout of payouts) core.emit(integration, 'Payout.created', serializePayout(payout));
@@ -80,7 +80,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const bulk = Array.isArray(context.body);
     const items = bulk ? (context.body as unknown[]) : [context.body];
 
-    // One request, one invoice: every item must share the currency, and ids must be unique.
+    // One request, one payrun: every item must share the currency, and ids must be unique.
     const seenIds = new Set<string>();
     const firstCurrency = (items[0] as { currency?: unknown } | undefined)?.currency;
     const result = draftAll(data, items, { inlineAllowed: expand.has('employee') }, (draft, _index, errors: ValidationBody) => {
@@ -88,7 +88,7 @@ export const payoutHandlers: Record<string, Handler> = {
         if (data.get(PAYOUTS).has(draft.id) || seenIds.has(draft.id)) addMessage(errors, 'id', `${PAYOUTS.noun} with this id already exists.`);
         seenIds.add(draft.id);
       }
-      if (bulk && draft.currency !== firstCurrency) addMessage(errors, 'currency', 'All payouts of one request go on one invoice and must share its currency.');
+      if (bulk && draft.currency !== firstCurrency) addMessage(errors, 'currency', 'All payouts of one request go on one payrun and must share its currency.');
     });
     if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
 
@@ -104,9 +104,9 @@ export const payoutHandlers: Record<string, Handler> = {
   deletePayout(context) {
     const { data } = scoped(context);
     const payout = lookup(context);
-    invoiceLifecycle.check(payout.invoice, 'removePayout');
+    payrunLifecycle.check(payout.payrun, 'removePayout');
     data.get(PAYOUTS).delete(payout.id);
-    update(payout.invoice, { costOre: payout.invoice.costOre - payout.prices.cost });
+    update(payout.payrun, { costOre: payout.payrun.costOre - payout.prices.cost });
     return { status: 204 };
   },
 

@@ -15,7 +15,7 @@ export const payouts = defineResource({
     {
       name: 'acceptPayout',
       path: 'payouts/{id}/accept',
-      summary: "Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first.",
+      summary: "Sets `accepted_at` and emits `Payout.accepted`; the payout's payrun must be paid first.",
       run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializePayout(acceptPayout(core, integration, findOr404(integration.data.get(PAYOUTS), id))),
     },
   ],

@@ -1,5 +1,5 @@
 /**
- * A payout's life cycle: created → notified (its invoice paid) → accepted (by the employee).
+ * A payout's life cycle: created → notified (its payrun paid) → accepted (by the employee).
  */
 import { detailError } from '../../internal/errors.js';
 import { update } from '../../internal/state.js';
@@ -19,7 +19,7 @@ export const payoutLifecycle = lifecycle(stateOf, {
     refuse: (payout, state) =>
       state === 'accepted'
         ? detailError(409, `Payout "${payout.id}" is already accepted.`)
-        : detailError(409, `Payout "${payout.id}" cannot be accepted before its employee is notified: pay invoice "${payout.invoice.id}" first.`),
+        : detailError(409, `Payout "${payout.id}" cannot be accepted before its employee is notified: pay payrun "${payout.payrun.id}" first.`),
   },
 });
 

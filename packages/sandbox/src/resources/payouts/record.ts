@@ -1,10 +1,10 @@
 import { RecordStore } from '../../internal/record-store.js';
 import type { Breakdown } from '../../internal/pricing.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
-import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
+import { PAYRUNS, type PayrunRecord } from '../payruns/record.js';
 import { findOr404, type TableDef } from '../table.js';
 
-/** A payout points at its employee and invoice records (not ids), so a renamed id is seen at once. */
+/** A payout points at its employee and payrun records (not ids), so a renamed id is seen at once. */
 export interface PayoutRecord {
   id: string;
   prices: Breakdown;
@@ -13,7 +13,7 @@ export interface PayoutRecord {
   country: string | undefined;
   fullSalarySpecification: boolean;
   employee: EmployeeRecord;
-  invoice: InvoiceRecord;
+  payrun: PayrunRecord;
   metadata: Record<string, unknown>;
   startAt: number | null;
   endAt: number | null;
@@ -25,17 +25,11 @@ export interface PayoutRecord {
 }
 
 export class PayoutStore extends RecordStore<PayoutRecord> {
-  private readonly byInvoice = this.index((payout) => [payout.invoice]);
-  private readonly byEmployee = this.index((payout) => [payout.employee]);
+  private readonly byPayrun = this.index((payout) => [payout.payrun]);
 
-  /** The payouts of `invoice`, oldest first. */
-  of(invoice: InvoiceRecord): PayoutRecord[] {
-    return this.byInvoice.get(invoice).sort((a, b) => a.seq - b.seq);
-  }
-
-  /** The payouts of `employee`, oldest first. */
-  to(employee: EmployeeRecord): PayoutRecord[] {
-    return this.byEmployee.get(employee).sort((a, b) => a.seq - b.seq);
+  /** The payouts of `payrun`, oldest first. */
+  of(payrun: PayrunRecord): PayoutRecord[] {
+    return this.byPayrun.get(payrun).sort((a, b) => a.seq - b.seq);
   }
 }
 
@@ -44,11 +38,11 @@ export const PAYOUTS: TableDef<PayoutRecord, PayoutStore> = {
   scope: 'integration',
   noun: 'payout',
   create: () => new PayoutStore(),
-  dump: ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id }),
-  // Employees and invoices are loaded first (the registry lists them before payouts).
+  dump: ({ employee, payrun, ...fields }) => ({ ...fields, employee: employee.id, payrun: payrun.id }),
+  // Employees and payruns are loaded first (the registry lists them before payouts).
   load: (raw, { tables }) => ({
     ...(raw as unknown as PayoutRecord),
     employee: findOr404(tables.get(EMPLOYEES), String(raw.employee)),
-    invoice: findOr404(tables.get(INVOICES), String(raw.invoice)),
+    payrun: findOr404(tables.get(PAYRUNS), String(raw.payrun)),
   }),
 };

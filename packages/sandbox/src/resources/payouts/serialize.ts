@@ -1,7 +1,7 @@
 import { formatOptionalTimestamp, formatTimestamp } from '../../internal/clock.js';
 import { formatMoney } from '../../internal/pricing.js';
 import { serializeEmployee } from '../employees/serialize.js';
-import { serializeInvoice } from '../invoices/serialize.js';
+import { serializePayrun } from '../payruns/serialize.js';
 import type { PayoutRecord } from './record.js';
 
 export function serializePayout(record: PayoutRecord, expand: ReadonlySet<string> = new Set()) {
@@ -15,7 +15,9 @@ export function serializePayout(record: PayoutRecord, expand: ReadonlySet<string
     description: record.description,
     full_salary_specification: record.fullSalarySpecification,
     employee: expand.has('employee') ? serializeEmployee(record.employee) : record.employee.id,
-    invoice: expand.has('invoice') ? serializeInvoice(record.invoice) : record.invoice.id,
+    payrun: expand.has('payrun') ? serializePayrun(record.payrun) : record.payrun.id,
+    // Deprecated alias of `payrun`: the same Payrun id (expanded to the Payrun with `expand=invoice`).
+    invoice: expand.has('invoice') ? serializePayrun(record.payrun) : record.payrun.id,
     metadata: record.metadata,
     start_at: formatOptionalTimestamp(record.startAt),
     end_at: formatOptionalTimestamp(record.endAt),

@@ -1,13 +1,15 @@
 import { formatOptionalTimestamp, formatTimestamp } from '../../internal/clock.js';
 import { formatMoney } from '../../internal/pricing.js';
-import type { InvoiceRecord } from './record.js';
+import { payrunStatus } from './lifecycle.js';
+import type { PayrunRecord } from './record.js';
 
-export function serializeInvoice(record: InvoiceRecord, language = 'en') {
+export function serializePayrun(record: PayrunRecord, language = 'en') {
   return {
     id: record.id,
     app: `https://app.demo.gigapay.se/i/${record.uuid}/?token=sandbox`,
     created_at: formatTimestamp(record.createdAt),
     currency: record.currency,
+    latest_status: payrunStatus(record),
     metadata: record.metadata,
     ocr_number: record.ocrNumber,
     open: record.open,

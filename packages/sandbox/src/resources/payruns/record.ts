@@ -1,0 +1,36 @@
+import { RecordStore } from '../../internal/record-store.js';
+import type { TableDef } from '../table.js';
+
+/** Payruns are never created through the API: a payout starts one when none is open. */
+export interface PayrunRecord {
+  id: string;
+  /** The sum of its payouts' `cost`, in öre, kept as payouts come and go (its `price`). */
+  costOre: number;
+  /** Stable secret part of the pdf/app links; survives id changes. */
+  uuid: string;
+  currency: string;
+  metadata: Record<string, unknown>;
+  ocrNumber: string;
+  open: boolean;
+  createdAt: number;
+  paidAt: number | null;
+  seq: number;
+}
+
+export class PayrunStore extends RecordStore<PayrunRecord> {
+  private readonly openByCurrency = this.index((payrun) => (payrun.open ? [payrun.currency] : []));
+
+  /** The payrun currently collecting payouts in `currency`, if any. */
+  openIn(currency: string): PayrunRecord | undefined {
+    return this.openByCurrency.first(currency);
+  }
+}
+
+export const PAYRUNS: TableDef<PayrunRecord, PayrunStore> = {
+  name: 'payruns',
+  scope: 'integration',
+  noun: 'payrun',
+  create: () => new PayrunStore(),
+  dump: (payrun) => ({ ...payrun }),
+  load: (raw) => ({ ...raw }) as unknown as PayrunRecord,
+};

@@ -1,13 +1,12 @@
 import { newId, newSecretKey } from '../../internal/ids.js';
-import type { RecordStore } from '../../internal/record-store.js';
 import { listed, paginate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import { checkIdFree, findOr404, renameRecord } from '../table.js';
-import { WEBHOOKS, type WebhookRecord } from './record.js';
+import { WEBHOOKS, type WebhookRecord, type WebhookStore } from './record.js';
 import { serializeWebhook } from './serialize.js';
 
-const webhooksOf = (context: OperationContext): RecordStore<WebhookRecord> => scoped(context).data.get(WEBHOOKS);
+const webhooksOf = (context: OperationContext): WebhookStore => scoped(context).data.get(WEBHOOKS);
 const lookup = (context: OperationContext): WebhookRecord => findOr404(webhooksOf(context), context.params.id);
 
 /** Where PATCH and PUT start: the webhook, the body, and its new `id` if any (checked to be free). */

@@ -21,10 +21,20 @@ export interface UserWebhookRecord extends WebhookRecord {
 /** What an event belongs to: one integration, or the whole account (user-scoped). */
 export type EventSource = { integration: IntegrationRecord } | { account: Account };
 
-/** The webhooks an event of `source` goes to: the integration's own, or the account's user-scoped ones. */
-export function webhooksOf(core: SandboxCore, source: EventSource): Iterable<WebhookRecord> {
-  if ('integration' in source) return source.integration.data.get(WEBHOOKS).values();
-  return core.tables.get(USER_WEBHOOKS).ownedBy(source.account);
+/** The webhooks an `event` of `source` goes to: the integration's own, or the account's user-scoped ones, subscribed to it. */
+export function webhooksOf(core: SandboxCore, source: EventSource, event: string): Iterable<WebhookRecord> {
+  if ('integration' in source) return source.integration.data.get(WEBHOOKS).subscribedTo(event);
+  return core.tables.get(USER_WEBHOOKS).ownedBy(source.account).filter((webhook) => webhook.events.includes(event));
+}
+
+/** An integration's webhooks, indexed by event (an event finds its subscribers without a scan of all). */
+export class WebhookStore extends RecordStore<WebhookRecord> {
+  private readonly byEvent = this.index((webhook) => webhook.events);
+
+  /** The webhooks subscribed to `event`, oldest first. */
+  subscribedTo(event: string): WebhookRecord[] {
+    return this.byEvent.get(event).sort((a, b) => a.seq - b.seq);
+  }
 }
 
 /** Every account's user-scoped webhooks, indexed by owner (an event finds its account's without a scan of all). */
@@ -50,11 +60,11 @@ export const USER_WEBHOOKS: TableDef<UserWebhookRecord, UserWebhookStore> = {
   },
 };
 
-export const WEBHOOKS: TableDef<WebhookRecord> = {
+export const WEBHOOKS: TableDef<WebhookRecord, WebhookStore> = {
   name: 'webhooks',
   scope: 'integration',
   noun: 'webhook',
-  create: () => new RecordStore<WebhookRecord>(),
+  create: () => new WebhookStore(),
   dump: (webhook) => ({ ...webhook }),
   load: (raw) => ({ ...raw }) as unknown as WebhookRecord,
 };

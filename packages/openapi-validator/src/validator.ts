@@ -63,6 +63,7 @@ export class OpenApiValidator {
   private readonly ajv: Ajv2020;
   private readonly byId = new Map<string, Operation>();
   private readonly compiled = new WeakMap<object, ValidateFunction>();
+  private readonly resolved = new WeakMap<object, unknown>();
   private readonly formats = new Map<string, ValidateFunction>();
   private readonly pointers = new WeakMap<object, string>();
 
@@ -90,9 +91,15 @@ export class OpenApiValidator {
     return this.byId.get(operationId);
   }
 
-  /** Follows `$ref`s within the document. */
+  /** Follows `$ref`s within the document (each `$ref` object resolved once: the document never changes). */
   resolve<T = JsonObject>(value: unknown): T {
-    return resolveIn<T>(this.document, value);
+    if (value === null || typeof value !== 'object' || typeof (value as JsonObject).$ref !== 'string') return value as T;
+    let resolved = this.resolved.get(value);
+    if (resolved === undefined) {
+      resolved = resolveIn<unknown>(this.document, value);
+      this.resolved.set(value, resolved);
+    }
+    return resolved as T;
   }
 
   /** The compiled validator of a schema of this document (compiled once per schema object). */

@@ -1,9 +1,9 @@
 #!/usr/bin/env node --expose-gc
 // RSS of a sandbox before and after 100k webhook events, each delivered over loopback HTTP to a
 // real receiver. A listening sandbox (the built dist/) with four accounts, each with a webhook on
-// its own URL of the receiver for `Invoice.created` and `Payout.created`. Each round creates 500
+// its own URL of the receiver for `Payrun.created` and `Payout.created`. Each round creates 500
 // payouts in one bulk request (POST /v2/payouts/: 501 events) in one account, then deletes their
-// invoice (DELETE /v2/invoices/{id}/, which deletes the payouts), so the objects do not pile up and
+// payrun (DELETE /v2/payruns/{id}/, which deletes the payouts), so the objects do not pile up and
 // what grows, if anything, is the sandbox's own bookkeeping: the delivery log is capped at
 // `logSize`, the older entries are dropped and counted.
 //
@@ -61,17 +61,17 @@ const accounts = [{ token: sandbox.token, integrationId: sandbox.integrationId }
 while (accounts.length < ACCOUNTS) accounts.push(await call(accounts[0], 'POST', `${sandbox.origin}/_sandbox/accounts`));
 const metadata = METADATA_BYTES > 0 ? { note: 'x'.repeat(METADATA_BYTES) } : {};
 for (const [i, account] of accounts.entries()) {
-  await call(account, 'POST', `${sandbox.url}webhooks/`, { url: `${receiver.url}/account-${i}/`, events: ['Invoice.created', 'Payout.created'] });
+  await call(account, 'POST', `${sandbox.url}webhooks/`, { url: `${receiver.url}/account-${i}/`, events: ['Payrun.created', 'Payout.created'] });
   const employee = await call(account, 'POST', `${sandbox.url}employees/`, { name: `Bench ${i}`, email: `bench${i}@example.com`, country: 'SWE' });
   account.payouts = Array.from({ length: PAYOUTS_PER_REQUEST }, () => ({ employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Bench', metadata }));
 }
 
 let serial = 0;
-/** One bulk create (its events) in the next account, then its invoice and payouts deleted. */
+/** One bulk create (its events) in the next account, then its payrun and payouts deleted. */
 async function round() {
   const account = accounts[serial++ % ACCOUNTS];
   const payouts = await call(account, 'POST', `${sandbox.url}payouts/`, account.payouts);
-  await call(account, 'DELETE', `${sandbox.url}invoices/${payouts[0].invoice}/`);
+  await call(account, 'DELETE', `${sandbox.url}payruns/${payouts[0].payrun}/`);
 }
 
 /** `count` rounds; after each account had one, waits for the deliveries to drain (so the queue stays short). */

@@ -8,6 +8,6 @@ export default async function listPayouts(client: GigapayClient<true>) {
     params: { query: { expand: ['employee'] } },
   });
   for await (const payout of payouts) {
-    console.log(payout.employee.name, payout.amount);
+    console.log(payout.employee.name, payout.invoiced_amount);
   }
 }

@@ -1,11 +1,12 @@
 import type { GigapayClient } from '@gigapay/client';
 import type { Fixtures } from './fixtures.js';
 
-export default async function listPricing(client: GigapayClient<true>, { invoiceId }: Fixtures) {
+export default async function listPricing(client: GigapayClient<true>, { payrunId }: Fixtures) {
   const { data } = await client.GET('/pricing/', {
-    params: { query: { invoice: invoiceId } },
+    // invoice: a Payrun's id (Gigapay kept the old name).
+    params: { query: { invoice: payrunId } },
   });
   for (const pricing of data.results) {
-    console.log(pricing.amount, 'costs', pricing.cost);
+    console.log(pricing.amount, pricing.invoiced_amount);
   }
 }

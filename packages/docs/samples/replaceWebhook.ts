@@ -6,8 +6,8 @@ export default async function replaceWebhook(client: GigapayClient<true>, { webh
   const { data } = await client.PUT('/webhooks/{id}/', {
     params: { path: { id: webhookId } },
     body: {
-      url: 'https://jobmatchr.se/webhooks/invoices/',
-      events: ['Invoice.created', 'Invoice.paid'],
+      url: 'https://jobmatchr.se/webhooks/payruns/',
+      events: ['Payrun.created', 'Payrun.paid'],
     },
   });
   console.log(data.url, 'new secret:', data.secret_key);

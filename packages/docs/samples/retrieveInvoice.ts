@@ -5,6 +5,7 @@ export default async function retrieveInvoice(client: GigapayClient<true>, { inv
   const { data } = await client.GET('/invoices/{id}/', {
     params: { path: { id: invoiceId } },
   });
-  console.log(data.price, data.currency);
-  console.log('paid at', data.paid_at);
+  // billing_type may be a kind added after this release.
+  console.log(data.billing_type, data.total, data.currency);
+  console.log('due', data.due_date, 'paid at', data.paid_at);
 }

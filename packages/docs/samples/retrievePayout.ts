@@ -8,6 +8,7 @@ export default async function retrievePayout(client: GigapayClient<true>, { payo
       query: { expand: ['employee'] },
     },
   });
-  console.log(payout.amount, 'to', payout.employee.name);
+  console.log(payout.invoiced_amount, payout.employee.name);
+  console.log('in Payrun', payout.payrun, payout.latest_status);
   console.log('accepted:', payout.accepted_at);
 }

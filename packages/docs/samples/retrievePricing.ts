@@ -6,5 +6,5 @@ export default async function retrievePricing(client: GigapayClient<true>, { pay
   const { data } = await client.GET('/pricing/{id}/', {
     params: { path: { id: payoutId } },
   });
-  console.log(data.amount, 'costs', data.cost);
+  console.log(data.amount, 'invoiced', data.invoiced_amount);
 }

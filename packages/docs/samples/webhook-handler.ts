@@ -3,7 +3,7 @@ import {
   WebhookSignatureError,
 } from '@gigapay/client/webhooks';
 
-// Payout.accepted arrives at the URL you subscribed to it.
+// Payout.accepted arrives at the URL subscribed to it.
 // A fetch-style handler (Node 20+, Deno, Bun, edge).
 export async function onPayoutAccepted(request: Request) {
   // The Webhook's secret_key, from POST /webhooks/.

@@ -33,7 +33,7 @@ export function pageSections(pages) {
 
 /** `pages`: the site's own pages (pages.mjs), each linked from a section of the overview. */
 export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR, pages = readPages(PAGES_DIR)) {
-  const { samples, missing, exampleIds } = loadTypeScriptSamples(spec, samplesDir);
+  const { samples, missing, unexpected, exampleIds } = loadTypeScriptSamples(spec, samplesDir);
   const webhookSamples = loadWebhookSamples(spec, samplesDir);
   // No reshaping of schemas: the published bundle renders as it is (every field of a request body
   // in each tab of its exactly-one rule; spec/scripts/exactly-one.mjs).
@@ -43,5 +43,5 @@ export function buildDocsSpec(spec = readSpec(), samplesDir = SAMPLES_DIR, pages
   if (pages.length) docsSpec.info.description = `${docsSpec.info.description.trimEnd()}\n\n${pageSections(pages)}`;
   docsSpec.info.description = plainHeadings(docsSpec.info.description);
   for (const tag of docsSpec.tags ?? []) tag.description = plainHeadings(tag.description);
-  return { docsSpec, samples, webhookSamples, missing, exampleIds };
+  return { docsSpec, samples, webhookSamples, missing, unexpected, exampleIds };
 }

@@ -1,12 +1,14 @@
 // Code samples of the docs: the TypeScript ones come from samples/<operationId>.ts (files the tests
 // type-check and run against the sandbox), the curl ones are generated from the spec. Both end up in
-// each operation's `x-codeSamples`.
-import { existsSync, readFileSync } from 'node:fs';
+// each operation's `x-codeSamples`. An operation with several named request examples gets one sample
+// of each kind per example, samples/<operationId>.<example>.ts, in the order of its examples: the
+// page shows the one of the example the reader picks (redoc-patches.mjs).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 /** The base URL the samples show: the demo server, where no money moves. */
-export const SHOWN_SERVER = 'https://api.demo.gigapay.se/v2';
+export const SHOWN_SERVER = 'https://api.demo.gigapay.com/v2';
 
 /** Every operation of the spec as { operationId, method, path, operation }, in spec order. */
 export function operationsOf(spec) {
@@ -52,10 +54,14 @@ export function deref(spec, value) {
 
 /** Which resource each fixture names, so that the shown constant gets an id from the spec's examples. */
 export const FIXTURE_RESOURCES = {
+  registrationId: '/registrations/{id}/',
   integrationId: '/integrations/{id}/',
   employeeId: '/employees/{id}/',
+  messageId: '/messages/{id}/',
   payoutId: '/payouts/{id}/',
+  payrunId: '/payruns/{id}/',
   invoiceId: '/invoices/{id}/',
+  prepaymentId: '/prepayments/{id}/',
   webhookId: '/webhooks/{id}/',
 };
 
@@ -129,22 +135,50 @@ export function exampleIdsOf(spec) {
   return ids;
 }
 
-/** Reads samples/<operationId>.ts for every operation; `missing` lists those without one. */
+/** The named JSON request examples of an operation, in spec order: `[key, value]`. */
+export function namedRequestExamples(spec, operation) {
+  const media = deref(spec, operation.requestBody)?.content?.['application/json'];
+  return Object.entries(media?.examples ?? {}).map(([key, example]) => [key, deref(spec, example)?.value]);
+}
+
+/**
+ * The sample files an operation needs, in the order its examples are picked: one per named request
+ * example when it has several (`createPayout.bulk`), else one (`listPayouts`).
+ * @returns {{ name: string, exampleKey?: string }[]}
+ */
+export function sampleNamesOf(spec, { operationId, operation }) {
+  const examples = namedRequestExamples(spec, operation);
+  if (examples.length < 2) return [{ name: operationId }];
+  return examples.map(([exampleKey]) => ({ name: `${operationId}.${exampleKey}`, exampleKey }));
+}
+
+/**
+ * Reads the sample files of every operation (sampleNamesOf). `samples` maps a sample's name to it,
+ * `missing` lists the names without a file, `unexpected` the files no operation or example asks
+ * for (an operation or example the spec dropped).
+ */
 export function loadTypeScriptSamples(spec, samplesDir) {
   const exampleIds = exampleIdsOf(spec);
   const samples = new Map();
   const missing = [];
-  for (const { operationId } of operationsOf(spec)) {
-    const file = join(samplesDir, `${operationId}.ts`);
-    if (!existsSync(file)) {
-      missing.push(operationId);
-      continue;
+  for (const entry of operationsOf(spec)) {
+    for (const { name, exampleKey } of sampleNamesOf(spec, entry)) {
+      const file = join(samplesDir, `${name}.ts`);
+      if (!existsSync(file)) {
+        missing.push(name);
+        continue;
+      }
+      const source = readFileSync(file, 'utf8');
+      const parsed = parseSample(source, file);
+      samples.set(name, { name, operationId: entry.operationId, exampleKey, file, source, ...parsed, shown: shownSample(parsed, exampleIds) });
     }
-    const source = readFileSync(file, 'utf8');
-    const parsed = parseSample(source, file);
-    samples.set(operationId, { file, source, ...parsed, shown: shownSample(parsed, exampleIds) });
   }
-  return { samples, missing, exampleIds };
+  const expected = new Set(operationsOf(spec).flatMap((entry) => sampleNamesOf(spec, entry).map(({ name }) => name)));
+  const unexpected = readdirSync(samplesDir)
+    .filter((file) => file.endsWith('.ts') && file !== 'fixtures.ts' && file !== WEBHOOK_TEMPLATE.file)
+    .map((file) => file.slice(0, -'.ts'.length))
+    .filter((name) => !expected.has(name));
+  return { samples, missing, unexpected, exampleIds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,16 +196,27 @@ export function webhookHandlerName(event) {
   return `on${object}${capitalize(action)}`;
 }
 
-/** The template's handler, rewritten for `event` (`Employee.verified` sets `verified_at`, …). */
-export function webhookSampleFor(template, event) {
+/**
+ * The template's handler, rewritten for `event` (`Employee.verified` logs `verified_at`, …); `field`
+ * is what it logs when the object has no `<action>_at` (a verified Registration: its Integration).
+ */
+export function webhookSampleFor(template, event, field = `${event.split('.')[1]}_at`) {
   const [templateObject, templateAction] = WEBHOOK_TEMPLATE.event.split('.');
-  const [object, action] = event.split('.');
+  const [object] = event.split('.');
   return template
     .replaceAll(WEBHOOK_TEMPLATE.event, event)
     .replaceAll(webhookHandlerName(WEBHOOK_TEMPLATE.event), webhookHandlerName(event))
-    .replaceAll(`${templateAction}_at`, `${action}_at`)
-    .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase());
+    .replaceAll(`${templateAction}_at`, field)
+    .replace(new RegExp(`\\b${templateObject.toLowerCase()}\\b`, 'g'), object.toLowerCase())
+    // A long handler name (onRegistrationVerified) puts its parameter on a line of its own, as a
+    // formatter would, so that the signature fits the sample panel.
+    .replace(/^(export async function \w+\()(request: Request)(\) \{)$/m, (line, open, parameter, close) =>
+      line.length <= SHOWN_WIDTH ? line : `${open}\n  ${parameter},\n${close}`,
+    );
 }
+
+/** The widest line a shown sample may have: what the sample panel shows without scrolling. */
+export const SHOWN_WIDTH = 62;
 
 export const RECEIVER_INTRO =
   '**Receive it in TypeScript** with `@gigapay/client/webhooks`, which checks the `Gigapay-Signature` before you trust the body:';
@@ -179,7 +224,13 @@ export const RECEIVER_INTRO =
 /** The receiver sample of every webhook event, by event name. */
 export function loadWebhookSamples(spec, samplesDir) {
   const template = readFileSync(join(samplesDir, WEBHOOK_TEMPLATE.file), 'utf8');
-  return new Map(webhooksOf(spec).map(({ event }) => [event, webhookSampleFor(template, event)]));
+  return new Map(
+    webhooksOf(spec).map(({ event, operation }) => {
+      const fields = Object.keys(deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.schema)?.properties ?? {});
+      const stamp = `${event.split('.')[1]}_at`;
+      return [event, webhookSampleFor(template, event, fields.length && !fields.includes(stamp) ? 'integration_id' : stamp)];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,13 +242,23 @@ function parametersOf(spec, { operation, pathItem }) {
   return [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((parameter) => deref(spec, parameter));
 }
 
-/** The first JSON request example of an operation, if it has a body. */
-function requestExample(spec, operation) {
+/** The JSON request example of an operation (the first one, unless `exampleKey` names another), if it has a body. */
+function requestExample(spec, operation, exampleKey) {
   const media = deref(spec, operation.requestBody)?.content?.['application/json'];
   if (!media) return undefined;
   if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  return first ? deref(spec, first).value : undefined;
+  const examples = namedRequestExamples(spec, operation);
+  return (examples.find(([key]) => key === exampleKey) ?? examples[0])?.[1];
+}
+
+/**
+ * The query string a named example is sent with, as its description says ("Sent to `POST
+ * /payouts/?expand=employee`": an inline Employee needs the expand), or ''.
+ */
+export function exampleQuery(spec, { method, path, operation }, exampleKey) {
+  const example = exampleKey === undefined ? undefined : deref(spec, deref(spec, operation.requestBody)?.content?.['application/json']?.examples?.[exampleKey]);
+  const sentTo = /Sent to `(\w+) ([^`?]+)(\?[^`]+)`/.exec(example?.description ?? '');
+  return sentTo && sentTo[1].toLowerCase() === method && sentTo[2] === path ? sentTo[3] : '';
 }
 
 /** The fixture whose id fills a path's `{id}`: a Pricing is looked up by its Payout's id. */
@@ -206,16 +267,16 @@ export function fixtureOfPath(path) {
   return Object.entries(FIXTURE_RESOURCES).find(([, template]) => path.startsWith(template))?.[0];
 }
 
-export function curlSample(spec, entry, exampleIds) {
+export function curlSample(spec, entry, exampleIds, exampleKey) {
   const { method, path, operation } = entry;
   const parameters = parametersOf(spec, entry);
   const fixture = fixtureOfPath(path);
-  const url = SHOWN_SERVER + path.replace('{id}', fixture ? exampleIds[fixture] : 'ID');
+  const url = SHOWN_SERVER + path.replace('{id}', fixture ? exampleIds[fixture] : 'ID') + exampleQuery(spec, entry, exampleKey);
   const lines = [`curl -X ${method.toUpperCase()} ${shellQuote(url)}`, `-H "Authorization: Token $GIGAPAY_TOKEN"`];
   if (parameters.some((p) => p.in === 'header' && p.name === 'Integration-ID')) {
     lines.push(`-H "Integration-ID: $GIGAPAY_INTEGRATION_ID"`);
   }
-  const body = requestExample(spec, operation);
+  const body = requestExample(spec, operation, exampleKey);
   if (body !== undefined) {
     // A create that a retry could repeat gets a key, as the Idempotency guide recommends.
     if (method === 'post' && parameters.some((p) => p.name === 'Idempotency-Key')) {
@@ -233,7 +294,9 @@ export function curlSample(spec, entry, exampleIds) {
 /**
  * A copy of the spec with `x-codeSamples`: TypeScript, then curl, on every operation (those
  * without a TypeScript sample get curl only; the caller decides whether that is fatal), and a
- * TypeScript receiver in the description of every webhook event.
+ * TypeScript receiver in the description of every webhook event. An operation with several named
+ * request examples gets a TypeScript and a curl sample per example, in the examples' order, each
+ * marked with its `x-example`: the page shows the one of the picked example (redoc-patches.mjs).
  */
 export function withCodeSamples(spec, typeScriptSamples, exampleIds, webhookSamples = new Map()) {
   const docs = structuredClone(spec);
@@ -244,11 +307,14 @@ export function withCodeSamples(spec, typeScriptSamples, exampleIds, webhookSamp
     if (source) operation.description = `${operation.description ?? ''}\n\n${RECEIVER_INTRO}\n\n\`\`\`typescript\n${source}\`\`\`\n`;
   }
   for (const entry of operationsOf(docs)) {
-    const codeSamples = [];
-    const sample = typeScriptSamples.get(entry.operationId);
-    if (sample) codeSamples.push({ lang: 'TypeScript', label: 'TypeScript', source: sample.shown });
-    codeSamples.push({ lang: 'Shell', label: 'curl', source: curlSample(docs, entry, exampleIds) });
-    entry.operation['x-codeSamples'] = codeSamples;
+    const names = sampleNamesOf(docs, entry);
+    const marked = (exampleKey) => (exampleKey === undefined ? {} : { 'x-example': exampleKey });
+    const typeScript = names
+      .map(({ name, exampleKey }) => [typeScriptSamples.get(name), exampleKey])
+      .filter(([sample]) => sample)
+      .map(([sample, exampleKey]) => ({ lang: 'TypeScript', label: 'TypeScript', source: sample.shown, ...marked(exampleKey) }));
+    const curl = names.map(({ exampleKey }) => ({ lang: 'Shell', label: 'curl', source: curlSample(docs, entry, exampleIds, exampleKey), ...marked(exampleKey) }));
+    entry.operation['x-codeSamples'] = [...typeScript, ...curl];
   }
   return docs;
 }

@@ -1,23 +1,27 @@
 // The TypeScript samples compile, both as files and as the docs show them, and each one succeeds
-// against a started sandbox: operation samples call the operation they document, and each webhook
-// receiver accepts the sandbox's signed delivery of its event.
+// against a started sandbox: operation samples call the operation they document (a sample of a named
+// request example sends a body of that example's shape), and each webhook receiver accepts the
+// sandbox's signed delivery of its event. A sample whose operation the sandbox does not route yet is
+// skipped, saying so, and runs as soon as the sandbox has it.
 import { createGigapayClient, type GigapayClient, type WebhookEventName } from '@gigapay/client';
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fixtures } from '../samples/fixtures.js';
 import { DOCS_DIR, readSpec, SAMPLES_DIR } from '../scripts/docs-spec.mjs';
-import { loadTypeScriptSamples, loadWebhookSamples, operationsOf, webhookHandlerName, webhooksOf } from '../scripts/samples.mjs';
+import { lackingOf, payPayrun, registrationBody, routesOf } from './sandbox-support';
+import { loadTypeScriptSamples, loadWebhookSamples, namedRequestExamples, operationsOf, webhookHandlerName, webhooksOf } from '../scripts/samples.mjs';
 
 const spec = readSpec();
 const operations = operationsOf(spec);
-const { samples, missing } = loadTypeScriptSamples(spec, SAMPLES_DIR);
+const { samples, missing, unexpected } = loadTypeScriptSamples(spec, SAMPLES_DIR);
 const webhookSamples: Map<string, string> = loadWebhookSamples(spec, SAMPLES_DIR);
 const events = webhooksOf(spec).map(({ event }) => event as WebhookEventName);
 const HOUR = 3_600_000;
@@ -25,15 +29,54 @@ const HOUR = 3_600_000;
 const SHOWN_DIR = join(DOCS_DIR, 'test-results', 'shown-samples');
 const shownWebhookFile = (event: string) => join(SHOWN_DIR, `webhook-${event}.ts`);
 
-it('has a sample file for every operation', () => {
-  expect(missing.map((operationId: string) => `samples/${operationId}.ts`)).toEqual([]);
+it('has a sample file for every operation and for each of its named request examples, and none other', () => {
+  expect(missing.map((name: string) => `samples/${name}.ts`)).toEqual([]);
+  expect(unexpected.map((name: string) => `samples/${name}.ts`)).toEqual([]);
+});
+
+it('asks for one sample per named request example, and names the example that lacks one', () => {
+  const example = (value: unknown) => ({ value });
+  const tiny = {
+    paths: {
+      '/things/': {
+        get: { operationId: 'listThings' },
+        post: {
+          operationId: 'createThing',
+          requestBody: { content: { 'application/json': { examples: { one: example({ a: 1 }), many: { $ref: '#/components/examples/many' } } } } },
+        },
+      },
+      '/things/{id}/': {
+        patch: { operationId: 'updateThing', requestBody: { content: { 'application/json': { examples: { rename: example({ b: 2 }) } } } } },
+      },
+    },
+    components: { examples: { many: example([{ a: 1 }]) } },
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'gigapay-docs-samples-'));
+  try {
+    const sample = (name: string) => `export default async function ${name}(client: GigapayClient<true>) {\n  await client.GET('/');\n}\n`;
+    writeFileSync(join(dir, 'webhook-handler.ts'), '');
+    writeFileSync(join(dir, 'listThings.ts'), sample('listThings'));
+    writeFileSync(join(dir, 'createThing.one.ts'), sample('createThing'));
+    writeFileSync(join(dir, 'updateThing.ts'), sample('updateThing'));
+    writeFileSync(join(dir, 'deleteThing.ts'), sample('deleteThing'));
+    const loaded = loadTypeScriptSamples(tiny, dir);
+    expect(loaded.missing).toEqual(['createThing.many']);
+    expect(loaded.unexpected).toEqual(['deleteThing']);
+    expect([...loaded.samples.values()].map(({ name, operationId, exampleKey }) => ({ name, operationId, exampleKey }))).toEqual([
+      { name: 'listThings', operationId: 'listThings', exampleKey: undefined },
+      { name: 'createThing.one', operationId: 'createThing', exampleKey: 'one' },
+      { name: 'updateThing', operationId: 'updateThing', exampleKey: undefined },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // Fresh on every run: tsc and the webhook test must see the samples as they are now.
 beforeAll(() => {
   rmSync(SHOWN_DIR, { recursive: true, force: true });
   mkdirSync(SHOWN_DIR, { recursive: true });
-  for (const [operationId, sample] of samples) writeFileSync(join(SHOWN_DIR, `${operationId}.ts`), sample.shown);
+  for (const [name, sample] of samples) writeFileSync(join(SHOWN_DIR, `${name}.ts`), sample.shown);
   for (const [event, source] of webhookSamples) writeFileSync(shownWebhookFile(event), source);
 });
 
@@ -54,11 +97,26 @@ it('type-checks the sample files and the code the docs show (tsc)', async () => 
   // One tsc program over every sample twice (file and shown): seconds quiet, much longer with both cores busy.
 }, 3 * 60_000);
 
+/** The shape of a JSON body: its keys (an item's own `id` aside: your id is optional), arrays by their first item. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return [shapeOf(value[0])];
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'id')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, item]) => [key, shapeOf(item)]),
+    );
+  }
+  return 'value';
+}
+
 describe('every sample, run against the sandbox', () => {
   let sandbox: ListeningSandbox;
   let receiver: Server;
   let receiverUrl: string;
   const sandboxComplaints: string[] = [];
+  const routes = routesOf(() => sandbox, spec);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, log: (message) => sandboxComplaints.push(message) });
@@ -78,45 +136,104 @@ describe('every sample, run against the sandbox', () => {
     return () => vi.restoreAllMocks();
   });
 
-  /** What every sample may work on; see samples/fixtures.ts. */
-  async function createFixtures(): Promise<Fixtures> {
-    const client = createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, throwOnError: true });
-    const { data: integration } = await client.POST('/integrations/', {
-      body: { name: 'Fixture AB', email: 'billing@fixture.example', recipient: 'Fixture AB', address_line_1: 'Gatan 1', zip_code: '11129', city: 'Stockholm' },
-    });
-    const { data: employee } = await client.POST('/employees/', { body: { name: 'Free Employee', email: 'free@fixture.example', country: 'SWE' } });
+  /**
+   * The objects a sample takes (samples/fixtures.ts), each with the paths creating it needs; only
+   * those the sample names are created, so a sample of an older resource runs whatever the sandbox
+   * lacks of the newer ones.
+   */
+  const client = () => createGigapayClient({ token: sandbox.token, integrationId: sandbox.integrationId, server: sandbox.url, throwOnError: true });
+  const FIXTURES: Record<keyof Fixtures, { needs: string[]; create: (made: Partial<Fixtures>) => Promise<Partial<Fixtures>> }> = {
+    registrationId: {
+      needs: ['/registrations/'],
+      create: async () => {
+        const { data } = await client().POST('/registrations/', { body: registrationBody('Fixture') });
+        return { registrationId: data.id };
+      },
+    },
+    // 2.0 creates Integrations only by approving a Registration: the samples work on the client's own.
+    integrationId: { needs: [], create: async () => ({ integrationId: sandbox.integrationId }) },
+    employeeId: {
+      needs: ['/employees/'],
+      create: async () => ({ employeeId: (await client().POST('/employees/', { body: { name: 'Free Employee', email: 'free@fixture.example', country: 'SWE' } })).data.id }),
+    },
+    messageId: {
+      needs: ['/employees/', '/messages/'],
+      create: async (made) => {
+        const { data } = await client().POST('/messages/', { body: { employees: [made.employeeId!], content: 'Fixture message' } });
+        return { messageId: data.id };
+      },
+    },
     // The Payout goes to a second Employee, so that employeeId stays deletable.
-    const { data: payee } = await client.POST('/employees/', { body: { name: 'Paid Employee', email: 'paid@fixture.example', country: 'SWE' } });
-    const { data: payout } = await client.POST('/payouts/', {
-      body: { employee: payee.id, amount: '100.00', currency: 'SEK', description: 'Fixture payout' },
-    });
-    const { data: webhook } = await client.POST('/webhooks/', { body: { url: receiverUrl, events: ['Payout.created', 'Invoice.created'] } });
-    return { integrationId: integration.id, employeeId: employee.id, payoutId: payout.id, invoiceId: payout.invoice, webhookId: webhook.id };
-  }
-
-  /** State a sample needs beyond the fixtures, with the rule that asks for it. */
-  // Only a notified Payout (its Invoice paid) can be resent, and not within 24 hours of that.
-  const notifiedADayAgo = ({ invoiceId }: Fixtures) => {
-    sandbox.control.payInvoice(invoiceId);
-    sandbox.control.advanceClock(25 * HOUR);
+    payoutId: {
+      needs: ['/employees/', '/payouts/'],
+      create: async () => {
+        const { data: payee } = await client().POST('/employees/', { body: { name: 'Paid Employee', email: 'paid@fixture.example', country: 'SWE' } });
+        const { data: payout } = await client().POST('/payouts/', {
+          body: { employee: payee.id, invoiced_amount: '100.00', currency: 'SEK', description: 'Fixture payout' },
+        });
+        // A sandbox of the 1.x API calls the Payrun the Payout's invoice.
+        const payrun = payout.payrun ?? payout.invoice;
+        return { payoutId: payout.id, payrunId: typeof payrun === 'object' ? payrun.id : payrun };
+      },
+    },
+    payrunId: { needs: ['/payruns/{id}/'], create: async (made) => (made.payrunId ? {} : FIXTURES.payoutId.create(made)) },
+    prepaymentId: {
+      needs: ['/prepayments/'],
+      create: async () => {
+        const { data } = await client().POST('/prepayments/', { body: { description: 'Fixture prepayment', net_amount: '5000.00', currency: 'SEK' } });
+        return { prepaymentId: data.id, invoiceId: data.invoice ?? undefined };
+      },
+    },
+    invoiceId: { needs: ['/prepayments/', '/invoices/{id}/'], create: async (made) => (made.invoiceId ? {} : FIXTURES.prepaymentId.create(made)) },
+    webhookId: {
+      needs: ['/webhooks/'],
+      create: async () => ({ webhookId: (await client().POST('/webhooks/', { body: { url: receiverUrl, events: ['Payout.created', 'Payrun.created'] } })).data.id }),
+    },
   };
-  const PREPARE: Record<string, (fixtures: Fixtures) => void> = {
+  /** Fixtures that another one's creation needs first. */
+  const REQUIRES: Partial<Record<keyof Fixtures, (keyof Fixtures)[]>> = { messageId: ['employeeId'], payrunId: ['payoutId'], invoiceId: ['prepaymentId'] };
+
+  /** State a sample needs beyond the fixtures, with the rule that asks for it; undefined when the sandbox lacks the step. */
+  // Only a notified Payout (its Payrun paid) can be resent, and not within 24 hours of that.
+  const notifiedADayAgo = ({ payrunId }: Partial<Fixtures>) => {
+    const pay = payPayrun(sandbox);
+    if (!pay) return 'the sandbox has no step that pays a Payrun';
+    pay(payrunId!);
+    sandbox.control.advanceClock(25 * HOUR);
+    return undefined;
+  };
+  const PREPARE: Record<string, (fixtures: Partial<Fixtures>) => string | undefined> = {
     resendPayoutNotification: notifiedADayAgo,
     resendPayoutNotificationPut: notifiedADayAgo,
   };
 
-  it.each(operations.map((entry) => [entry.operationId, entry] as const))('%s', async (operationId, { method, path }) => {
-    const fixtures = await createFixtures();
-    PREPARE[operationId]?.(fixtures);
+  /** What keeps the sandbox from running a sample yet, if anything. */
+  const lacking = (path: string, names: (keyof Fixtures)[]) =>
+    lackingOf(routes, [path, ...names.flatMap((name) => [...(REQUIRES[name] ?? []), name].flatMap((fixture) => FIXTURES[fixture].needs))]);
 
-    const exchanges: { method: string; path: string; status: number }[] = [];
+  const cases = [...samples.values()].map((sample) => [sample.name, sample, operations.find((entry) => entry.operationId === sample.operationId)!] as const);
+  it.for(cases)('%s', async ([, sample, { method, path, operation }], context) => {
+    const names = sample.fixtures as (keyof Fixtures)[];
+    const lack = await lacking(path, names);
+    if (lack) return context.skip(lack);
+    let fixtures: Partial<Fixtures> = {};
+    for (const name of new Set(names.flatMap((fixture) => [...(REQUIRES[fixture] ?? []), fixture]))) {
+      if (fixtures[name] === undefined) fixtures = { ...fixtures, ...(await FIXTURES[name].create(fixtures)) };
+    }
+    const missingFixture = names.find((name) => fixtures[name] === undefined);
+    if (missingFixture) return context.skip(`the sandbox gave no ${missingFixture}`);
+    const unprepared = PREPARE[sample.operationId]?.(fixtures);
+    if (unprepared) return context.skip(unprepared);
+
+    const exchanges: { method: string; path: string; status: number; body: string }[] = [];
     const recordingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      exchanges.push({ method: init?.method ?? (input instanceof Request ? input.method : 'GET'), path: url.pathname, status: response.status });
+      const request = new Request(input, init);
+      const body = await request.clone().text();
+      const response = await fetch(request);
+      exchanges.push({ method: request.method, path: new URL(request.url).pathname, status: response.status, body });
       return response;
     };
-    const client: GigapayClient<true> = createGigapayClient({
+    const sampleClient: GigapayClient<true> = createGigapayClient({
       token: sandbox.token,
       integrationId: sandbox.integrationId,
       server: sandbox.url,
@@ -124,14 +241,21 @@ describe('every sample, run against the sandbox', () => {
       fetch: recordingFetch,
     });
 
-    const { default: run } = await import(`../samples/${operationId}.ts`);
-    await run(client, fixtures);
+    const { default: run } = await import(`../samples/${sample.name}.ts`);
+    await run(sampleClient, fixtures);
 
     // It called the operation it documents, and every call it made succeeded.
     const documented = new RegExp(`^/v2${path.replace('{id}', '[^/]+')}$`);
-    expect(exchanges.some((exchange) => exchange.method === method.toUpperCase() && documented.test(exchange.path))).toBe(true);
+    const calls = exchanges.filter((exchange) => exchange.method === method.toUpperCase() && documented.test(exchange.path));
+    expect(calls.length).toBeGreaterThan(0);
     expect(exchanges.filter((exchange) => exchange.status >= 300)).toEqual([]);
     expect(sandboxComplaints).toEqual([]);
+    // The sample of a named request example sends what the example shows (its fields; ids are yours).
+    if (sample.exampleKey !== undefined) {
+      const examples = namedRequestExamples(spec, operation) as [string, unknown][];
+      const example = examples.find(([key]) => key === sample.exampleKey)![1];
+      expect(shapeOf(JSON.parse(calls[0]!.body || 'null'))).toEqual(shapeOf(example));
+    }
     // Webhook notifications of the run went to the local receiver only.
     const deliveries = await sandbox.control.waitForDeliveries();
     expect(deliveries.filter((delivery) => !delivery.url.startsWith(receiverUrl))).toEqual([]);
@@ -176,19 +300,32 @@ describe('every webhook receiver, fed the sandbox\'s signed deliveries', () => {
       }
       vi.stubEnv('GIGAPAY_WEBHOOK_SECRET', secret);
 
-      // One lifecycle that emits all nine events.
+      // One lifecycle that emits every event: an Employee through to verified, a Payout paid and
+      // accepted, another canceled, a Registration approved.
       const { data: employee } = await client.POST('/employees/', { body: { name: 'Hooked Employee', email: 'hooked@fixture.example', country: 'SWE' } });
       sandbox.control.verifyEmployee(employee.id);
-      const { data: payout } = await client.POST('/payouts/', {
-        body: { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Webhook payout' },
-      });
-      sandbox.control.payInvoice(payout.invoice);
-      sandbox.control.acceptPayout(payout.id);
+      const payout = async (description: string) =>
+        (await client.POST('/payouts/', { body: { employee: employee.id, invoiced_amount: '100.00', currency: 'SEK', description } })).data;
+      const canceled = await payout('Canceled payout');
+      await client.DELETE('/payouts/{id}/', { params: { path: { id: canceled.id } } });
+      const paid = await payout('Webhook payout');
+      const payrun = paid.payrun ?? paid.invoice;
+      payPayrun(sandbox)!(typeof payrun === 'object' ? payrun.id : payrun!);
+      sandbox.control.acceptPayout(paid.id);
+      const registrations = await fetch(`${sandbox.url}registrations/`, { headers: { Authorization: `Token ${sandbox.token}` } });
+      const sandboxOf2 = registrations.status !== 404;
+      if (sandboxOf2) {
+        const { data: registration } = await client.POST('/registrations/', { body: registrationBody('Hooked') });
+        await client.POST('/registrations/{id}/approve/', { params: { path: { id: registration.id } } });
+      }
       await sandbox.control.waitForDeliveries();
 
       const accepted = new Set(answers.filter((answer) => answer.status === 204).map((answer) => answer.event));
-      expect([...accepted].sort()).toEqual([...events].sort());
       expect(answers.filter((answer) => answer.status !== 204)).toEqual([]);
+      // A sandbox of the 1.x API (no Registrations) emits no event that 2.0 added or renamed: those
+      // receivers are then checked by tsc only, until the sandbox has them.
+      const expected = sandboxOf2 ? events : events.filter((event) => !/^(Registration|Payrun)\.|^Payout\.canceled$/.test(event));
+      expect([...accepted].sort()).toEqual([...expected].sort());
 
       // A wrong secret is refused with the reason the handler names.
       vi.stubEnv('GIGAPAY_WEBHOOK_SECRET', 'not-the-secret');

@@ -9,7 +9,7 @@ import { type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSpec, DIST_DIR, DOCS_DIR, readSpec } from '../scripts/docs-spec.mjs';
 import { PAGES_DIR, readPages, sampleBlocksOf } from '../scripts/pages.mjs';
-import { operationsOf, webhooksOf } from '../scripts/samples.mjs';
+import { namedRequestExamples, operationsOf, SHOWN_SERVER, webhooksOf } from '../scripts/samples.mjs';
 import { serveDirectory } from '../scripts/serve.mjs';
 import { launchChromium } from './chromium';
 
@@ -22,14 +22,20 @@ const SHARED_LINK = '#/payouts/createpayout';
 const spec = readSpec();
 const docsSpec = buildDocsSpec(spec).docsSpec;
 
-/** The fields a request body documents, in order: of its first media type, following the first branch of each `oneOf`. */
+/**
+ * The fields a request body documents, in the order Redoc lists them (the deprecated ones last): of
+ * its first media type, following the first branch of each `oneOf`.
+ */
 function requestFields(docs: any, operationId: string): string[] | undefined {
   const operation = operationsOf(docs).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
   const content: Record<string, { schema: unknown }> | undefined = operation.requestBody ? deref(docs, operation.requestBody).content : undefined;
   let schema: any = content && Object.values(content)[0]!.schema;
   for (let depth = 0; schema && depth < 10; depth++) {
     schema = deref(docs, schema);
-    if (schema.properties) return Object.keys(schema.properties);
+    if (schema.properties) {
+      const fields = Object.entries(schema.properties).map(([name, property]) => ({ name, deprecated: deref(docs, property)?.deprecated === true }));
+      return [...fields.filter((field) => !field.deprecated), ...fields.filter((field) => field.deprecated)].map((field) => field.name);
+    }
     schema = schema.oneOf?.[0] ?? schema.anyOf?.[0];
   }
   return undefined;
@@ -74,13 +80,17 @@ type Entry = (typeof entries)[number];
 
 /** The `#tag/...` links the spec's own descriptions and guides use, as written. */
 const linksInSpec: string[] = [...new Set(JSON.stringify(spec).match(/#tag\/[^)"'\s\\]+/g) ?? [])].sort();
+/** How a `#tag/...` link names a tag: its words joined by hyphens. */
+function tagSlug(tag: string) {
+  return tag.replace(/ /g, '-');
+}
 /** What the deep-link test follows: every link the descriptions use, plus one operation link per tag they leave out. */
 const deepLinks = [
   ...linksInSpec,
   ...tags
-    .filter((tag) => !linksInSpec.some((link) => link.startsWith(`#tag/${tag}/operation/`)))
+    .filter((tag) => !linksInSpec.some((link) => link.startsWith(`#tag/${tagSlug(tag)}/operation/`)))
     .flatMap((tag) => entries.filter((entry) => entry.tag === tag).slice(0, 1))
-    .map((entry) => `#tag/${entry.tag}/operation/${entry.operationId}`),
+    .map((entry) => `#tag/${tagSlug(entry.tag)}/operation/${entry.operationId}`),
 ];
 
 /** The locators of the site on one page. */
@@ -170,8 +180,35 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: new RegExp(`^${to}$`) }).first().click();
       await expect.poll(() => code.innerText()).toContain(shows);
     };
-    await switchTo('TypeScript', 'curl', "curl -X POST 'https://api.demo.gigapay.se/v2/payouts/'");
+    await switchTo('TypeScript', 'curl', `curl -X POST '${SHOWN_SERVER}/payouts/'`);
     await switchTo('curl', 'TypeScript', 'createGigapayClient(');
+  }, PAGE_LOAD_MS);
+
+  // Still on Create Payouts, whose request examples are a Payout, several, and one with an inline
+  // Employee: the TypeScript and the curl sample follow the example the reader picks.
+  it('shows the sample of the request example picked, in TypeScript and in curl', async () => {
+    const section = on.panel(SHARED_LINK);
+    const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+    const operation = operationsOf(docsSpec).find((entry: { operationId: string }) => entry.operationId === 'createPayout')!.operation;
+    const examples = namedRequestExamples(docsSpec, operation) as [string, unknown][];
+    expect(examples.length).toBeGreaterThan(1);
+    const sampleOf = (label: string, key: string): string =>
+      operation['x-codeSamples'].find((sample: any) => sample.label === label && sample['x-example'] === key).source;
+    const lang = async (from: string, to: string) => {
+      await section.getByText(from, { exact: true }).first().click();
+      await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]').filter({ hasText: new RegExp(`^${to}$`) }).first().click();
+    };
+    // The last example first: the panel opened on the first one.
+    for (const [label, from] of [['TypeScript', undefined], ['curl', 'TypeScript']] as const) {
+      if (from) await lang(from, label);
+      for (const [key] of [...examples.slice(1), examples[0]!]) {
+        const summary: string = deref(docsSpec, deref(docsSpec, operation.requestBody).content['application/json'].examples[key]).summary ?? key;
+        await section.locator('.panel-request-samples button[aria-label="Example"]').click();
+        await page.getByRole('menuitem', { name: summary, exact: true }).click();
+        await expect.poll(() => code.innerText().then((text) => text.trimEnd()), { message: `${label} of ${key}` }).toBe(sampleOf(label, key).trimEnd());
+      }
+    }
+    await lang('curl', 'TypeScript');
   }, PAGE_LOAD_MS);
 
   it('shows the Gigapay logo and the guides of the overview in the sidebar', async () => {
@@ -279,7 +316,8 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       checked.push(operationId);
       for (const tab of ['invoiced_amount', 'cost']) {
         if (!requestFieldsShown.has(`${operationId} ${tab}`)) continue;
-        expect(requestFieldsShown.get(`${operationId} ${tab}`), `${operationId} (${tab})`).toEqual(expected);
+        // Each tab lists the deprecated fields of its own branch last: the same fields, in its order.
+        expect([...requestFieldsShown.get(`${operationId} ${tab}`)!].sort(), `${operationId} (${tab})`).toEqual([...expected].sort());
         checked.push(`${operationId} ${tab}`);
       }
     }
@@ -320,8 +358,10 @@ describe.skipIf(plan.action === 'skip')(`the docs site in Chromium (${CHROMIUM |
       const { panel, waitForHash, expectPanel } = on;
       expect(linksInSpec.length, 'the descriptions link operations with #tag links').toBeGreaterThan(0);
       for (const link of deepLinks) {
-        const [, tag, operationId] = /^#tag\/([^/]+)(?:\/operation\/([^/]+))?$/.exec(link) ?? expect.fail(`${link} is not a #tag/<Tag>[/operation/<operationId>] link`);
-        expect(tags, `${link} names a tag`).toContain(tag);
+        const [, linked, operationId] = /^#tag\/([^/]+)(?:\/operation\/([^/]+))?$/.exec(link) ?? expect.fail(`${link} is not a #tag/<Tag>[/operation/<operationId>] link`);
+        // A tag of several words is linked with hyphens (#tag/Payment-Term), as Redoc names it.
+        const tag = tags.find((name) => tagSlug(name) === linked);
+        expect(tag, `${link} names a tag`).toBeDefined();
         const entry = operationId === undefined ? undefined : (entries.find((candidate) => candidate.operationId === operationId && candidate.tag === tag) ?? expect.fail(`${link} names no ${tag} operation or event`));
         await page.evaluate((hash) => (location.hash = hash), link);
         if (entry) {

@@ -80,21 +80,26 @@ describe('payouts', () => {
     const inline = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'Someone', email: 'MATCH@example.com', country: 'SWE' } }));
     expect(inline.status).toBe(201);
     expect(inline.body.employee).toMatchObject({ id: e.id, email: 'match@example.com' });
-    const newcomer = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'New', cellphone_number: '+46701111111', country: 'SWE' } }));
+    const newcomer = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'New', email: 'new@example.com', cellphone_number: '+46701111111', country: 'SWE' } }));
     expect(newcomer.body.employee.name).toBe('New');
     expect((await own('GET', 'employees/')).body.count).toBe(2);
     const badInline = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'X', country: 'SWE' } }));
     expect(badInline.status).toBe(400);
-    expect(badInline.body.employee.non_field_errors).toEqual(['Either email or cellphone_number is required.']);
+    expect(badInline.body.employee.email).toEqual(['This field is required.']);
     const noExpand = await own('POST', 'payouts/', payoutBody('', { employee: { name: 'Y', email: 'y@example.com', country: 'SWE' } }));
     expect(noExpand.status).toBe(400);
   });
 
   it('expands employee and payrun (and the deprecated invoice) on reads (repeatable expand)', async () => {
     const created = (await call('POST', 'payouts/', payoutBody(employee.id))).body;
-    const read = await call('GET', `payouts/${created.id}/?expand=employee&expand=invoice`);
+    expect(created.invoice).toBe(created.payrun);
+    const read = await call('GET', `payouts/${created.id}/?expand=employee&expand=payrun`);
     expect(read.body.employee.id).toBe(employee.id);
     expect(read.body.payrun.id).toBe(created.payrun);
+    expect(read.body.invoice).toBe(created.payrun);
+    const alias = await call('GET', `payouts/${created.id}/?expand=invoice`);
+    expect(alias.body.invoice.id).toBe(created.payrun);
+    expect(alias.body.payrun).toBe(created.payrun);
     expect((await call('GET', `payouts/${created.id}/?expand=nope`)).status).toBe(400);
   });
 

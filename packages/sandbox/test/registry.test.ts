@@ -35,7 +35,8 @@ async function populated() {
     return (await response.json()) as { id: string };
   };
   const employee = await post('employees/', employeeBody());
-  await post('payouts/', payoutBody(employee.id));
+  const payout = (await post('payouts/', payoutBody(employee.id))) as { id: string; payrun: string };
+  control.payPayrun(payout.payrun); // closes it: its billing invoice exists
   await post('webhooks/', { url: 'https://example.com/hook', events: ['Payout.created'] });
   // No 1.x operation creates a user-scoped webhook: stored directly, as the 2.0 webhooks will store them.
   const owner = core.accounts.get(core.defaultCredentials.token)!;

@@ -23,5 +23,5 @@ export function releasedVersions(releasesDir = RELEASES_DIR) {
 /** The last release as { version, dir }, or undefined before the first one. */
 export function latestRelease(releasesDir = RELEASES_DIR) {
   const version = releasedVersions(releasesDir).at(-1);
-  return version && { version, dir: join(releasesDir, version) };
+  return version ? { version, dir: join(releasesDir, version) } : undefined;
 }

@@ -34,16 +34,26 @@ export interface DeliveryFilter {
  * check below fails to compile when a resource's step is missing here or one here has no resource.
  */
 export interface LifecycleControls {
-  /** Pays a payrun: sets `paid_at`, closes it, emits `Payrun.paid`, then notifies its payouts (`Payout.notified`). */
+  /** Sets `invoice_enabled` on (the default) for integration `integrationId`. */
+  enableInvoicing(integrationId: string): Json;
+  /** Sets `invoice_enabled` off for integration `integrationId`: issuing its invoices answers 403. */
+  disableInvoicing(integrationId: string): Json;
+  /** Pays a payrun (closing it first when open): its invoice gets `paid_at`, `Payrun.paid`, then its payouts are notified (`Payout.notified`). */
   payPayrun(payrunId: string, integrationId?: string): Json;
+  /** Pays a billing invoice; a payrun's invoice pays its payrun (`Payrun.paid`, `Payout.notified`). */
+  payInvoice(invoiceId: string, integrationId?: string): Json;
   /** Sets `notified_at` and emits `Employee.notified`. */
   notifyEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `claimed_at` (and `notified_at` if unset) and emits the events. */
   claimEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `verified_at` (and the earlier steps if unset) and emits the events. */
   verifyEmployee(employeeId: string, integrationId?: string): Json;
+  /** Claims the employee if needed and marks a country mismatch (`latest_status: country_mismatch`). */
+  mismatchEmployeeCountry(employeeId: string, integrationId?: string): Json;
   /** Sets `accepted_at` and emits `Payout.accepted`; the payout's payrun must be paid first. */
   acceptPayout(payoutId: string, integrationId?: string): Json;
+  /** Sets `canceled_at` and emits `Payout.canceled`; refused once accepted or canceled. */
+  cancelPayout(payoutId: string, integrationId?: string): Json;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

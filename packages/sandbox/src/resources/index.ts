@@ -7,6 +7,7 @@
 import type { Handler } from './context.js';
 import { employees } from './employees/index.js';
 import { integrations } from './integrations/index.js';
+import { invoices } from './invoices/index.js';
 import { payruns } from './payruns/index.js';
 import { payouts } from './payouts/index.js';
 import { pricing } from './pricing/index.js';
@@ -20,6 +21,7 @@ export const REGISTRY = [
   integrations,
   employees,
   payruns,
+  invoices,
   payouts,
   pricing,
   webhooks,

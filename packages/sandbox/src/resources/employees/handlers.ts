@@ -9,21 +9,19 @@ import type { IntegrationRecord } from '../integrations/record.js';
 import { findOr404, renameRecord, type TableSet } from '../table.js';
 import { EMPLOYEES, type EmployeeRecord, type EmployeeStore } from './record.js';
 import { serializeEmployee } from './serialize.js';
-
-export const EITHER_CONTACT = 'Either email or cellphone_number is required.';
+import { invitationCode } from './status.js';
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 const employeesOf = (context: OperationContext): EmployeeStore => scoped(context).data.get(EMPLOYEES);
 const lookup = (context: OperationContext): EmployeeRecord => findOr404(employeesOf(context), context.params.id);
 
-/** The fields of an EmployeeCreate body, checked for the rules JSON Schema cannot see. */
+/** The fields of an EmployeeCreate body (the spec requires `email`), checked for the rules JSON Schema cannot see. */
 export function employeeFields(data: TableSet, input: Record<string, unknown>, errors: ValidationBody, current?: EmployeeRecord) {
   const id = idValue(input.id);
   if (id !== undefined && id !== current?.id && data.get(EMPLOYEES).has(id)) addMessage(errors, 'id', `${EMPLOYEES.noun} with this id already exists.`);
   const email = stringOrNull(input.email);
   const cellphone = stringOrNull(input.cellphone_number);
-  if (email === null && cellphone === null) addMessage(errors, 'non_field_errors', EITHER_CONTACT);
   if (typeof input.name === 'string' && input.name.trim() === '') addMessage(errors, 'name', 'This field may not be blank.');
   return {
     id,
@@ -45,6 +43,8 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     claimedAt: null,
     verifiedAt: null,
     lastInvitationAt: null,
+    invitationCode: invitationCode(),
+    countryMismatch: false,
     hasHadPayouts: false,
     seq: nextSeq(),
   };
@@ -64,6 +64,9 @@ export function findMatchingEmployee(data: TableSet, input: Record<string, unkno
   if (id !== undefined && employees.has(id)) return employees.get(id);
   return employees.byContactOf(stringOrNull(input.email), stringOrNull(input.cellphone_number));
 }
+
+/** A mismatch holds until the employee's `country` is changed (to the user's, presumably). */
+const mismatchAfter = (employee: EmployeeRecord, country: string): boolean => employee.countryMismatch && country === employee.country;
 
 export const employeeHandlers: Record<string, Handler> = {
   listEmployees(context) {
@@ -100,7 +103,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, merged, errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const { id, ...rest } = fields;
-    update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
+    update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
     return { status: 200, body: serializeEmployee(employee) };
   },
@@ -113,7 +116,7 @@ export const employeeHandlers: Record<string, Handler> = {
     const fields = employeeFields(data, objectBody(context.body), errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
     const { id, ...rest } = fields;
-    update(employee, rest);
+    update(employee, { ...rest, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
     return { status: 200, body: serializeEmployee(employee) };
   },

@@ -44,3 +44,16 @@ export function advanceEmployee(core: SandboxCore, integration: IntegrationRecor
   }
   return employee;
 }
+
+/**
+ * The user who signed up turns out to live elsewhere than the employee's `country`
+ * (`latest_status: country_mismatch`); signs them up first when they have not. A PATCH or PUT that
+ * changes `country` clears it.
+ */
+export function mismatchCountry(core: SandboxCore, integration: IntegrationRecord, employee: EmployeeRecord): EmployeeRecord {
+  if (employee.countryMismatch) throw detailError(409, `Employee "${employee.id}" already has a country mismatch.`);
+  if (employee.claimedAt === null) advanceEmployee(core, integration, employee, 'claim');
+  touch(employee);
+  employee.countryMismatch = true;
+  return employee;
+}

@@ -1,5 +1,6 @@
 import { RecordStore } from '../../internal/record-store.js';
 import type { TableDef } from '../table.js';
+import { invitationCode } from './status.js';
 
 export interface EmployeeRecord {
   id: string;
@@ -14,6 +15,10 @@ export interface EmployeeRecord {
   verifiedAt: number | null;
   /** Last invitation sent (notify control or resend), for the 24-hour resend rule. */
   lastInvitationAt: number | null;
+  /** The code the person signs up with (8 uppercase letters and digits), shown while unclaimed. */
+  invitationCode: string;
+  /** Set by a control: the user's own country differs from `country` (`latest_status: country_mismatch`). */
+  countryMismatch: boolean;
   /** Set once a payout is registered to them, and never cleared: such an employee cannot be deleted. */
   hasHadPayouts: boolean;
   seq: number;
@@ -44,5 +49,5 @@ export const EMPLOYEES: TableDef<EmployeeRecord, EmployeeStore> = {
   noun: 'employee',
   create: () => new EmployeeStore(),
   dump: (employee) => ({ ...employee }),
-  load: (raw) => ({ ...raw }) as unknown as EmployeeRecord,
+  load: (raw) => ({ invitationCode: invitationCode(), countryMismatch: false, ...raw }) as unknown as EmployeeRecord,
 };

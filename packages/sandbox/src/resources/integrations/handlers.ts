@@ -1,13 +1,15 @@
 import { detailError, nonFieldError } from '../../internal/errors.js';
-import { newId } from '../../internal/ids.js';
 import { applyAll, paginate } from '../../internal/listing.js';
 import { update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from '../context.js';
 import { checkIdFree, findOr404, renameRecord } from '../table.js';
-import { addIntegration, INTEGRATIONS, integrationsOf, type IntegrationRecord } from './record.js';
+import { INTEGRATIONS, integrationsOf, type IntegrationRecord } from './record.js';
 import { serializeIntegration } from './serialize.js';
 
-/** Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide. */
+/**
+ * Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide.
+ * There is no create: integrations come with the sandbox's accounts (and from approved registrations).
+ */
 function lookup(context: OperationContext): IntegrationRecord {
   // Another account's integration is as unknown as a missing one.
   return findOr404(integrationsOf(context.core), context.params.id, (integration) => integration.owner === context.account);
@@ -63,15 +65,6 @@ export const integrationHandlers: Record<string, Handler> = {
     return { status: 200, body: paginate(mine, context.url, serializeIntegration) };
   },
 
-  createIntegration(context) {
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(context, id);
-    const finalId = id ?? newId();
-    const record = addIntegration(context.core, context.account, { ...writableFields(input, finalId), id: finalId, type: 3 });
-    return { status: 201, body: serializeIntegration(record) };
-  },
-
   retrieveIntegration(context) {
     return { status: 200, body: serializeIntegration(lookup(context)) };
   },
@@ -94,7 +87,7 @@ export const integrationHandlers: Record<string, Handler> = {
   deleteIntegration(context) {
     const integration = lookup(context);
     if (integration.type !== 3) throw detailError(403, `Integrations of type ${integration.type} cannot be deleted.`);
-    if (!integration.data.isEmpty) throw nonFieldError('An integration that still has employees, payouts, invoices or webhooks cannot be deleted.');
+    if (!integration.data.isEmpty) throw nonFieldError('An integration that still has objects (employees, payouts, payruns, invoices, webhooks…) cannot be deleted.');
     integrationsOf(context.core).delete(integration.id);
     return { status: 204 };
   },

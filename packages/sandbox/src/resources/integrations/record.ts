@@ -22,6 +22,11 @@ export interface IntegrationRecord {
   address_line_2: string | null;
   zip_code: string;
   city: string;
+  /**
+   * Whether it may issue billing invoices (Gigapay's `invoice_enabled`, not a field of the API's
+   * Integration): `true` unless a control turned it off; `false` makes `issue` answer 403.
+   */
+  invoiceEnabled: boolean;
   owner: Account;
   seq: number;
   /** The integration's own records: one table per `integration`-scope table of the registry. */
@@ -50,7 +55,7 @@ export const INTEGRATIONS: TableDef<IntegrationRecord, IntegrationStore> = {
   load: (raw, { core }) => {
     const owner = core.accounts.get(String(raw.owner));
     if (!owner) throw new Error(`integration ${String(raw.id)}: unknown owner`);
-    return { ...(raw as unknown as IntegrationFields), seq: Number(raw.seq), owner, data: core.newIntegrationData() };
+    return { ...(raw as unknown as IntegrationFields), invoiceEnabled: raw.invoiceEnabled !== false, seq: Number(raw.seq), owner, data: core.newIntegrationData() };
   },
 };
 
@@ -68,6 +73,7 @@ export function addIntegration(core: SandboxCore, account: Account, fields: Part
     address_line_2: null,
     zip_code: '11129',
     city: 'Stockholm',
+    invoiceEnabled: true,
     ...fields,
     owner: account,
     seq: nextSeq(),

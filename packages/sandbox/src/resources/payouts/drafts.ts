@@ -25,7 +25,6 @@ export interface PayoutDraft {
   prices: Breakdown;
   currency: string;
   description: string;
-  country: string | undefined;
   fullSalarySpecification: boolean;
   employee: EmployeeChoice;
   metadata: Record<string, unknown>;
@@ -106,7 +105,6 @@ export function draftPayout(data: TableSet, raw: unknown, options: { inlineAllow
       prices,
       currency: String(input.currency ?? 'SEK'),
       description,
-      country: typeof input.country === 'string' ? input.country : undefined,
       fullSalarySpecification: input.full_salary_specification === true,
       employee,
       metadata: metadataValue(input.metadata),

@@ -21,12 +21,15 @@ const lookup = (context: OperationContext): PayoutRecord => findOr404(scoped(con
 export function payoutFilters(data: TableSet, query: URLSearchParams, withSearch: boolean): Predicate<PayoutRecord>[] {
   return [
     ...relationFilter<PayoutRecord, unknown>(query, 'employee', (id) => data.get(EMPLOYEES).get(id), (p) => p.employee),
+    ...relationFilter<PayoutRecord, unknown>(query, 'payrun', (id) => data.get(PAYRUNS).get(id), (p) => p.payrun),
+    // Deprecated alias of `payrun` (still a payrun id, never a billing invoice's).
     ...relationFilter<PayoutRecord, unknown>(query, 'invoice', (id) => data.get(PAYRUNS).get(id), (p) => p.payrun),
     ...timestampFilter<PayoutRecord>(query, 'start_at', (p) => p.startAt),
     ...timestampFilter<PayoutRecord>(query, 'end_at', (p) => p.endAt),
     ...timestampFilter<PayoutRecord>(query, 'created_at', (p) => p.createdAt),
     ...timestampFilter<PayoutRecord>(query, 'notified_at', (p) => p.notifiedAt),
     ...timestampFilter<PayoutRecord>(query, 'accepted_at', (p) => p.acceptedAt),
+    ...timestampFilter<PayoutRecord>(query, 'canceled_at', (p) => p.canceledAt),
     ...(withSearch
       ? searchFilter<PayoutRecord>(query, (p) => [p.description, p.employee.name, p.employee.cellphone_number, p.employee.email])
       : []),
@@ -43,7 +46,6 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       prices: draft.prices,
       currency: draft.currency,
       description: draft.description,
-      country: draft.country,
       fullSalarySpecification: draft.fullSalarySpecification,
       employee: employees[index]!,
       payrun,
@@ -53,6 +55,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
       createdAt: core.clock.nowMicros(),
       notifiedAt: null,
       acceptedAt: null,
+      canceledAt: null,
       lastNotificationAt: null,
       seq: nextSeq(),
     };
@@ -61,7 +64,7 @@ function insertPayouts(core: SandboxCore, integration: IntegrationRecord, drafts
     update(payrun, { costOre: payrun.costOre + payout.prices.cost });
     return payout;
   });
-  for (const payout of payouts) core.emit(integration, 'Payout.created', serializePayout(payout));
+  for (const payout of payouts) core.emit(integration, 'Payout.created', serializePayout(payout, core.clock.peekMicros()));
   return payouts;
 }
 
@@ -70,7 +73,8 @@ export const payoutHandlers: Record<string, Handler> = {
     const { data } = scoped(context);
     const expand = expandSet(context.query);
     const filters = payoutFilters(data, context.query, true);
-    return { status: 200, body: paginate(listed(data.get(PAYOUTS), 'newest', filters), context.url, (p) => serializePayout(p, expand)) };
+    const now = context.core.clock.peekMicros();
+    return { status: 200, body: paginate(listed(data.get(PAYOUTS), 'newest', filters), context.url, (p) => serializePayout(p, now, expand)) };
   },
 
   createPayout(context) {
@@ -93,12 +97,12 @@ export const payoutHandlers: Record<string, Handler> = {
     if (!result.ok) throw validationError(bulk ? result.errors : result.errors[0]!);
 
     const payouts = insertPayouts(context.core, integration, result.drafts);
-    const bodies = payouts.map((payout) => serializePayout(payout, expand));
+    const bodies = payouts.map((payout) => serializePayout(payout, context.core.clock.peekMicros(), expand));
     return bulk ? { status: 200, body: bodies } : { status: 201, body: bodies[0] };
   },
 
   retrievePayout(context) {
-    return { status: 200, body: serializePayout(lookup(context), expandSet(context.query)) };
+    return { status: 200, body: serializePayout(lookup(context), context.core.clock.peekMicros(), expandSet(context.query)) };
   },
 
   deletePayout(context) {

@@ -10,7 +10,6 @@ export interface PayoutRecord {
   prices: Breakdown;
   currency: string;
   description: string;
-  country: string | undefined;
   fullSalarySpecification: boolean;
   employee: EmployeeRecord;
   payrun: PayrunRecord;
@@ -20,6 +19,8 @@ export interface PayoutRecord {
   createdAt: number;
   notifiedAt: number | null;
   acceptedAt: number | null;
+  /** Set by the cancel control (the API has no cancel operation); `Payout.canceled`. */
+  canceledAt: number | null;
   lastNotificationAt: number | null;
   seq: number;
 }
@@ -42,6 +43,7 @@ export const PAYOUTS: TableDef<PayoutRecord, PayoutStore> = {
   // Employees and payruns are loaded first (the registry lists them before payouts).
   load: (raw, { tables }) => ({
     ...(raw as unknown as PayoutRecord),
+    canceledAt: typeof raw.canceledAt === 'number' ? raw.canceledAt : null,
     employee: findOr404(tables.get(EMPLOYEES), String(raw.employee)),
     payrun: findOr404(tables.get(PAYRUNS), String(raw.payrun)),
   }),

@@ -1,28 +1,45 @@
-import { listed, paginate, timestampFilter } from '../../internal/listing.js';
+import { fieldError } from '../../internal/errors.js';
+import { expandSet, listed, paginate, parseBoolean, timestampFilter, type Predicate } from '../../internal/listing.js';
 import { update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
+import { INVOICES } from '../invoices/record.js';
 import { PAYOUTS } from '../payouts/record.js';
 import { checkIdFree, findOr404, renameRecord } from '../table.js';
-import { payrunLifecycle } from './lifecycle.js';
-import { PAYRUNS, type PayrunRecord, type PayrunStore } from './record.js';
+import { closePayrun, payrunLifecycle } from './lifecycle.js';
+import { paidAtOf, PAYRUNS, type PayrunRecord, type PayrunStore } from './record.js';
 import { serializePayrun } from './serialize.js';
 
 const payrunsOf = (context: OperationContext): PayrunStore => scoped(context).data.get(PAYRUNS);
 const lookup = (context: OperationContext): PayrunRecord => findOr404(payrunsOf(context), context.params.id);
 
 const language = (context: OperationContext): string => (context.language.toLowerCase().startsWith('sv') ? 'sv' : 'en');
+const serializer = (context: OperationContext) => {
+  const expand = expandSet(context.query);
+  const lang = language(context);
+  return (payrun: PayrunRecord) => serializePayrun(payrun, lang, expand);
+};
+
+/** `?open=true` only the open payrun(s), `false` only closed ones. */
+function openFilter(query: URLSearchParams): Predicate<PayrunRecord>[] {
+  const raw = query.get('open');
+  if (raw === null || raw === '') return [];
+  const wanted = parseBoolean(raw);
+  if (wanted === undefined) throw fieldError('open', 'Must be a valid boolean.');
+  return [(payrun) => payrun.open === wanted];
+}
 
 export const payrunHandlers: Record<string, Handler> = {
   listPayruns(context) {
     const items = listed(payrunsOf(context), 'newest', [
-      ...timestampFilter<PayrunRecord>(context.query, 'created_at', (i) => i.createdAt),
-      ...timestampFilter<PayrunRecord>(context.query, 'paid_at', (i) => i.paidAt),
+      ...openFilter(context.query),
+      ...timestampFilter<PayrunRecord>(context.query, 'created_at', (p) => p.createdAt),
+      ...timestampFilter<PayrunRecord>(context.query, 'paid_at', paidAtOf),
     ]);
-    return { status: 200, body: paginate(items, context.url, (i) => serializePayrun(i, language(context))) };
+    return { status: 200, body: paginate(items, context.url, serializer(context)) };
   },
 
   retrievePayrun(context) {
-    return { status: 200, body: serializePayrun(lookup(context), language(context)) };
+    return { status: 200, body: serializer(context)(lookup(context)) };
   },
 
   updatePayrun(context) {
@@ -32,16 +49,22 @@ export const payrunHandlers: Record<string, Handler> = {
     checkIdFree(payrunsOf(context), PAYRUNS.noun, id, payrun);
     if (has(input, 'metadata')) update(payrun, { metadata: metadataValue(input.metadata, payrun.metadata) });
     renameRecord(payrunsOf(context), payrun, id);
-    return { status: 200, body: serializePayrun(payrun, language(context)) };
+    return { status: 200, body: serializer(context)(payrun) };
   },
 
-  /** Deleting an unpaid payrun deletes its payouts with it. */
+  closePayrun(context) {
+    closePayrun(context.core, scoped(context), lookup(context));
+    return { status: 204 };
+  },
+
+  /** Deleting an unpaid payrun that is not on credit deletes its payouts, and its proforma invoice, with it. */
   deletePayrun(context) {
     const { data } = scoped(context);
     const payrun = lookup(context);
     payrunLifecycle.check(payrun, 'delete');
     const payouts = data.get(PAYOUTS);
     for (const payout of payouts.of(payrun)) payouts.delete(payout.id);
+    if (payrun.invoice) data.get(INVOICES).delete(payrun.invoice.id);
     data.get(PAYRUNS).delete(payrun.id);
     return { status: 204 };
   },

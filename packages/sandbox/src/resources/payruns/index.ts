@@ -15,7 +15,7 @@ export const payruns = defineResource({
     {
       name: 'payPayrun',
       path: 'payruns/{id}/pay',
-      summary: 'Pays a payrun: sets `paid_at`, closes it, emits `Payrun.paid`, then notifies its payouts (`Payout.notified`).',
+      summary: 'Pays a payrun (closing it first when open): its invoice gets `paid_at`, the payrun emits `Payrun.paid`, then its payouts are notified (`Payout.notified`).',
       run: (core: SandboxCore, integration: IntegrationRecord, id: string) => serializePayrun(payPayrun(core, integration, findOr404(integration.data.get(PAYRUNS), id))),
     },
   ],

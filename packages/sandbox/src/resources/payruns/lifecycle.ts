@@ -1,29 +1,31 @@
 /**
- * A payrun's life cycle: open (collecting payouts in its currency) → paid (closed, its payouts
- * notified). Paying is Gigapay's step (a control); a paid payrun keeps its payouts.
+ * A payrun's life cycle: open (collecting payouts in its currency) → invoiced (closed: its billing
+ * invoice exists) → paid (its invoice paid; its payouts notified). Closing is the client's step
+ * (`POST /payruns/{id}/close/`), paying Gigapay's (a control, on the payrun or on its invoice).
+ * "On credit" (a decision): an invoiced payrun whose invoice was issued, i.e. Gigapay extended
+ * credit until its due date; such a payrun, like a paid one, keeps its payouts.
  */
 import { detailError, nonFieldError } from '../../internal/errors.js';
 import { newId, ocrNumber } from '../../internal/ids.js';
 import { nextSeq, update } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
+import { createInvoice, markPaid } from '../invoices/lifecycle.js';
 import { lifecycle } from '../lifecycle.js';
 import { PAYOUTS } from '../payouts/record.js';
 import { serializePayout } from '../payouts/serialize.js';
 import { PAYRUNS, type PayrunRecord } from './record.js';
 import { serializePayrun } from './serialize.js';
+import { payrunState } from './status.js';
 
-/** The payrun's `latest_status`: `open` collects payouts, `invoiced` is closed and billed, `paid`. */
-export type PayrunState = 'open' | 'invoiced' | 'paid';
+const paidOrOnCredit = (what: string) => () => nonFieldError(`A paid payrun, or one on credit, ${what}.`);
 
-export const payrunStatus = (payrun: PayrunRecord): PayrunState => (payrun.paidAt !== null ? 'paid' : payrun.open ? 'open' : 'invoiced');
-const stateOf = payrunStatus;
-
-export const payrunLifecycle = lifecycle(stateOf, {
-  pay: { from: ['open', 'invoiced'], refuse: (payrun) => detailError(409, `Payrun "${payrun.id}" is already paid.`) },
-  delete: { from: ['open', 'invoiced'], refuse: () => nonFieldError('A paid payrun cannot be deleted.') },
+export const payrunLifecycle = lifecycle(payrunState, {
+  close: { from: ['open'], refuse: (payrun) => nonFieldError(`Payrun "${payrun.id}" is already closed.`) },
+  pay: { from: ['open', 'invoiced', 'credit'], refuse: (payrun) => detailError(409, `Payrun "${payrun.id}" is already paid.`) },
+  delete: { from: ['open', 'invoiced'], refuse: paidOrOnCredit('cannot be deleted') },
   /** Deleting one of its payouts. */
-  removePayout: { from: ['open', 'invoiced'], refuse: () => nonFieldError('The payrun of this payout is paid; the payout cannot be deleted.') },
+  removePayout: { from: ['open', 'invoiced'], refuse: paidOrOnCredit('keeps its payouts: this payout cannot be deleted') },
 });
 
 /** The open payrun in `currency`, started (with `Payrun.created`) when none is open. */
@@ -40,7 +42,7 @@ export function openPayrun(core: SandboxCore, integration: IntegrationRecord, cu
     ocrNumber: ocrNumber(seq),
     open: true,
     createdAt: core.clock.nowMicros(),
-    paidAt: null,
+    invoice: null,
     seq,
   };
   integration.data.get(PAYRUNS).set(payrun.id, payrun);
@@ -48,17 +50,31 @@ export function openPayrun(core: SandboxCore, integration: IntegrationRecord, cu
   return payrun;
 }
 
-/** Pays a payrun: `Payrun.paid`, then each of its payouts notified (`Payout.notified`), oldest first. */
-export function payPayrun(core: SandboxCore, integration: IntegrationRecord, payrun: PayrunRecord): PayrunRecord {
-  payrunLifecycle.check(payrun, 'pay');
-  update(payrun, { paidAt: core.clock.nowMicros(), open: false });
+/** Closes an open payrun: no more payouts join it, and its billing invoice (a proforma) is created. */
+export function closePayrun(core: SandboxCore, integration: IntegrationRecord, payrun: PayrunRecord): PayrunRecord {
+  payrunLifecycle.check(payrun, 'close');
+  const invoice = createInvoice(core, integration, { billingType: 'payrun', currency: payrun.currency, payrun });
+  update(payrun, { open: false, invoice });
+  return payrun;
+}
+
+/** What follows from its invoice being paid: `Payrun.paid`, then each payout notified (`Payout.notified`), oldest first. */
+export function settlePayrun(core: SandboxCore, integration: IntegrationRecord, payrun: PayrunRecord): void {
   core.emit(integration, 'Payrun.paid', serializePayrun(payrun));
   // Gigapay notifies the employees of a payout once its payrun is paid.
   for (const payout of integration.data.get(PAYOUTS).of(payrun).sort((a, b) => a.seq - b.seq)) {
-    if (payout.notifiedAt !== null) continue;
+    if (payout.notifiedAt !== null || payout.canceledAt !== null) continue;
     const now = core.clock.nowMicros();
     update(payout, { notifiedAt: now, lastNotificationAt: now });
-    core.emit(integration, 'Payout.notified', serializePayout(payout));
+    core.emit(integration, 'Payout.notified', serializePayout(payout, core.clock.peekMicros()));
   }
+}
+
+/** Pays a payrun (closing it first when open): its invoice paid, then `settlePayrun`. */
+export function payPayrun(core: SandboxCore, integration: IntegrationRecord, payrun: PayrunRecord): PayrunRecord {
+  payrunLifecycle.check(payrun, 'pay');
+  if (payrun.open) closePayrun(core, integration, payrun);
+  markPaid(core, payrun.invoice!);
+  settlePayrun(core, integration, payrun);
   return payrun;
 }

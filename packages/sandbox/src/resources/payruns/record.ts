@@ -1,4 +1,5 @@
 import { RecordStore } from '../../internal/record-store.js';
+import type { InvoiceRecord } from '../invoices/record.js';
 import type { TableDef } from '../table.js';
 
 /** Payruns are never created through the API: a payout starts one when none is open. */
@@ -13,9 +14,13 @@ export interface PayrunRecord {
   ocrNumber: string;
   open: boolean;
   createdAt: number;
-  paidAt: number | null;
+  /** Its billing invoice, created when it closes; whether (and when) it is paid is the invoice's. */
+  invoice: InvoiceRecord | null;
   seq: number;
 }
+
+/** When the payrun was paid: its invoice's `paid_at` (one source of truth). */
+export const paidAtOf = (payrun: PayrunRecord): number | null => payrun.invoice?.paidAt ?? null;
 
 export class PayrunStore extends RecordStore<PayrunRecord> {
   private readonly openByCurrency = this.index((payrun) => (payrun.open ? [payrun.currency] : []));
@@ -31,6 +36,7 @@ export const PAYRUNS: TableDef<PayrunRecord, PayrunStore> = {
   scope: 'integration',
   noun: 'payrun',
   create: () => new PayrunStore(),
-  dump: (payrun) => ({ ...payrun }),
-  load: (raw) => ({ ...raw }) as unknown as PayrunRecord,
+  // The invoice is dumped with the invoices, and points back at its payrun when loaded.
+  dump: ({ invoice: _invoice, ...payrun }) => ({ ...payrun }),
+  load: (raw) => ({ ...raw, invoice: null }) as unknown as PayrunRecord,
 };

@@ -2,16 +2,15 @@ import type { GigapayClient } from '@gigapay/client';
 import type { Fixtures } from './fixtures.js';
 
 export default async function createPayout(client: GigapayClient<true>, { employeeId }: Fixtures) {
-  // Give one of amount (what the Employee gets),
-  // invoiced_amount or cost. The client keys the POST:
-  // retrying it cannot pay twice.
+  // invoiced_amount: what you pay, fees included. The
+  // client keys the POST: retrying it cannot pay twice.
   const { data: payout } = await client.POST('/payouts/', {
     body: {
       employee: employeeId,
-      amount: '1000.00',
+      invoiced_amount: '1000.00',
       currency: 'SEK',
-      description: 'Instagram collaboration 2021-11-13',
+      description: 'Instagram samarbete 2021-11-13.',
     },
   });
-  console.log('Payout', payout.id, 'costs', payout.cost);
+  console.log('Payout', payout.id, 'in Payrun', payout.payrun);
 }

@@ -6,11 +6,11 @@ export default async function calculatePricing(client: GigapayClient<true>, { em
   const { data: pricing } = await client.POST('/pricing/', {
     body: {
       employee: employeeId,
-      amount: '1000.00',
+      invoiced_amount: '1000.00',
       currency: 'SEK',
-      description: 'Instagram collaboration 2021-11-13',
+      description: 'Instagram samarbete 2021-11-13.',
     },
   });
-  console.log('Paying', pricing.amount, 'costs', pricing.cost);
+  console.log('The Employee gets', pricing.amount);
   console.log('tax', pricing.tax, 'fee', pricing.fee);
 }

@@ -11,6 +11,34 @@ import { absolutiseRefs, DOCUMENT_ID, indexPointers, jsonType, METHODS, resolveI
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
+/** The formats every response repeats (each timestamp, each link), checked per value thousands of times a second. */
+const REMEMBERED_FORMATS = ['date-time', 'uri'] as const;
+const REMEMBERED_VALUES = 10_000;
+
+/**
+ * Replaces those formats' checks by the same checks with their answers remembered (they are pure
+ * functions of the string; the cache is bounded, and emptied when full): a listed record's
+ * timestamps are checked once, not on every page that shows it.
+ */
+function rememberFormats(ajv: Ajv2020): void {
+  for (const name of REMEMBERED_FORMATS) {
+    // ajv-formats gives `date-time` as { validate, compare } and `uri` as a bare function.
+    const format = addFormats.get(name) as ((text: string) => boolean) | { validate: (text: string) => boolean; compare?: (a: string, b: string) => number | undefined };
+    const check = typeof format === 'function' ? format : format.validate;
+    const answers = new Map<string, boolean>();
+    const remembered = (text: string): boolean => {
+      let answer = answers.get(text);
+      if (answer === undefined) {
+        if (answers.size >= REMEMBERED_VALUES) answers.clear();
+        answer = check(text);
+        answers.set(text, answer);
+      }
+      return answer;
+    };
+    ajv.addFormat(name, typeof format === 'function' ? remembered : { ...format, validate: remembered });
+  }
+}
+
 /** Keywords OpenAPI adds to JSON Schema: known to Ajv's strict mode, checked by nothing. */
 const OPENAPI_KEYWORDS = ['components', 'example', 'discriminator', 'xml', 'externalDocs'];
 
@@ -63,6 +91,7 @@ export class OpenApiValidator {
   private readonly ajv: Ajv2020;
   private readonly byId = new Map<string, Operation>();
   private readonly compiled = new WeakMap<object, ValidateFunction>();
+  private readonly resolved = new WeakMap<object, unknown>();
   private readonly formats = new Map<string, ValidateFunction>();
   private readonly pointers = new WeakMap<object, string>();
 
@@ -70,6 +99,7 @@ export class OpenApiValidator {
     this.document = absolutiseRefs(document) as OpenApiDocument;
     this.ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: false, allErrors: options.allErrors ?? true, verbose: true });
     addFormats(this.ajv);
+    rememberFormats(this.ajv);
     this.ajv.addVocabulary([...OPENAPI_KEYWORDS, ...extensionKeywords(this.document)]);
     this.ajv.addSchema({ $id: DOCUMENT_ID, components: { schemas: this.document.components?.schemas ?? {} } });
     indexPointers(this.document, '#', this.pointers);
@@ -90,9 +120,15 @@ export class OpenApiValidator {
     return this.byId.get(operationId);
   }
 
-  /** Follows `$ref`s within the document. */
+  /** Follows `$ref`s within the document (each `$ref` object resolved once: the document never changes). */
   resolve<T = JsonObject>(value: unknown): T {
-    return resolveIn<T>(this.document, value);
+    if (value === null || typeof value !== 'object' || typeof (value as JsonObject).$ref !== 'string') return value as T;
+    let resolved = this.resolved.get(value);
+    if (resolved === undefined) {
+      resolved = resolveIn<unknown>(this.document, value);
+      this.resolved.set(value, resolved);
+    }
+    return resolved as T;
   }
 
   /** The compiled validator of a schema of this document (compiled once per schema object). */

@@ -83,10 +83,17 @@ export function isShowable(micros: number): boolean {
 /** 1558521158118753 → "2019-05-22T10:32:38.118753Z"; before 1970 too (-500000 → "1969-12-31T23:59:59.500000Z"). */
 export function formatTimestamp(micros: number): string {
   const millis = Math.floor(micros / 1000);
-  const iso = new Date(millis).toISOString(); // …:38.118Z
+  const day = Math.floor(millis / 86_400_000);
+  // Every response formats several timestamps, most of them of the same day: its date is built once.
+  if (day !== formatted.day) formatted = { day, date: new Date(day * 86_400_000).toISOString().slice(0, -13) };
+  const second = Math.floor((millis - day * 86_400_000) / 1000);
   const fraction = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
-  return `${iso.slice(0, 19)}.${String(fraction).padStart(6, '0')}Z`;
+  return `${formatted.date}${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}.${String(fraction).padStart(6, '0')}Z`;
 }
+
+/** The date part (`2019-05-22T`) of the day formatted last. */
+let formatted = { day: Number.NaN, date: '' };
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** A timestamp that may not have happened yet: `null` stays `null`. */
 export const formatOptionalTimestamp = (micros: number | null): string | null => (micros === null ? null : formatTimestamp(micros));

@@ -126,7 +126,7 @@ export class SandboxCore {
   emit(source: IntegrationRecord | Account, event: EventName, object: unknown): void {
     const from: EventSource = 'data' in source ? { integration: source } : { account: source };
     const integrationId = 'integration' in from ? from.integration.id : null;
-    for (const webhook of webhooksOf(this, from)) {
+    for (const webhook of webhooksOf(this, from, event)) {
       if (!webhook.events.includes(event)) continue;
       const target = { integrationId, webhookId: webhook.id, url: webhook.url, secretKey: webhook.secret_key };
       afterCommit(() => this.deliverer.enqueue(target, event, object));

@@ -28,6 +28,7 @@ export class Transaction {
     this.undo.push(() => {
       for (const key of Object.keys(record)) if (!Object.hasOwn(saved, key)) delete (record as Record<string, unknown>)[key];
       Object.assign(record, saved);
+      fieldWatchers.get(record)?.(record);
     });
   }
 
@@ -101,8 +102,24 @@ export function atomically<T>(work: () => T): T {
   return result;
 }
 
-/** Call before changing a field of a state record, so a rollback can restore it. */
+/**
+ * Who must hear that a record's fields may change: the store holding it, whose indexes are
+ * derived from those fields (`RecordStore`). Told on every `touch` and again when a rollback
+ * restores the fields.
+ */
+const fieldWatchers = new WeakMap<object, (record: object) => void>();
+
+export function watchFields(record: object, onChange: (record: object) => void): void {
+  fieldWatchers.set(record, onChange);
+}
+
+export function unwatchFields(record: object, onChange: (record: object) => void): void {
+  if (fieldWatchers.get(record) === onChange) fieldWatchers.delete(record);
+}
+
+/** Call before changing a field of a state record (each time), so a rollback can restore it and indexes see the change. */
 export function touch(record: object): void {
+  fieldWatchers.get(record)?.(record);
   open?.touch(record);
 }
 
@@ -114,48 +131,67 @@ export function afterCommit(effect: Action): void {
 
 /**
  * A `Map` whose writes are undone when the open transaction rolls back. `version` changes with
- * every write (and every undo), so views derived from the map know when to rebuild.
+ * every write (and every undo), so views derived from the map know when to rebuild; a subclass
+ * that keeps its own indexes hears of every entry that comes and goes (`added`, `removed`,
+ * `cleared`), undos included.
  */
 export class JournaledMap<K, V> extends Map<K, V> {
   version = 0;
 
   override set(key: K, value: V): this {
-    if (open) {
-      const had = super.has(key);
-      const previous = super.get(key) as V;
-      open.onRollback(() => (had ? this.restore(key, previous) : this.forget(key)));
-    }
+    const had = super.has(key);
+    const previous = super.get(key) as V;
+    if (open) open.onRollback(() => (had ? this.restore(key, previous) : this.forget(key)));
     this.version++;
-    return super.set(key, value);
+    super.set(key, value);
+    if (had && previous !== value) this.removed(key, previous);
+    if (!had || previous !== value) this.added(key, value);
+    return this;
   }
 
   override delete(key: K): boolean {
-    if (open && super.has(key)) {
-      const previous = super.get(key) as V;
-      open.onRollback(() => this.restore(key, previous));
-    }
+    if (!super.has(key)) return false;
+    const previous = super.get(key) as V;
+    if (open) open.onRollback(() => this.restore(key, previous));
     this.version++;
-    return super.delete(key);
+    super.delete(key);
+    this.removed(key, previous);
+    return true;
   }
 
   override clear(): void {
     if (open) {
-      const entries = [...this.entries()];
+      const entries = [...super.entries()];
       open.onRollback(() => {
         for (const [key, value] of entries) this.restore(key, value);
       });
     }
     this.version++;
     super.clear();
+    this.cleared();
   }
+
+  /** `value` is now stored under `key`. */
+  protected added(_key: K, _value: V): void {}
+  /** `value` is no longer stored under `key`. */
+  protected removed(_key: K, _value: V): void {}
+  /** Every entry is gone. */
+  protected cleared(): void {}
 
   private restore(key: K, value: V): void {
     this.version++;
+    const had = super.has(key);
+    const previous = super.get(key) as V;
     Map.prototype.set.call(this, key, value);
+    if (had && previous !== value) this.removed(key, previous);
+    if (!had || previous !== value) this.added(key, value);
   }
 
   private forget(key: K): void {
     this.version++;
+    if (!super.has(key)) return;
+    const previous = super.get(key) as V;
     Map.prototype.delete.call(this, key);
+    this.removed(key, previous);
   }
 }

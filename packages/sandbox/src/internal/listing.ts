@@ -25,12 +25,51 @@ function positiveInt(query: URLSearchParams, name: string, fallback: number): nu
   return Number.isInteger(value) && value >= 1 ? value : Number.NaN;
 }
 
-export function paginate<T, R>(items: readonly T[], url: URL, serialize: (item: T) => R): Page<R> {
+/** What a list pages through: how many objects match, and the matches in the list's order (walked lazily, so a page stops at its end). */
+export interface Listing<T> {
+  count: number;
+  items: Iterable<T>;
+}
+
+/** What a store offers a list: its size and its records in creation order, both ways (`RecordStore`). */
+export interface OrderedSource<T> {
+  readonly size: number;
+  oldest(): Iterable<T>;
+  newest(): Iterable<T>;
+}
+
+/**
+ * The records of `source` in `order` that pass every predicate. Unfiltered, a page walks only its
+ * offset and itself; filtered, `count` needs one walk over the table, but never a sort.
+ */
+export function listed<T>(source: OrderedSource<T>, order: 'oldest' | 'newest', predicates: Predicate<T>[] = []): Listing<T> {
+  const walk = order === 'oldest' ? source.oldest() : source.newest();
+  if (predicates.length === 0) return { count: source.size, items: walk };
+  const items: T[] = [];
+  for (const item of walk) if (predicates.every((keep) => keep(item))) items.push(item);
+  return { count: items.length, items };
+}
+
+/** The items of one page, from `offset`, at most `size` of them, without walking further. */
+function pageOf<T>(items: Iterable<T>, offset: number, size: number): T[] {
+  if (Array.isArray(items)) return items.slice(offset, offset + size);
+  const page: T[] = [];
+  let index = 0;
+  for (const item of items) {
+    if (index++ < offset) continue;
+    page.push(item);
+    if (page.length === size) break;
+  }
+  return page;
+}
+
+export function paginate<T, R>(list: readonly T[] | Listing<T>, url: URL, serialize: (item: T) => R): Page<R> {
+  const { count, items }: Listing<T> = Array.isArray(list) ? { count: list.length, items: list } : (list as Listing<T>);
   const query = url.searchParams;
   const pageSize = positiveInt(query, 'page_size', DEFAULT_PAGE_SIZE);
   if (Number.isNaN(pageSize)) throw fieldError('page_size', 'A valid integer of at least 1 is required.');
   const page = positiveInt(query, 'page', 1);
-  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+  const pageCount = Math.max(1, Math.ceil(count / pageSize));
   // DRF: an empty first page is fine, any other page outside the range is a 404.
   if (Number.isNaN(page) || page > pageCount) throw detailError(404, 'Invalid page.');
   const link = (target: number): string => {
@@ -39,10 +78,10 @@ export function paginate<T, R>(items: readonly T[], url: URL, serialize: (item: 
     return next.toString();
   };
   return {
-    count: items.length,
+    count,
     next: page < pageCount ? link(page + 1) : null,
     previous: page > 1 ? link(page - 1) : null,
-    results: items.slice((page - 1) * pageSize, page * pageSize).map(serialize),
+    results: pageOf(items, (page - 1) * pageSize, pageSize).map(serialize),
   };
 }
 

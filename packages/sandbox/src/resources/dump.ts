@@ -7,9 +7,9 @@ import type { SandboxCore } from '../internal/core.js';
 import { seqAtLeast } from '../internal/state.js';
 import { INTEGRATION_TABLES, SANDBOX_TABLES } from './index.js';
 import { integrationsOf } from './integrations/record.js';
-import type { AnyTable, StoredRecord, TableSet } from './table.js';
+import type { AnyTable, RecordStore, StoredRecord, TableSet } from './table.js';
 
-/** A table as `[key, record]` pairs in creation order (a rolled-back delete re-inserts at the end). */
+/** A table as `[key, record]` pairs in creation order. */
 type DumpedTable = [string, unknown][];
 type DumpedTables = Record<string, DumpedTable>;
 
@@ -23,8 +23,8 @@ export interface DumpedRecords {
 function dumpSet(set: TableSet, defs: readonly AnyTable[]): DumpedTables {
   return Object.fromEntries(
     defs.map((def) => {
-      const store: Map<string, StoredRecord> = set.get(def);
-      return [def.name, [...store].sort(([, a], [, b]) => a.seq - b.seq).map(([key, record]) => [key, def.dump(record)])];
+      const store: RecordStore<StoredRecord> = set.get(def);
+      return [def.name, [...store.oldest()].map((record) => [record.id, def.dump(record)])];
     }),
   );
 }

@@ -5,15 +5,12 @@
  * registry creates, dumps, loads and counts every table, so none can be forgotten.
  */
 import { fieldError, notFound } from '../internal/errors.js';
-import { touch, type JournaledMap } from '../internal/journal.js';
+import { touch } from '../internal/journal.js';
+import { RecordStore, type StoredRecord } from '../internal/record-store.js';
 import type { SandboxCore } from '../internal/core.js';
 import type { Account } from '../internal/state.js';
 
-/** Every stored record has an id (its key, renamable through PATCH/PUT) and a creation sequence. */
-export interface StoredRecord {
-  id: string;
-  seq: number;
-}
+export { RecordStore, type StoredRecord };
 
 /** What a loader can look up: the tables loaded before it (the registry loads in its own order). */
 export interface LoadContext {
@@ -28,12 +25,13 @@ export function loadOwner({ core }: LoadContext, raw: Record<string, unknown>, n
   return owner;
 }
 
-export interface TableDef<R extends StoredRecord = StoredRecord, S extends JournaledMap<string, R> = JournaledMap<string, R>> {
+export interface TableDef<R extends StoredRecord = StoredRecord, S extends RecordStore<R> = RecordStore<R>> {
   /** The table's name in snapshots and state files. */
   name: string;
   scope: 'sandbox' | 'integration';
   /** What the 409/400 of a taken id calls the record (`employee with this id already exists.`). */
   noun: string;
+  /** A `RecordStore` (a subclass when the resource declares indexes): lists walk it in order. */
   create(): S;
   /** The record as JSON: references to other records by id. */
   dump(record: R): unknown;
@@ -46,13 +44,13 @@ export type AnyTable = TableDef<any, any>;
 
 /** The tables of one scope, each created from its definition. */
 export class TableSet {
-  private readonly stores = new Map<AnyTable, JournaledMap<string, StoredRecord>>();
+  private readonly stores = new Map<AnyTable, RecordStore<StoredRecord>>();
 
   constructor(defs: readonly AnyTable[]) {
-    for (const def of defs) this.stores.set(def, def.create() as JournaledMap<string, StoredRecord>);
+    for (const def of defs) this.stores.set(def, def.create() as RecordStore<StoredRecord>);
   }
 
-  get<R extends StoredRecord, S extends JournaledMap<string, R>>(def: TableDef<R, S>): S {
+  get<R extends StoredRecord, S extends RecordStore<R>>(def: TableDef<R, S>): S {
     const store = this.stores.get(def);
     if (!store) throw new Error(`table ${def.name} is not in the registry`);
     return store as unknown as S;

@@ -1,7 +1,7 @@
 import { RESEND_WAIT_MICROS } from '../../internal/clock.js';
 import { addMessage, isEmpty, nonFieldError, validationError, type ValidationBody } from '../../internal/errors.js';
 import { newId } from '../../internal/ids.js';
-import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../../internal/listing.js';
+import { listed, paginate, searchFilter, timestampFilter } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
@@ -50,7 +50,6 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
   };
   const employees = integration.data.get(EMPLOYEES);
   employees.set(record.id, record);
-  employees.index(record);
   core.emit(integration, 'Employee.created', serializeEmployee(record));
   return record;
 }
@@ -72,14 +71,14 @@ const mismatchAfter = (employee: EmployeeRecord, country: string): boolean => em
 export const employeeHandlers: Record<string, Handler> = {
   listEmployees(context) {
     const q = context.query;
-    const items = applyAll(employeesOf(context).values(), [
+    const items = listed(employeesOf(context), 'oldest', [
       ...timestampFilter<EmployeeRecord>(q, 'created_at', (e) => e.createdAt),
       ...timestampFilter<EmployeeRecord>(q, 'notified_at', (e) => e.notifiedAt),
       ...timestampFilter<EmployeeRecord>(q, 'claimed_at', (e) => e.claimedAt),
       ...timestampFilter<EmployeeRecord>(q, 'verified_at', (e) => e.verifiedAt),
       ...searchFilter<EmployeeRecord>(q, (e) => [e.name, e.email, e.cellphone_number]),
     ]);
-    return { status: 200, body: paginate(oldestFirst(items), context.url, serializeEmployee) };
+    return { status: 200, body: paginate(items, context.url, serializeEmployee) };
   },
 
   createEmployee(context) {
@@ -106,7 +105,6 @@ export const employeeHandlers: Record<string, Handler> = {
     const { id, ...rest } = fields;
     update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
-    employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
@@ -120,7 +118,6 @@ export const employeeHandlers: Record<string, Handler> = {
     const { id, ...rest } = fields;
     update(employee, { ...rest, countryMismatch: mismatchAfter(employee, rest.country) });
     renameRecord(employeesOf(context), employee, id);
-    employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 

@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { TableDef } from '../table.js';
 import { invitationCode } from './status.js';
 
@@ -29,29 +29,14 @@ const contactKeys = (email: string | null, cellphone: string | null): string[] =
   ...(cellphone ? [`cellphone:${cellphone}`] : []),
 ];
 
-/** An integration's employees, with an index by contact. */
-export class EmployeeStore extends JournaledMap<string, EmployeeRecord> {
-  /**
-   * Employees by contact (`email:` + lower-case email, `cellphone:` + number), so that matching an
-   * inline employee does not scan them all. Entries are only ever added: a lookup keeps those
-   * still true (the record is registered and has that contact), so a rolled-back request or a
-   * changed email leaves nothing wrong behind.
-   */
-  private readonly byContact = new Map<string, EmployeeRecord[]>();
-
-  /** Call after an employee is registered or its contact details change. */
-  index(employee: EmployeeRecord): void {
-    for (const key of contactKeys(employee.email, employee.cellphone_number)) {
-      const list = this.byContact.get(key);
-      if (!list) this.byContact.set(key, [employee]);
-      else if (!list.includes(employee)) list.push(employee);
-    }
-  }
+/** An integration's employees, indexed by contact (so that matching an inline employee does not scan them all). */
+export class EmployeeStore extends RecordStore<EmployeeRecord> {
+  private readonly byContact = this.index((employee) => contactKeys(employee.email, employee.cellphone_number));
 
   /** The first registered employee with this email (case-insensitive), else with this cellphone number. */
   byContactOf(email: string | null, cellphone: string | null): EmployeeRecord | undefined {
     for (const key of contactKeys(email, cellphone)) {
-      const found = this.byContact.get(key)?.find((employee) => this.get(employee.id) === employee && contactKeys(employee.email, employee.cellphone_number).includes(key));
+      const found = this.byContact.first(key);
       if (found) return found;
     }
     return undefined;
@@ -64,9 +49,5 @@ export const EMPLOYEES: TableDef<EmployeeRecord, EmployeeStore> = {
   noun: 'employee',
   create: () => new EmployeeStore(),
   dump: (employee) => ({ ...employee }),
-  load: (raw, { tables }) => {
-    const employee = { invitationCode: invitationCode(), countryMismatch: false, ...raw } as unknown as EmployeeRecord;
-    tables.get(EMPLOYEES).index(employee);
-    return employee;
-  },
+  load: (raw) => ({ invitationCode: invitationCode(), countryMismatch: false, ...raw }) as unknown as EmployeeRecord,
 };

@@ -1,5 +1,5 @@
 import { detailError, nonFieldError } from '../../internal/errors.js';
-import { applyAll, oldestFirst, paginate } from '../../internal/listing.js';
+import { applyAll, paginate } from '../../internal/listing.js';
 import { update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from '../context.js';
 import { checkIdFree, findOr404, renameRecord } from '../table.js';
@@ -61,11 +61,8 @@ function editing(context: OperationContext) {
 export const integrationHandlers: Record<string, Handler> = {
   listIntegrations(context) {
     const type = context.query.get('type');
-    const mine = applyAll(integrationsOf(context.core).values(), [
-      (integration) => integration.owner === context.account,
-      (integration) => !type || String(integration.type) === type,
-    ]);
-    return { status: 200, body: paginate(oldestFirst(mine), context.url, serializeIntegration) };
+    const mine = applyAll(integrationsOf(context.core).ownedBy(context.account), [(integration) => !type || String(integration.type) === type]);
+    return { status: 200, body: paginate(mine, context.url, serializeIntegration) };
   },
 
   retrieveIntegration(context) {

@@ -3,7 +3,7 @@
  * (its `integration`-scope tables in `data`). Ids are unique sandbox-wide, so the table is
  * sandbox-scoped and records point at their owner.
  */
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import { nextSeq, type Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { TableDef, TableSet } from '../table.js';
@@ -35,11 +35,21 @@ export interface IntegrationRecord {
 
 export type IntegrationFields = Omit<IntegrationRecord, 'owner' | 'seq' | 'data'>;
 
-export const INTEGRATIONS: TableDef<IntegrationRecord> = {
+/** Every account's integrations, indexed by owner (an account lists its own without a scan of all). */
+export class IntegrationStore extends RecordStore<IntegrationRecord> {
+  private readonly byOwner = this.index((integration) => [integration.owner]);
+
+  /** The integrations of `account`, oldest first. */
+  ownedBy(account: Account): IntegrationRecord[] {
+    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
+  }
+}
+
+export const INTEGRATIONS: TableDef<IntegrationRecord, IntegrationStore> = {
   name: 'integrations',
   scope: 'sandbox',
   noun: 'integration',
-  create: () => new JournaledMap<string, IntegrationRecord>(),
+  create: () => new IntegrationStore(),
   // `data` is dumped by the registry, table by table, under the integration.
   dump: ({ owner, data: _data, ...fields }) => ({ ...fields, owner: owner.token }),
   load: (raw, { core }) => {
@@ -49,7 +59,7 @@ export const INTEGRATIONS: TableDef<IntegrationRecord> = {
   },
 };
 
-export const integrationsOf = (core: SandboxCore): JournaledMap<string, IntegrationRecord> => core.tables.get(INTEGRATIONS);
+export const integrationsOf = (core: SandboxCore): IntegrationStore => core.tables.get(INTEGRATIONS);
 
 export function addIntegration(core: SandboxCore, account: Account, fields: Partial<IntegrationFields> & Pick<IntegrationFields, 'id' | 'name' | 'type'>): IntegrationRecord {
   const integrations = integrationsOf(core);

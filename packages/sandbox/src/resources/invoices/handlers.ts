@@ -1,4 +1,5 @@
-import { applyAll, paginate, type Predicate } from '../../internal/listing.js';
+import { listed, paginate, type Listing, type Predicate } from '../../internal/listing.js';
+import type { RecordStore } from '../../internal/record-store.js';
 import { objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import type { IntegrationRecord } from '../integrations/record.js';
 import { paymentTermOf } from '../payment-term/index.js';
@@ -10,9 +11,13 @@ import { serializeInvoice } from './serialize.js';
 const invoicesOf = (context: OperationContext) => scoped(context).data.get(INVOICES);
 const lookup = (context: OperationContext): InvoiceRecord => findOr404(invoicesOf(context), context.params.id);
 
-/** `?ordering=`: the field to sort by (`-` for descending); without it, newest first. Unset values sort last. */
-function ordered(items: InvoiceRecord[], ordering: string | null): InvoiceRecord[] {
-  if (!ordering) return items.sort((a, b) => b.seq - a.seq);
+/**
+ * `?ordering=`: the field to sort by (`-` for descending), the matches sorted; without it, newest
+ * first, walked in the store's order (a page costs its own size). Unset values sort last.
+ */
+function ordered(store: RecordStore<InvoiceRecord>, predicates: Predicate<InvoiceRecord>[], ordering: string | null): Listing<InvoiceRecord> | InvoiceRecord[] {
+  if (!ordering) return listed(store, 'newest', predicates);
+  const items = [...listed(store, 'oldest', predicates).items];
   const descending = ordering.startsWith('-');
   const field = descending ? ordering.slice(1) : ordering;
   const read = (invoice: InvoiceRecord): number | string | null =>
@@ -41,8 +46,7 @@ const dueDaysOf = (integration: IntegrationRecord): number => paymentTermOf(inte
 
 export const invoiceHandlers: Record<string, Handler> = {
   listInvoices(context) {
-    const items = applyAll(invoicesOf(context).values(), filters(context.query));
-    return { status: 200, body: paginate(ordered(items, context.query.get('ordering')), context.url, serializeInvoice) };
+    return { status: 200, body: paginate(ordered(invoicesOf(context), filters(context.query), context.query.get('ordering')), context.url, serializeInvoice) };
   },
 
   retrieveInvoice(context) {

@@ -3,7 +3,7 @@
  * invoice first among them. Never created through the API: closing a payrun creates its proforma
  * (`billing_type: payrun`); other resources may create theirs the same way (`createInvoice`).
  */
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import { PAYRUNS, type PayrunRecord } from '../payruns/record.js';
 import { findOr404, type TableDef } from '../table.js';
 
@@ -32,7 +32,7 @@ export const INVOICES: TableDef<InvoiceRecord> = {
   name: 'invoices',
   scope: 'integration',
   noun: 'invoice',
-  create: () => new JournaledMap<string, InvoiceRecord>(),
+  create: () => new RecordStore<InvoiceRecord>(),
   dump: ({ payrun, ...fields }) => ({ ...fields, payrun: payrun?.id ?? null }),
   // Payruns load first (the registry lists them before invoices); the payrun gets its invoice back.
   load: (raw, { tables }) => {

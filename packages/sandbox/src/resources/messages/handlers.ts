@@ -5,7 +5,7 @@
  */
 import { validationError } from '../../internal/errors.js';
 import { newId } from '../../internal/ids.js';
-import { oldestFirst, paginate } from '../../internal/listing.js';
+import { listed, paginate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { has, idValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
@@ -28,7 +28,7 @@ function employeesNamed(context: OperationContext, value: unknown): EmployeeReco
 
 export const messageHandlers: Record<string, Handler> = {
   listMessages(context) {
-    return { status: 200, body: paginate(oldestFirst([...messagesOf(context).values()]), context.url, serializer(context)) };
+    return { status: 200, body: paginate(listed(messagesOf(context), 'oldest'), context.url, serializer(context)) };
   },
 
   createMessage(context) {

@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
 import type { TableDef } from '../table.js';
 
@@ -15,7 +15,7 @@ export const MESSAGES: TableDef<MessageRecord> = {
   name: 'messages',
   scope: 'integration',
   noun: 'message',
-  create: () => new JournaledMap<string, MessageRecord>(),
+  create: () => new RecordStore<MessageRecord>(),
   dump: ({ employees, ...message }) => ({ ...message, employees: employees.map((employee) => employee.id) }),
   // Employees load first (the registry lists them before messages). An id no longer there was a
   // deleted employee, which the message no longer shows either.

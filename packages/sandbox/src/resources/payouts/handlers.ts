@@ -1,7 +1,7 @@
 import { RESEND_WAIT_MICROS } from '../../internal/clock.js';
 import { addMessage, nonFieldError, validationError, type ValidationBody } from '../../internal/errors.js';
 import { newId } from '../../internal/ids.js';
-import { applyAll, expandSet, newestFirst, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../../internal/listing.js';
+import { expandSet, listed, paginate, relationFilter, searchFilter, timestampFilter, type Predicate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import { scoped, type Handler, type OperationContext } from '../context.js';
@@ -74,10 +74,7 @@ export const payoutHandlers: Record<string, Handler> = {
     const expand = expandSet(context.query);
     const filters = payoutFilters(data, context.query, true);
     const now = context.core.clock.peekMicros();
-    // Unfiltered (the common case), a page costs its own size, not a sort of every payout.
-    const payouts = data.get(PAYOUTS);
-    const items = filters.length === 0 ? payouts.newest() : newestFirst(applyAll(payouts.values(), filters));
-    return { status: 200, body: paginate(items, context.url, (p) => serializePayout(p, now, expand)) };
+    return { status: 200, body: paginate(listed(data.get(PAYOUTS), 'newest', filters), context.url, (p) => serializePayout(p, now, expand)) };
   },
 
   createPayout(context) {

@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { Breakdown } from '../../internal/pricing.js';
 import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
 import { PAYRUNS, type PayrunRecord } from '../payruns/record.js';
@@ -25,19 +25,12 @@ export interface PayoutRecord {
   seq: number;
 }
 
-export class PayoutStore extends JournaledMap<string, PayoutRecord> {
-  private newestView: { version: number; items: PayoutRecord[] } | undefined;
+export class PayoutStore extends RecordStore<PayoutRecord> {
+  private readonly byPayrun = this.index((payout) => [payout.payrun]);
 
-  /** Every payout, newest first; rebuilt only after the payouts changed. Do not modify. */
-  newest(): readonly PayoutRecord[] {
-    if (this.newestView?.version !== this.version) {
-      this.newestView = { version: this.version, items: [...this.values()].sort((a, b) => b.seq - a.seq) };
-    }
-    return this.newestView.items;
-  }
-
+  /** The payouts of `payrun`, oldest first. */
   of(payrun: PayrunRecord): PayoutRecord[] {
-    return [...this.values()].filter((payout) => payout.payrun === payrun);
+    return this.byPayrun.get(payrun).sort((a, b) => a.seq - b.seq);
   }
 }
 

@@ -1,5 +1,5 @@
 import { fieldError } from '../../internal/errors.js';
-import { applyAll, expandSet, newestFirst, paginate, parseBoolean, timestampFilter, type Predicate } from '../../internal/listing.js';
+import { expandSet, listed, paginate, parseBoolean, timestampFilter, type Predicate } from '../../internal/listing.js';
 import { update } from '../../internal/state.js';
 import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
 import { INVOICES } from '../invoices/record.js';
@@ -30,12 +30,12 @@ function openFilter(query: URLSearchParams): Predicate<PayrunRecord>[] {
 
 export const payrunHandlers: Record<string, Handler> = {
   listPayruns(context) {
-    const items = applyAll(payrunsOf(context).values(), [
+    const items = listed(payrunsOf(context), 'newest', [
       ...openFilter(context.query),
       ...timestampFilter<PayrunRecord>(context.query, 'created_at', (p) => p.createdAt),
       ...timestampFilter<PayrunRecord>(context.query, 'paid_at', paidAtOf),
     ]);
-    return { status: 200, body: paginate(newestFirst(items), context.url, serializer(context)) };
+    return { status: 200, body: paginate(items, context.url, serializer(context)) };
   },
 
   retrievePayrun(context) {

@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { InvoiceRecord } from '../invoices/record.js';
 import type { TableDef } from '../table.js';
 
@@ -22,11 +22,12 @@ export interface PayrunRecord {
 /** When the payrun was paid: its invoice's `paid_at` (one source of truth). */
 export const paidAtOf = (payrun: PayrunRecord): number | null => payrun.invoice?.paidAt ?? null;
 
-export class PayrunStore extends JournaledMap<string, PayrunRecord> {
+export class PayrunStore extends RecordStore<PayrunRecord> {
+  private readonly openByCurrency = this.index((payrun) => (payrun.open ? [payrun.currency] : []));
+
   /** The payrun currently collecting payouts in `currency`, if any. */
   openIn(currency: string): PayrunRecord | undefined {
-    for (const payrun of this.values()) if (payrun.open && payrun.currency === currency) return payrun;
-    return undefined;
+    return this.openByCurrency.first(currency);
   }
 }
 

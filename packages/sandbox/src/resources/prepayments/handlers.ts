@@ -1,5 +1,5 @@
 import { newId } from '../../internal/ids.js';
-import { expandSet, oldestFirst, paginate } from '../../internal/listing.js';
+import { expandSet, listed, paginate } from '../../internal/listing.js';
 import { parseMoney } from '../../internal/pricing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { has, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
@@ -36,7 +36,7 @@ const billed = (fields: Fields) => ({ totalOre: fields.netOre, currency: fields.
 
 export const prepaymentHandlers: Record<string, Handler> = {
   listPrepayments(context) {
-    return { status: 200, body: paginate(oldestFirst([...prepaymentsOf(context).values()]), context.url, serialized(context)) };
+    return { status: 200, body: paginate(listed(prepaymentsOf(context), 'oldest'), context.url, serialized(context)) };
   },
 
   createPrepayment(context) {

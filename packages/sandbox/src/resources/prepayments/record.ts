@@ -1,4 +1,4 @@
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import { INVOICES, type InvoiceRecord } from '../invoices/record.js';
 import { findOr404, type TableDef } from '../table.js';
 
@@ -27,7 +27,7 @@ export const PREPAYMENTS: TableDef<PrepaymentRecord> = {
   name: 'prepayments',
   scope: 'integration',
   noun: 'prepayment',
-  create: () => new JournaledMap<string, PrepaymentRecord>(),
+  create: () => new RecordStore<PrepaymentRecord>(),
   dump: ({ invoice, ...fields }) => ({ ...fields, invoice: invoice.id }),
   // Invoices are loaded first (the registry lists them before prepayments).
   load: (raw, { tables }) => ({ ...(raw as unknown as PrepaymentRecord), invoice: findOr404(tables.get(INVOICES), String(raw.invoice)) }),

@@ -1,5 +1,5 @@
 import { validationError } from '../../internal/errors.js';
-import { applyAll, expandSet, newestFirst, paginate } from '../../internal/listing.js';
+import { expandSet, listed, paginate } from '../../internal/listing.js';
 import { scoped, type Handler } from '../context.js';
 import { draftAll } from '../payouts/drafts.js';
 import { payoutFilters } from '../payouts/handlers.js';
@@ -12,9 +12,7 @@ export const pricingHandlers: Record<string, Handler> = {
   listPricing(context) {
     const { data } = scoped(context);
     const filters = payoutFilters(data, context.query, false);
-    const payouts = data.get(PAYOUTS);
-    const items = filters.length === 0 ? payouts.newest() : newestFirst(applyAll(payouts.values(), filters));
-    return { status: 200, body: paginate(items, context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
+    return { status: 200, body: paginate(listed(data.get(PAYOUTS), 'newest', filters), context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
   },
 
   calculatePricing(context) {

@@ -1,6 +1,6 @@
 import { fieldError } from '../../internal/errors.js';
 import { newId } from '../../internal/ids.js';
-import { applyAll, oldestFirst, paginate } from '../../internal/listing.js';
+import { paginate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { has, objectBody, type Handler, type OperationContext } from '../context.js';
 import { integrationsOf } from '../integrations/record.js';
@@ -58,8 +58,7 @@ function changing(context: OperationContext, step: 'update' | 'replace' | 'delet
 
 export const registrationHandlers: Record<string, Handler> = {
   listRegistrations(context) {
-    const mine = applyAll(registrationsOf(context.core).values(), [(registration) => registration.owner === context.account]);
-    return { status: 200, body: paginate(oldestFirst(mine), context.url, serializeRegistration) };
+    return { status: 200, body: paginate(registrationsOf(context.core).ownedBy(context.account), context.url, serializeRegistration) };
   },
 
   createRegistration(context) {

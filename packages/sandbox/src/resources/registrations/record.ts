@@ -3,7 +3,7 @@
  * to an integration). Their table is sandbox-scoped, each record pointing at its owner, as the
  * user-scoped webhooks do.
  */
-import { JournaledMap } from '../../internal/journal.js';
+import { RecordStore } from '../../internal/record-store.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import { loadOwner, type TableDef } from '../table.js';
@@ -37,13 +37,23 @@ export interface RegistrationRecord extends RegistrationFields {
   seq: number;
 }
 
-export const REGISTRATIONS: TableDef<RegistrationRecord> = {
+export const REGISTRATIONS: TableDef<RegistrationRecord, RegistrationStore> = {
   name: 'registrations',
   scope: 'sandbox',
   noun: 'registration',
-  create: () => new JournaledMap<string, RegistrationRecord>(),
+  create: () => new RegistrationStore(),
   dump: ({ owner, ...registration }) => ({ ...registration, owner: owner.token }),
   load: (raw, context) => ({ ...(raw as unknown as RegistrationRecord), owner: loadOwner(context, raw, 'registration') }),
 };
 
-export const registrationsOf = (core: SandboxCore): JournaledMap<string, RegistrationRecord> => core.tables.get(REGISTRATIONS);
+export const registrationsOf = (core: SandboxCore): RegistrationStore => core.tables.get(REGISTRATIONS);
+
+/** Every account's registrations, indexed by owner (an account lists its own without a scan of all). */
+export class RegistrationStore extends RecordStore<RegistrationRecord> {
+  private readonly byOwner = this.index((registration) => [registration.owner]);
+
+  /** The registrations of `account`, oldest first. */
+  ownedBy(account: Account): RegistrationRecord[] {
+    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
+  }
+}

@@ -20,7 +20,7 @@ import { handlers, INTEGRATION_TABLES, SANDBOX_TABLES } from '../src/resources/i
 import { integrationsOf } from '../src/resources/integrations/record.js';
 import type { AnyTable, TableSet } from '../src/resources/table.js';
 import { USER_WEBHOOKS } from '../src/resources/webhooks/record.js';
-import { employeeBody, payoutBody } from './helpers.js';
+import { employeeBody, payoutBody, registrationBody } from './helpers.js';
 
 const FLOOD = 2_000;
 /** A page of 25, walked, plus the few records a step touches. */
@@ -80,8 +80,10 @@ beforeAll(async () => {
   control.payPayrun(payout.payrun);
   // Subscribed to an event the steps below never emit: delivering is O(subscribers), finding them must not be O(webhooks).
   await call('POST', 'webhooks/', { url: 'https://example.com/hook', events: ['Employee.verified'] });
-  const owner = core.accounts.get(core.defaultCredentials.token)!;
-  core.tables.get(USER_WEBHOOKS).set('user-hook', { id: 'user-hook', url: 'https://example.com/user', events: [], secret_key: 's', metadata: {}, seq: nextSeq(), owner });
+  await call('POST', 'webhooks/', { url: 'https://example.com/user', events: ['Registration.verified'] });
+  await call('POST', 'registrations/', registrationBody());
+  await call('POST', 'messages/', { employees: [employee.id], content: 'Hello' });
+  await call('POST', 'prepayments/', { description: 'Prepaid', net_amount: '100.00', currency: 'SEK' });
   // Sandbox-wide copies belong to another account: an account's list must not scan everyone's.
   const other = core.createAccount().token;
   flood(core, integration().data, INTEGRATION_TABLES);

@@ -14,6 +14,7 @@ describe('the API root', () => {
       integrations: `${base}integrations/`,
       invoices: `${base}invoices/`,
       messages: `${base}messages/`,
+      payment_term: `${base}payment_term/`,
       payouts: `${base}payouts/`,
       payruns: `${base}payruns/`,
       prepayments: `${base}prepayments/`,

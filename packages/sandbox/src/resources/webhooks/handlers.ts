@@ -9,7 +9,7 @@
  */
 import { detailError, fieldError, notFound } from '../../internal/errors.js';
 import { newId, newSecretKey } from '../../internal/ids.js';
-import { oldestFirst, paginate } from '../../internal/listing.js';
+import { paginate } from '../../internal/listing.js';
 import { nextSeq, update } from '../../internal/state.js';
 import { touch, type JournaledMap } from '../../internal/journal.js';
 import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from '../context.js';
@@ -93,8 +93,11 @@ function editing(context: OperationContext) {
 
 export const webhookHandlers: Record<string, Handler> = {
   listWebhooks(context) {
-    const integration = context.integration ? [...context.integration.data.get(WEBHOOKS).values()] : [];
-    return { status: 200, body: paginate(oldestFirst([...integration, ...userWebhooksOf(context.core, context.account)]), context.url, serializeWebhook) };
+    // Both kinds, oldest first, merged lazily so that a page visits only its own webhooks.
+    const integration = context.integration?.data.get(WEBHOOKS);
+    const mine = userWebhooksOf(context.core, context.account);
+    const listing = { count: (integration?.size ?? 0) + mine.length, items: mergedBySeq(integration?.oldest() ?? [], mine) };
+    return { status: 200, body: paginate(listing, context.url, serializeWebhook) };
   },
 
   createWebhook(context) {
@@ -147,3 +150,20 @@ export const webhookHandlers: Record<string, Handler> = {
     return { status: 204 };
   },
 };
+
+/** Two sequences each in creation order, merged into one in creation order, lazily. */
+function* mergedBySeq(first: Iterable<WebhookRecord>, second: Iterable<WebhookRecord>): Generator<WebhookRecord> {
+  const a = first[Symbol.iterator]();
+  const b = second[Symbol.iterator]();
+  let x = a.next();
+  let y = b.next();
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && x.value.seq <= y.value.seq)) {
+      yield x.value as WebhookRecord;
+      x = a.next();
+    } else {
+      yield y.value;
+      y = b.next();
+    }
+  }
+}

@@ -134,7 +134,7 @@ describe('every curl sample, run against the sandbox', () => {
       await employee('seeded-payee');
       const { data: payout } = await client.POST('/payouts/', { body: { id: exampleIds.payoutId, employee: 'seeded-payee', invoiced_amount: '100.00', currency: 'SEK', description: 'Seeded payout' } });
       const payrun = payout.payrun ?? payout.invoice;
-      await client.PATCH('/payruns/{id}/', { params: { path: { id: typeof payrun === 'object' ? payrun.id : payrun! } }, body: { id: exampleIds.payrunId } });
+      await client.PATCH('/payruns/{id}/', { params: { path: { id: payrun! } }, body: { id: exampleIds.payrunId } });
       // Only a notified Payout (its Payrun paid) can be resent, and not within 24 hours of that.
       if (/\/resend\/$/.test(path)) {
         payPayrun(sandbox)!(exampleIds.payrunId);

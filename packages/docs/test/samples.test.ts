@@ -173,7 +173,7 @@ describe('every sample, run against the sandbox', () => {
         });
         // A sandbox of the 1.x API calls the Payrun the Payout's invoice.
         const payrun = payout.payrun ?? payout.invoice;
-        return { payoutId: payout.id, payrunId: typeof payrun === 'object' ? payrun.id : payrun };
+        return { payoutId: payout.id, payrunId: payrun! };
       },
     },
     payrunId: { needs: ['/payruns/{id}/'], create: async (made) => (made.payrunId ? {} : FIXTURES.payoutId.create(made)) },
@@ -310,7 +310,7 @@ describe('every webhook receiver, fed the sandbox\'s signed deliveries', () => {
       await client.DELETE('/payouts/{id}/', { params: { path: { id: canceled.id } } });
       const paid = await payout('Webhook payout');
       const payrun = paid.payrun ?? paid.invoice;
-      payPayrun(sandbox)!(typeof payrun === 'object' ? payrun.id : payrun!);
+      payPayrun(sandbox)!(payrun!);
       sandbox.control.acceptPayout(paid.id);
       const registrations = await fetch(`${sandbox.url}registrations/`, { headers: { Authorization: `Token ${sandbox.token}` } });
       const sandboxOf2 = registrations.status !== 404;

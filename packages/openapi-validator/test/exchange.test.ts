@@ -114,9 +114,13 @@ describe('what a response carries besides its body', () => {
 
 describe('checking a webhook notification', () => {
   it('checks the payload and the signature header', () => {
-    const headers = new Headers({ 'gigapay-signature': `t=1583327301,v1=${'a'.repeat(64)}` });
+    const headers = new Headers({ 'gigapay-signature': `t=1583327301,v1=${'a'.repeat(64)}`, 'gigapay-event': 'Payout.created', 'gigapay-integration-id': '123' });
     expect(exchange.checkWebhook('Payout.created', headers, JSON.stringify(payout))).toEqual([]);
-    expect(exchange.checkWebhook('Payout.created', new Headers(), JSON.stringify(payout))).toEqual(['header Gigapay-Signature is required']);
+    expect(exchange.checkWebhook('Payout.created', new Headers(), JSON.stringify(payout))).toEqual([
+      'header Gigapay-Signature is required',
+      'header Gigapay-Event is required',
+      'header Gigapay-Integration-Id is required',
+    ]);
     expect(exchange.checkWebhook('Payout.sent', headers, '{}')).toEqual(['event Payout.sent is not documented']);
   });
 });

@@ -48,15 +48,15 @@ describe('reading a multipart form', () => {
     const form = new FormData();
     form.set('name', 'Acme');
     form.set('metadata', '{"a":1}');
-    expect(await validator.readForm('createIntegration', form)).toEqual({ body: { name: 'Acme', metadata: { a: 1 } }, unparsable: [] });
+    expect(await validator.readForm('updateIntegration', form)).toEqual({ body: { name: 'Acme', metadata: { a: 1 } }, unparsable: [] });
     form.set('metadata', '{');
-    expect((await validator.readForm('createIntegration', form)).unparsable).toEqual(['metadata']);
+    expect((await validator.readForm('updateIntegration', form)).unparsable).toEqual(['metadata']);
   });
 
   it('treats built-in property names as unknown fields, not schema entries', async () => {
     const form = new FormData();
     form.set('constructor', 'x');
     form.set('toString', 'y');
-    expect((await validator.readForm('createIntegration', form)).body).toEqual({ constructor: 'x', toString: 'y' });
+    expect((await validator.readForm('updateIntegration', form)).body).toEqual({ constructor: 'x', toString: 'y' });
   });
 });

@@ -201,3 +201,13 @@ export class RecordStore<R extends StoredRecord> extends JournaledMap<string, R>
     return iterator as unknown as MapIterator<T>;
   }
 }
+
+/** A sandbox-wide store of records that each belong to one account, indexed by owner (an account lists its own without a scan of everyone's). */
+export class OwnedRecordStore<R extends StoredRecord & { owner: object }> extends RecordStore<R> {
+  private readonly byOwner = this.index((record) => [record.owner]);
+
+  /** The records of `owner`, oldest first. */
+  ownedBy(owner: R['owner']): R[] {
+    return this.byOwner.get(owner).sort((a, b) => a.seq - b.seq);
+  }
+}

@@ -3,7 +3,7 @@
  * (its `integration`-scope tables in `data`). Ids are unique sandbox-wide, so the table is
  * sandbox-scoped and records point at their owner.
  */
-import { RecordStore } from '../../internal/record-store.js';
+import { OwnedRecordStore } from '../../internal/record-store.js';
 import { nextSeq, type Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { TableDef, TableSet } from '../table.js';
@@ -35,15 +35,8 @@ export interface IntegrationRecord {
 
 export type IntegrationFields = Omit<IntegrationRecord, 'owner' | 'seq' | 'data'>;
 
-/** Every account's integrations, indexed by owner (an account lists its own without a scan of all). */
-export class IntegrationStore extends RecordStore<IntegrationRecord> {
-  private readonly byOwner = this.index((integration) => [integration.owner]);
-
-  /** The integrations of `account`, oldest first. */
-  ownedBy(account: Account): IntegrationRecord[] {
-    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
-  }
-}
+/** Every account's integrations, indexed by owner. */
+export class IntegrationStore extends OwnedRecordStore<IntegrationRecord> {}
 
 export const INTEGRATIONS: TableDef<IntegrationRecord, IntegrationStore> = {
   name: 'integrations',

@@ -3,7 +3,7 @@
  * to an integration). Their table is sandbox-scoped, each record pointing at its owner, as the
  * user-scoped webhooks do.
  */
-import { RecordStore } from '../../internal/record-store.js';
+import { OwnedRecordStore } from '../../internal/record-store.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import { loadOwner, type TableDef } from '../table.js';
@@ -48,12 +48,5 @@ export const REGISTRATIONS: TableDef<RegistrationRecord, RegistrationStore> = {
 
 export const registrationsOf = (core: SandboxCore): RegistrationStore => core.tables.get(REGISTRATIONS);
 
-/** Every account's registrations, indexed by owner (an account lists its own without a scan of all). */
-export class RegistrationStore extends RecordStore<RegistrationRecord> {
-  private readonly byOwner = this.index((registration) => [registration.owner]);
-
-  /** The registrations of `account`, oldest first. */
-  ownedBy(account: Account): RegistrationRecord[] {
-    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
-  }
-}
+/** Every account's registrations, indexed by owner. */
+export class RegistrationStore extends OwnedRecordStore<RegistrationRecord> {}

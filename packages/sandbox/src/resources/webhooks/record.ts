@@ -1,4 +1,4 @@
-import { RecordStore } from '../../internal/record-store.js';
+import { OwnedRecordStore, RecordStore } from '../../internal/record-store.js';
 import type { Account } from '../../internal/state.js';
 import type { SandboxCore } from '../../internal/core.js';
 import type { IntegrationRecord } from '../integrations/record.js';
@@ -37,15 +37,8 @@ export class WebhookStore extends RecordStore<WebhookRecord> {
   }
 }
 
-/** Every account's user-scoped webhooks, indexed by owner (an event finds its account's without a scan of all). */
-export class UserWebhookStore extends RecordStore<UserWebhookRecord> {
-  private readonly byOwner = this.index((webhook) => [webhook.owner]);
-
-  /** The webhooks of `account`, oldest first. */
-  ownedBy(account: Account): UserWebhookRecord[] {
-    return this.byOwner.get(account).sort((a, b) => a.seq - b.seq);
-  }
-}
+/** Every account's user-scoped webhooks, indexed by owner. */
+export class UserWebhookStore extends OwnedRecordStore<UserWebhookRecord> {}
 
 /** A user-scoped webhook's key: ids are unique per account, and the table holds every account's. */
 export const userWebhookKey = (owner: Account, id: string): string => `${owner.token}/${id}`;

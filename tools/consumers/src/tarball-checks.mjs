@@ -11,6 +11,8 @@ const NOT_FOR_USERS = [
   /(^|\/)(tsconfig[^/]*\.json|vitest\.config\.[cm]?[jt]s|tsup\.config\.ts|turbo\.json|\.eslintrc.*)$/,
 ];
 const LOCAL_PATHS = [WORKSPACE_ROOT, tmpdir(), homedir()].filter((path) => path.length > 1).map((path) => `${path}/`);
+/** An absolute path starts where no path character stands before it: `src/resources/root/` is not `/root/`. */
+const LOCAL_PATH_PATTERNS = LOCAL_PATHS.map((prefix) => ({ prefix, pattern: new RegExp(`(?<![\\w.~/-])${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }));
 
 /** Every file a package.json points to: main, module, types, bin and each `exports` target. */
 function entryPoints(manifest) {
@@ -38,8 +40,8 @@ export function tarballProblems({ name, tarball }) {
   for (const { path, content } of entries) {
     if (NOT_FOR_USERS.some((pattern) => pattern.test(path))) problems.push(`ships ${path}, which users do not run`);
     const text = content.toString('utf8');
-    const local = LOCAL_PATHS.find((prefix) => text.includes(prefix));
-    if (local) problems.push(`${path} contains the local path ${local}`);
+    const local = LOCAL_PATH_PATTERNS.find(({ pattern }) => pattern.test(text));
+    if (local) problems.push(`${path} contains the local path ${local.prefix}`);
   }
 
   const repository = manifest.repository ?? {};

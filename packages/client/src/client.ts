@@ -1,6 +1,7 @@
 import { createGigapayError, type GigapayError, requestIdOf } from './errors.js';
 import { createCaller, type CallInit } from './internal/call.js';
 import type { RequestEvent, ResponseEvent } from './internal/logger.js';
+import { USER_SCOPED } from './internal/integration-scope.js';
 import { createTransport, responseContext, type CallState } from './internal/transport.js';
 import type { GigapayClient } from './types.js';
 
@@ -8,6 +9,16 @@ declare const __VERSION__: string;
 
 /** The two Gigapay environments. Live and demo use separate tokens. */
 export const SERVERS = {
+  production: 'https://api.gigapay.com/v2/',
+  demo: 'https://api.demo.gigapay.com/v2/',
+} as const;
+
+/**
+ * The hosts Gigapay documented until late 2025, for `server: LEGACY_SERVERS.demo`: its docs now show
+ * only `gigapay.com`, and do not say whether these still answer. Apart from `SERVERS`, so that a
+ * client that does not name them does not carry them.
+ */
+export const LEGACY_SERVERS = {
   production: 'https://api.gigapay.se/v2/',
   demo: 'https://api.demo.gigapay.se/v2/',
 } as const;
@@ -19,14 +30,16 @@ export interface GigapayClientOptions {
    */
   token: string;
   /**
-   * Sent as `Integration-ID` on every call (required by all endpoints except `/integrations/`).
+   * Sent as `Integration-ID` on every call but those of `/registrations/…` and `/integrations/…`,
+   * which act as the user and never send it (not even when a call gives one).
    * Override per call with `headers: { 'Integration-ID': '…' }`.
    * @default undefined
    */
   integrationId?: string | undefined;
   /**
-   * `'demo'` (no real money moves), `'production'`, or an `http://` or `https://` base URL such as
-   * `http://127.0.0.1:4010/v2/`. Anything else throws a `TypeError` here, not at the first call.
+   * `'demo'` (`api.demo.gigapay.com`: no real money moves), `'production'` (`api.gigapay.com`), or an
+   * `http://` or `https://` base URL such as `http://127.0.0.1:4010/v2/` or `LEGACY_SERVERS.demo`.
+   * Anything else throws a `TypeError` here, not at the first call.
    * @default 'demo'
    */
   server?: keyof typeof SERVERS | (string & {}) | undefined;
@@ -123,7 +136,12 @@ export function createGigapayClient<const Options extends GigapayClientOptions>(
     const { timeoutMs, maxRetries, idempotencyKey, ...init } = callInit ?? {};
     // A copy: the transport reads its options (and parseAs) from it, and notes the call's `unread` on it.
     const state: CallState = { ...callInit };
-    const result = await call(name, url, init, (request) => transport(request, state)).catch((error) => {
+    const result = await call(name, url, init, (request) => {
+      // A registration or an integration is the user's, never an integration's: no `Integration-ID`,
+      // whether the client or the call gave one.
+      if (USER_SCOPED.test(url)) request.init.headers.delete('Integration-ID');
+      return transport(request, state);
+    }).catch((error) => {
       // The transport's own errors pass through. A 2xx handed over unread (see CallState) is read by
       // the caller: its attempt ends with what reading it threw.
       throw state.unread ? state.unread(error) : error;

@@ -2,9 +2,10 @@
  * @gigapay/client: a typed fetch client for the Gigapay v2 API, built on openapi-fetch.
  * Webhook signatures live in `@gigapay/client/webhooks`.
  */
-export { createGigapayClient, SERVERS, type GigapayClientOptions } from './client.js';
+export { createGigapayClient, LEGACY_SERVERS, SERVERS, type GigapayClientOptions } from './client.js';
 export { isErrorOf } from './error-of.js';
 export { paginate } from './paginate.js';
+export { payrunOf } from './payrun-of.js';
 export { createPayoutsInBulk, type BulkItemResult, type BulkOptions, type BulkReport } from './bulk.js';
 export {
   AbortError,
@@ -43,8 +44,11 @@ export type {
   BulkValidationError as BulkValidationErrorBody,
   Employee,
   ErrorDetail,
+  EventName,
   Invoice,
   Payout,
   PayoutCreate,
+  Payrun,
+  Registration,
   WebhookEventName,
 } from '@gigapay/types';

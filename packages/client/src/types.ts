@@ -32,8 +32,11 @@ import type { CallOptions, ParseAs, ParsedAs } from './internal/call-options.js'
 
 export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
-/** Fields that hold an id, or the object when named in `expand`. */
-export type ExpandableField = 'employee' | 'invoice';
+/**
+ * Fields that hold an id, or the object when named in `expand`: a Payout's `employee`, `payrun` and
+ * deprecated `invoice` (the Payrun again), a Payrun's or Prepayment's `invoice` (the billing Invoice).
+ */
+export type ExpandableField = 'employee' | 'payrun' | 'invoice';
 
 /**
  * One operation as `@gigapay/types` precomputes it (`OperationMap`): in the shape a call takes and

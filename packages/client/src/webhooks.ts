@@ -18,7 +18,9 @@ export type WebhookSignatureFailure =
   /** The payload is not the raw body (a parsed object was passed). */
   | 'body_reserialized'
   /** Well formed and in time, but no `v1` matches: wrong secret, or a changed body. */
-  | 'no_matching_signature';
+  | 'no_matching_signature'
+  /** Genuine, but no `Gigapay-Event` header and no `event` given (`constructWebhookEvent`). */
+  | 'missing_event';
 
 export class WebhookSignatureError extends Error {
   override name = 'WebhookSignatureError';
@@ -170,8 +172,10 @@ async function signedInAnotherForm(payload: WebhookPayload, matches: (body: Webh
 }
 
 /**
- * Verifies the signature, then parses the body as the object of the given event. Gigapay sends the
- * object itself (no envelope), with `employee` and `invoice` as ids.
+ * Verifies the signature, then parses the body as the object of the given event: for a URL that
+ * receives one event. Gigapay sends the object itself (no envelope), expandable fields as ids.
+ * `constructWebhookEvent` and `receiveWebhook` read the event from `Gigapay-Event` instead, and the
+ * integration from `Gigapay-Integration-Id`.
  */
 export async function parseWebhook<Event extends WebhookEventName>(
   options: VerifyWebhookOptions & { event: Event },
@@ -179,3 +183,15 @@ export async function parseWebhook<Event extends WebhookEventName>(
   await verifyWebhookSignature(options);
   return JSON.parse(toText(options.payload));
 }
+
+export {
+  constructWebhookEvent,
+  receiveWebhook,
+  type ConstructWebhookEventOptions,
+  type KnownWebhookEvent,
+  type ReceiveWebhookOptions,
+  type UnknownWebhookEvent,
+  type WebhookEvent,
+  type WebhookHandlers,
+  type WebhookHeaders,
+} from './webhook-events.js';

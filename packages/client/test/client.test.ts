@@ -1,9 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Employee, Invoice, Payout } from '@gigapay/types';
+import type { Employee, Payout, Payrun } from '@gigapay/types';
 import {
   AuthenticationError,
   createGigapayClient,
   GigapayError,
+  LEGACY_SERVERS,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -20,9 +21,9 @@ describe('requests', () => {
       language: 'sv',
       userAgent: 'payroll-service/1.0',
     });
-    await client.GET('/payouts/', { params: { query: { page: 2, expand: ['employee', 'invoice'] } } });
+    await client.GET('/payouts/', { params: { query: { page: 2, expand: ['employee', 'payrun'] } } });
     const [call] = calls;
-    expect(call!.url).toBe('https://api.demo.gigapay.se/v2/payouts/?page=2&expand=employee&expand=invoice');
+    expect(call!.url).toBe('https://api.demo.gigapay.com/v2/payouts/?page=2&expand=employee&expand=payrun');
     expect(call!.headers.get('authorization')).toBe(`Token ${TOKEN}`);
     expect(call!.headers.get('integration-id')).toBe('integration-1');
     expect(call!.headers.get('accept-language')).toBe('sv');
@@ -37,14 +38,16 @@ describe('requests', () => {
     expect(calls.map((call) => call.headers.get('integration-id'))).toEqual(['other', 'third']);
   });
 
-  it('picks the server: demo by default, production, or a base URL', async () => {
+  it('picks the server: demo by default, production, the .se hosts of before, or a base URL', async () => {
     const urls: string[] = [];
-    for (const server of [undefined, 'production', 'http://127.0.0.1:4010/v2/']) {
+    for (const server of [undefined, 'production', LEGACY_SERVERS.demo, LEGACY_SERVERS.production, 'http://127.0.0.1:4010/v2/']) {
       const { client, calls } = clientWith(() => json(200, employee('e1')), server ? { server } : {});
       await client.GET('/payouts/{id}/', { params: { path: { id: 'p 1' } } });
       urls.push(calls[0]!.url);
     }
     expect(urls).toEqual([
+      'https://api.demo.gigapay.com/v2/payouts/p%201/',
+      'https://api.gigapay.com/v2/payouts/p%201/',
       'https://api.demo.gigapay.se/v2/payouts/p%201/',
       'https://api.gigapay.se/v2/payouts/p%201/',
       'http://127.0.0.1:4010/v2/payouts/p%201/',
@@ -52,7 +55,7 @@ describe('requests', () => {
   });
 
   it('refuses an unusable server at construction, naming the accepted forms', () => {
-    for (const server of ['sandbox', 'api.demo.gigapay.se/v2/', 'ftp://127.0.0.1/v2/', 'localhost:4010', '', 'https://', 'http://exa mple/v2/', 'https://x/v2/?q=1']) {
+    for (const server of ['sandbox', 'api.demo.gigapay.com/v2/', 'ftp://127.0.0.1/v2/', 'localhost:4010', '', 'https://', 'http://exa mple/v2/', 'https://x/v2/?q=1']) {
       expect(() => createGigapayClient({ token: TOKEN, server }), server).toThrow(
         `createGigapayClient: \`server\` is ${JSON.stringify(server)}: give 'demo', 'production' or an http(s) base URL such as 'http://127.0.0.1:4010/v2/'.`,
       );
@@ -107,19 +110,23 @@ describe('types', () => {
 
     const plain = await client.GET('/payouts/{id}/', { params: { path: { id: 'p1' } } });
     expectTypeOf(plain.data!.employee).toEqualTypeOf<string>();
-    expectTypeOf(plain.data!.invoice).toEqualTypeOf<string>();
+    // Optional: Gigapay leaves `payrun` out of some answers (the spec's decision on Payout).
+    expectTypeOf(plain.data!.payrun).toEqualTypeOf<string | undefined>();
 
     const expanded = await client.GET('/payouts/{id}/', { params: { path: { id: 'p1' }, query: { expand: ['employee'] } } });
     expectTypeOf(expanded.data!.employee).toEqualTypeOf<Employee>();
-    expectTypeOf(expanded.data!.invoice).toEqualTypeOf<string>();
+    expectTypeOf(expanded.data!.payrun).toEqualTypeOf<string | undefined>();
     expect(expanded.data!.employee.name).toBe('Åsa Öberg');
 
-    type Both = Awaited<ReturnType<typeof client.GET<'/payouts/', 'employee' | 'invoice'>>>;
+    type Both = Awaited<ReturnType<typeof client.GET<'/payouts/', 'employee' | 'payrun'>>>;
     expectTypeOf<NonNullable<Both['data']>['results'][number]['employee']>().toEqualTypeOf<Employee>();
-    expectTypeOf<NonNullable<Both['data']>['results'][number]['invoice']>().toEqualTypeOf<Invoice>();
+    expectTypeOf<NonNullable<Both['data']>['results'][number]['payrun']>().toEqualTypeOf<Payrun | undefined>();
+    // The deprecated `invoice` of a Payout expands to the Payrun too, never to a billing Invoice.
+    type Legacy = Awaited<ReturnType<typeof client.GET<'/payouts/{id}/', 'invoice'>>>;
+    expectTypeOf<NonNullable<Legacy['data']>['invoice']>().toEqualTypeOf<Payrun | undefined>();
 
     const neverCalled = () =>
-      // @ts-expect-error: only employee and invoice can be expanded
+      // @ts-expect-error: only employee, payrun and invoice can be expanded
       client.GET('/payouts/', { params: { query: { expand: ['integration'] } } });
     expect(neverCalled).toBeTypeOf('function');
   });
@@ -160,7 +167,7 @@ describe('throwOnError', () => {
       const error = await client.GET('/payouts/').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toMatchObject({ status, requestId: `req-${status}`, body, rawBody: JSON.stringify(body) });
-      expect((error as Error).message).toContain(`GET https://api.demo.gigapay.se/v2/payouts/ failed with ${status}`);
+      expect((error as Error).message).toContain(`GET https://api.demo.gigapay.com/v2/payouts/ failed with ${status}`);
       if (error instanceof RateLimitError) expect(error.retryAfter).toBe(90);
     }
   });

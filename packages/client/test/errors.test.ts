@@ -21,7 +21,7 @@ describe('createGigapayError', () => {
       employee: { non_field_errors: ['Either email or cellphone_number is required.'], email: ['Enter a valid email address.'] },
       non_field_errors: ['Cannot pay yourself.'],
     };
-    const error = createGigapayError({ status: 400, body, method: 'POST', url: 'https://api.demo.gigapay.se/v2/payouts/' });
+    const error = createGigapayError({ status: 400, body, method: 'POST', url: 'https://api.demo.gigapay.com/v2/payouts/' });
     expect(error).toBeInstanceOf(ValidationError);
     const validation = error as ValidationError;
     expect(validation.fields).toEqual({
@@ -33,7 +33,7 @@ describe('createGigapayError', () => {
     expect(validation.nonFieldErrors).toEqual(['Cannot pay yourself.']);
     expect(validation.items).toBeUndefined();
     expect(validation.message).toBe(
-      'POST https://api.demo.gigapay.se/v2/payouts/ failed with 400: description: This field may not be blank.; ' +
+      'POST https://api.demo.gigapay.com/v2/payouts/ failed with 400: description: This field may not be blank.; ' +
         'employee.non_field_errors: Either email or cellphone_number is required.; employee.email: Enter a valid email address.; and 1 more',
     );
   });

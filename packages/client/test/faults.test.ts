@@ -135,7 +135,7 @@ describe('retries', () => {
     const { client, calls } = clientWith(connectionReset, { maxRetries: 1 });
     const error = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).message).toContain('GET https://api.demo.gigapay.se/v2/payouts/');
+    expect((error as ConnectionError).message).toContain('GET https://api.demo.gigapay.com/v2/payouts/');
     // A copy of what fetch threw (name, message, code, and the same of its cause): see 'the token'.
     expect((error as ConnectionError).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNRESET' } });
     expect(calls).toHaveLength(2);
@@ -319,8 +319,8 @@ describe('redirects', () => {
 
   it('explains a 301 from plain http', async () => {
     const { client } = clientWith(
-      () => new Response(null, { status: 301, headers: { Location: 'https://api.demo.gigapay.se/v2/payouts/' } }),
-      { server: 'http://api.demo.gigapay.se/v2/' },
+      () => new Response(null, { status: 301, headers: { Location: 'https://api.demo.gigapay.com/v2/payouts/' } }),
+      { server: 'http://api.demo.gigapay.com/v2/' },
     );
     const error = await settle(client.GET('/payouts/')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { createGigapayClient, type GigapayClientOptions } from '../src/index.js';
 
 export const TOKEN = 'cd7a4537a231356d404b553f465b6af2fa035821';
-export const BASE = 'https://api.demo.gigapay.se/v2';
+export const BASE = 'https://api.demo.gigapay.com/v2';
 
 export interface RecordedCall {
   url: string;
@@ -66,7 +66,8 @@ export const payout = (id: string, extra: Record<string, unknown> = {}) => ({
   currency: 'SEK',
   description: 'Gig',
   employee: 'employee-1',
-  invoice: 'invoice-1',
+  payrun: 'payrun-1',
+  invoice: 'payrun-1', // the deprecated alias of `payrun`
   metadata: {},
   created_at: '2022-04-29T10:00:00.000000Z',
   ...extra,

@@ -6,7 +6,7 @@ import { clientWith, employee, json, payout, recordingFetch, sequence, TOKEN } f
 /** Three pages of payouts; `next` is absolute. */
 function pages(call: { url: string }) {
   const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
-  const next = page < 3 ? `https://api.demo.gigapay.se/v2/payouts/?expand=employee&page=${page + 1}` : null;
+  const next = page < 3 ? `https://api.demo.gigapay.com/v2/payouts/?expand=employee&page=${page + 1}` : null;
   const results = [1, 2].map((n) => payout(`p${page}-${n}`, { employee: employee(`e${page}-${n}`) }));
   return json(200, { count: 6, next, previous: null, results });
 }
@@ -24,9 +24,9 @@ describe('paginate', () => {
     }
     expect(ids).toEqual(['p1-1:e1-1', 'p1-2:e1-2', 'p2-1:e2-1', 'p2-2:e2-2', 'p3-1:e3-1', 'p3-2:e3-2']);
     expect(calls.map((call) => call.url)).toEqual([
-      'https://api.demo.gigapay.se/v2/payouts/?expand=employee',
-      'https://api.demo.gigapay.se/v2/payouts/?expand=employee&page=2',
-      'https://api.demo.gigapay.se/v2/payouts/?expand=employee&page=3',
+      'https://api.demo.gigapay.com/v2/payouts/?expand=employee',
+      'https://api.demo.gigapay.com/v2/payouts/?expand=employee&page=2',
+      'https://api.demo.gigapay.com/v2/payouts/?expand=employee&page=3',
     ]);
     expect(calls.every((call) => call.headers.get('authorization') === `Token ${TOKEN}`)).toBe(true);
   });
@@ -90,7 +90,7 @@ describe('paginate', () => {
   });
 
   it('stops on a next that does not move', async () => {
-    const { client } = clientWith(() => json(200, { count: 99, next: 'https://api.demo.gigapay.se/v2/invoices/?page=2', previous: null, results: [{ id: 'i' }] }));
+    const { client } = clientWith(() => json(200, { count: 99, next: 'https://api.demo.gigapay.com/v2/invoices/?page=2', previous: null, results: [{ id: 'i' }] }));
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
@@ -102,13 +102,13 @@ describe('paginate', () => {
     const { client, calls } = clientWith((call, index) => {
       if (index > 5) return json(404, { detail: 'Invalid page.' }); // ends the loop if it is not caught
       const page = new URL(call.url).searchParams.get('page');
-      const next = `https://api.demo.gigapay.se/v2/invoices/?page=${page === '2' ? 3 : 2}`;
+      const next = `https://api.demo.gigapay.com/v2/invoices/?page=${page === '2' ? 3 : 2}`;
       return json(200, { count: 99, next, previous: null, results: [{ id: `i${index}` }] });
     });
     const run = async () => {
       for await (const _ of paginate(client, '/invoices/'));
     };
-    await expect(run()).rejects.toThrow('paginate: /invoices/: loops: next is a page already fetched (https://api.demo.gigapay.se/v2/invoices/?page=2)');
+    await expect(run()).rejects.toThrow('paginate: /invoices/: loops: next is a page already fetched (https://api.demo.gigapay.com/v2/invoices/?page=2)');
     expect(calls.map((call) => new URL(call.url).search)).toEqual(['', '?page=2', '?page=3']);
   });
 
@@ -117,7 +117,7 @@ describe('paginate', () => {
     const { client, calls } = clientWith((call, index) => {
       if (index > 20) return json(404, { detail: 'Invalid page.' }); // ends the loop if it is not caught
       const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
-      return json(200, { count: 0, next: `https://api.demo.gigapay.se/v2/invoices/?page=${page + 1}`, previous: null, results: [] });
+      return json(200, { count: 0, next: `https://api.demo.gigapay.com/v2/invoices/?page=${page + 1}`, previous: null, results: [] });
     });
     const items = [];
     for await (const item of paginate(client, '/invoices/')) items.push(item);
@@ -131,7 +131,7 @@ describe('paginate', () => {
       if (index > 20) return json(404, { detail: 'Invalid page.' });
       const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
       const results = [1, 2].map((n) => payout(`p${page}-${n}`));
-      return json(200, { count: 5, next: `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}`, previous: null, results });
+      return json(200, { count: 5, next: `https://api.demo.gigapay.com/v2/payouts/?page=${page + 1}`, previous: null, results });
     });
     const ids = [];
     for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
@@ -144,7 +144,7 @@ describe('paginate', () => {
     const { client, calls } = clientWith((call, index) => {
       if (index > 20) return json(404, { detail: 'Invalid page.' });
       const page = Number(new URL(call.url).searchParams.get('page') ?? '1');
-      const next = `https://api.demo.gigapay.se/v2/payouts/?page=${page + 1}`;
+      const next = `https://api.demo.gigapay.com/v2/payouts/?page=${page + 1}`;
       return json(200, { count: 2 * page + 2, next, previous: null, results: [1, 2].map((n) => payout(`p${page}-${n}`)) });
     });
     const ids = [];
@@ -154,7 +154,7 @@ describe('paginate', () => {
   });
 
   it('takes a page without a count as the only one', async () => {
-    const { client, calls } = clientWith(() => json(200, { next: 'https://api.demo.gigapay.se/v2/payouts/?page=2', previous: null, results: [payout('p1')] }));
+    const { client, calls } = clientWith(() => json(200, { next: 'https://api.demo.gigapay.com/v2/payouts/?page=2', previous: null, results: [payout('p1')] }));
     const ids = [];
     for await (const item of paginate(client, '/payouts/')) ids.push(item.id);
     expect(ids).toEqual(['p1']);
@@ -162,7 +162,7 @@ describe('paginate', () => {
   });
 
   it('refuses a next on another origin, naming it, and sends nothing there', async () => {
-    for (const next of ['http://internal-host/v2/payouts/?page=2', 'http://api.demo.gigapay.se/v2/payouts/?page=2', 'https://api.demo.gigapay.se:8443/v2/payouts/?page=2']) {
+    for (const next of ['http://internal-host/v2/payouts/?page=2', 'http://api.demo.gigapay.com/v2/payouts/?page=2', 'https://api.demo.gigapay.com:8443/v2/payouts/?page=2']) {
       const { client, calls } = clientWith(() => json(200, { count: 99, next, previous: null, results: [payout('p1')] }));
       const ids: string[] = [];
       const error = await (async () => {
@@ -170,7 +170,7 @@ describe('paginate', () => {
       })().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GigapayError);
       expect((error as Error).message).toBe(
-        `paginate: /payouts/: next leads to another origin (${new URL(next).origin}), not to https://api.demo.gigapay.se: not followed`,
+        `paginate: /payouts/: next leads to another origin (${new URL(next).origin}), not to https://api.demo.gigapay.com: not followed`,
       );
       expect(ids).toEqual(['p1']);
       expect(calls).toHaveLength(1);

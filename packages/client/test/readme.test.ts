@@ -58,7 +58,7 @@ describe('the code does what @default says', () => {
     const { client, calls } = clientWith(() => json(404, { detail: 'Not found.' }), { integrationId: undefined });
     const { error } = await client.GET('/payouts/');
     expect(error).toEqual({ detail: 'Not found.' });
-    expect(calls[0]!.url.startsWith('https://api.demo.gigapay.se/v2/')).toBe(true);
+    expect(calls[0]!.url.startsWith('https://api.demo.gigapay.com/v2/')).toBe(true);
     expect(calls[0]!.headers.has('integration-id')).toBe(false);
     expect(calls[0]!.headers.has('accept-language')).toBe(false);
     expect(calls[0]!.headers.get('user-agent')).toMatch(/^@gigapay\/client\/\d+\.\d+\.\d+/);

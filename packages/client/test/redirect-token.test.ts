@@ -55,7 +55,7 @@ describe('RedirectError and a token in Location', () => {
 
   it('names the cause: plain http, a missing trailing slash, or neither, and 300 is a redirect too', async () => {
     const cases: [number, string, string, string][] = [
-      [301, 'http://api.demo.gigapay.se/v2/', 'https://api.demo.gigapay.se/v2/payouts/', 'plain http: use the https:// base URL'],
+      [301, 'http://api.demo.gigapay.com/v2/', 'https://api.demo.gigapay.com/v2/payouts/', 'plain http: use the https:// base URL'],
       [307, 'http://127.0.0.1:4010/v2/', 'http://127.0.0.1:4010/v2/payouts/', 'missing trailing slash: every Gigapay path ends with "/"'],
       [302, `${BASE}/`, `${BASE}/elsewhere/`, 'unexpected redirect'],
       [300, `${BASE}/`, `${BASE}/elsewhere/`, 'unexpected redirect'],

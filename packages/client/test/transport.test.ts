@@ -43,7 +43,7 @@ describe('reading a 2xx', () => {
 
     const withId = clientWith(() => new Response('nope', { status: 200, headers: { 'request-id': 'r-9' } }), { maxRetries: 0 });
     const named = (await withId.client.GET('/payouts/').catch((e: unknown) => e)) as ResponseBodyError;
-    expect(named.message).toMatch(/^GET https:\/\/api\.demo\.gigapay\.se\/v2\/payouts\/: the body of its 200 could not be read: .+ \(request id r-9\)$/);
+    expect(named.message).toMatch(/^GET https:\/\/api\.demo\.gigapay\.com\/v2\/payouts\/: the body of its 200 could not be read: .+ \(request id r-9\)$/);
     expect(named.requestId).toBe('r-9');
   });
 

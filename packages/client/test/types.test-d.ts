@@ -4,7 +4,7 @@
  * `exactOptionalPropertyTypes` (test/strict-consumer.test.ts). The same calls run against the
  * sandbox in test/sandbox.test.ts.
  */
-import type { BulkValidationError, Employee, ErrorDetail, Payout, ValidationError as ValidationBody } from '@gigapay/types';
+import type { BulkValidationError, Employee, ErrorDetail, Payout, Payrun, ValidationError as ValidationBody } from '@gigapay/types';
 import {
   createGigapayClient,
   isErrorOf,
@@ -18,6 +18,7 @@ import {
   type ResponseEvent,
   type ValidationErrorBody,
 } from '@gigapay/client';
+import { receiveWebhook } from '@gigapay/client/webhooks';
 import { describe, expectTypeOf, test } from 'vitest';
 
 declare const env: { GIGAPAY_INTEGRATION_ID?: string; GIGAPAY_SERVER?: string; GIGAPAY_LANGUAGE?: string };
@@ -132,7 +133,7 @@ describe('3. exact bodies, params and inits', () => {
     //   but required in type '{ …; amount: string; … }'."
     // @ts-expect-error: no basis
     await gigapay.POST('/payouts/', { body: { employee: 'e1', currency: 'SEK', description: 'Gig' } });
-    // @ts-expect-error: only employee and invoice can be expanded
+    // @ts-expect-error: only employee, payrun and invoice can be expanded
     await gigapay.GET('/payouts/', { params: { query: { expand: ['integration'] } } });
     // @ts-expect-error: listIntegrations has no `expand` parameter
     await gigapay.GET('/integrations/', { params: { query: { expand: ['employee'] } } });
@@ -211,11 +212,11 @@ describe('7. ids as numbers, as the Gigapay docs send them', () => {
     await gigapay.POST('/payouts/', { body: { id: 9472, employee: 1847, currency: 'SEK', description: 'Gig', amount: '100.00' } });
     await gigapay.POST('/payouts/', { body: [{ ...payout, employee: 1847 }, { ...payout, employee: 1736 }] });
     await gigapay.POST('/pricing/', { body: { ...payout, employee: 1847 } });
-    await gigapay.POST('/employees/', { body: { id: 19472, name: 'Albin Lindskog', cellphone_number: '+4670000001', country: 'SWE' } });
+    await gigapay.POST('/employees/', { body: { id: 19472, name: 'Albin Lindskog', email: 'albin@example.com', cellphone_number: '+4670000001', country: 'SWE' } });
     const found = await throwing.GET('/payouts/{id}/', { params: { path: { id: 9472 } } });
     // Answered as a string, whatever was sent.
     expectTypeOf(found.data.id).toEqualTypeOf<string>();
-    await gigapay.GET('/payouts/', { params: { query: { employee: 1847, invoice: 2859272 } } });
+    await gigapay.GET('/payouts/', { params: { query: { employee: 1847, payrun: 2859272 } } });
     await gigapay.PATCH('/employees/{id}/resend/', { params: { path: { id: 1847 } } });
   });
 });
@@ -250,6 +251,32 @@ describe('8. the commonest mistakes: tsc names the field and what to do (test/co
     await gigapay.POST('/payouts/', {
       // @ts-expect-error tsc: … amount
       body: { employee: 'e1', currency: 'SEK', description: 'Gig' },
+    });
+  });
+});
+
+describe('9. what 2.0 changed (Gigapay today)', () => {
+  test('an Employee needs an email; a Payout has no country; registrations take no Integration-ID', async () => {
+    // @ts-expect-error: an Employee needs an email (since May 2024)
+    await gigapay.POST('/employees/', { body: { name: 'Albin Lindskog', cellphone_number: '+4670000001', country: 'SWE' } });
+    // @ts-expect-error: a Payout has no country (since 2023)
+    await gigapay.POST('/payouts/', { body: { ...payout, country: 'SWE' } });
+    // @ts-expect-error: a registration acts as the user: no Integration-ID
+    await gigapay.GET('/registrations/', { params: { header: { 'Integration-ID': 'i1' } } });
+    const { data } = await throwing.GET('/payouts/{id}/', { params: { path: { id: 'p1' }, query: { expand: ['payrun'] } } });
+    expectTypeOf(data.payrun?.latest_status).toEqualTypeOf<Payrun['latest_status']>();
+  });
+
+  test('a webhook handler keyed by a 1.x event name says the 2.0 name', async () => {
+    await receiveWebhook({
+      payload: '{}',
+      headers: {},
+      secret: 'whsec',
+      handlers: {
+        'Payrun.paid': (payrun) => expectTypeOf(payrun.invoice).toEqualTypeOf<string | undefined>(),
+        // @ts-expect-error tsc: … renamed in 2.0: handle 'Payrun.paid'
+        'Invoice.paid': () => {},
+      },
     });
   });
 });

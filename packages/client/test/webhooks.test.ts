@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import type { EmployeeEvent, InvoiceEvent } from '@gigapay/types';
+import type { EmployeeEvent, PayrunEvent } from '@gigapay/types';
+import type { Expand } from '../src/types.js';
 import {
   parseWebhook,
   signWebhookPayload,
@@ -385,15 +386,16 @@ describe('parseWebhook', () => {
     const accepted = await parseWebhook({ payload, header, secret, now: t, event: 'Payout.accepted' });
     expect(accepted.id).toBe('p1');
     expectTypeOf(accepted.employee).toEqualTypeOf<string>();
-    expectTypeOf(accepted.invoice).toEqualTypeOf<string>();
+    expectTypeOf(accepted.payrun).toEqualTypeOf<string | undefined>();
 
     const employeePayload = JSON.stringify(employee('e1'));
     const employeeHeader = await signWebhookPayload({ payload: employeePayload, secret, timestamp: t });
     const verified = await parseWebhook({ payload: employeePayload, header: employeeHeader, secret, now: t, event: 'Employee.verified' });
     expectTypeOf(verified).toEqualTypeOf<EmployeeEvent>();
 
-    type Paid = Awaited<ReturnType<typeof parseWebhook<'Invoice.paid'>>>;
-    expectTypeOf<Paid>().toEqualTypeOf<InvoiceEvent>();
+    type Paid = Awaited<ReturnType<typeof parseWebhook<'Payrun.paid'>>>;
+    expectTypeOf<Paid>().toEqualTypeOf<Expand<PayrunEvent>>();
+    expectTypeOf<Paid['invoice']>().toEqualTypeOf<string | undefined>();
 
     const neverCalled = () =>
       // @ts-expect-error: not an event of this API

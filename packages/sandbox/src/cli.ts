@@ -3,15 +3,20 @@
  *                  [--no-strict] [--fault-seed n] [--drop-rate r] [--error-rate r]
  *                  [--rate-limit-rate r] [--latency-ms n|min-max] [--allowed-host h]...
  *                  [--max-body-bytes n] [--max-url-length n] [--max-json-depth n] [--log-size n]
- *                  [--headers-timeout-ms n] [--request-timeout-ms n] [--keep-alive-timeout-ms n]`
- * A flag it does not know, or a value it cannot use, prints the usage and exits 2.
+ *                  [--headers-timeout-ms n] [--request-timeout-ms n] [--keep-alive-timeout-ms n]
+ *                  [--state file] [--quiet] [--cors <origin>]...`
+ * A flag it does not know, or a value it cannot use, prints the usage and exits 2; so does a
+ * state file it cannot use (one line, never a silent fresh start).
  */
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxOptions } from './sandbox.js';
+import { StateFileError } from './internal/state-file.js';
 import { checkFaultConfig, type FaultConfig } from './internal/faults.js';
 import { DEFAULT_LOG_SIZE, resolveLogSize } from './internal/bounded-log.js';
 import { DEFAULT_LIMITS, resolveLimits } from './internal/limits.js';
 import { DEFAULT_TIMEOUTS, resolveTimeouts } from './internal/timeouts.js';
+import { deliveryLine, requestLine } from './internal/activity.js';
+import { resolveCorsOrigins } from './internal/cors.js';
 
 const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against its OpenAPI spec
 
@@ -33,6 +38,10 @@ const USAGE = `gigapay-sandbox: a local, stateful Gigapay v2 API checked against
   --headers-timeout-ms <n> 408 and close if headers take longer         [${DEFAULT_TIMEOUTS.headersMs}]
   --request-timeout-ms <n> 408 and close if a request takes longer      [${DEFAULT_TIMEOUTS.requestMs}]
   --keep-alive-timeout-ms <n>  close a connection idle this long        [${DEFAULT_TIMEOUTS.keepAliveMs}]
+  --state <file>           keep state in this file across restarts (created if missing)
+  --quiet                  print no line per request and per webhook delivery attempt
+  --cors <origin>          let a page on this origin call the API from a browser (repeatable;
+                           exact origins, never *; never the /_sandbox/ controls)
   -h, --help               print this`;
 
 class UsageError extends Error {}
@@ -62,6 +71,9 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
         'headers-timeout-ms': { type: 'string' },
         'request-timeout-ms': { type: 'string' },
         'keep-alive-timeout-ms': { type: 'string' },
+        state: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        cors: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -117,6 +129,27 @@ function optionsFrom(argv: string[]): SandboxOptions | 'help' {
     allowedHosts: values['allowed-host'] ?? [],
     logSize,
     timeouts,
+    state: values.state,
+    cors: corsOrigins(values.cors),
+    ...activityLog(values.quiet),
+  };
+}
+
+/** `--cors` (repeatable): the origins, each checked to be an exact origin. */
+function corsOrigins(given: string[] | undefined): readonly string[] {
+  try {
+    return resolveCorsOrigins(given);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** One line per request and per webhook delivery attempt on stdout, unless `--quiet`. */
+function activityLog(quiet: boolean | undefined): Pick<SandboxOptions, 'onRequest' | 'onDelivery'> {
+  if (quiet) return {};
+  return {
+    onRequest: (entry) => console.log(requestLine(entry)),
+    onDelivery: (entry) => console.log(deliveryLine(entry)),
   };
 }
 
@@ -134,6 +167,10 @@ if (options === 'help') {
 }
 
 const sandbox = await startSandbox(options).catch((error: Error) => {
+  if (error instanceof StateFileError) {
+    console.error(`gigapay-sandbox: ${error.message}`);
+    process.exit(2);
+  }
   console.error(`gigapay-sandbox: could not start: ${error.message}`);
   process.exit(1);
 });
@@ -146,6 +183,7 @@ console.log(`Gigapay sandbox listening on ${sandbox.url}
   curl -H 'Authorization: Token ${sandbox.token}' -H 'Integration-ID: ${sandbox.integrationId}' ${sandbox.url}employees/
 
 Controls (no token needed; writes as Content-Type: application/json): ${sandbox.origin}/_sandbox/`);
+if (options.cors?.length) console.log(`CORS for ${options.cors.join(', ')} (a dev setup: a real Gigapay token never belongs in a browser)`);
 
 const stop = () => {
   void sandbox.close().then(() => process.exit(0));

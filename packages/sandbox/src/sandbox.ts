@@ -11,11 +11,16 @@ import { answerClientErrors, answerRequestError } from './internal/http-errors.j
 import { resolveLimits, type Limits } from './internal/limits.js';
 import { resolveTimeouts, serverTimeoutOptions, type Timeouts } from './internal/timeouts.js';
 import { SpecChecks, type OpenApiDocument } from './internal/spec-checks.js';
+import { persistTo } from './internal/state-file.js';
+import { CONTROL_STEPS } from './resources/index.js';
 import type { DeliveryOptions } from './internal/webhook-delivery.js';
+import { resolveCorsOrigins } from './internal/cors.js';
+import { withRequestLog, type DeliveryLogEntry, type RequestLogEntry } from './internal/activity.js';
 
 export type { SandboxControl } from './internal/control.js';
 export type { Limits } from './internal/limits.js';
 export type { Timeouts } from './internal/timeouts.js';
+export type { DeliveryLogEntry, RequestLogEntry } from './internal/activity.js';
 
 export interface SandboxOptions {
   /** TCP port; `0` picks a free one. @default 0 (the CLI defaults to 4010) */
@@ -55,6 +60,33 @@ export interface SandboxOptions {
    * cannot read the controls. `.example.com` also allows subdomains; `*` allows all. @default []
    */
   allowedHosts?: readonly string[];
+  /**
+   * A file that keeps the sandbox's state across restarts: loaded at the start (created when it
+   * does not exist), saved atomically after each committed change and on `close()`. It holds the
+   * accounts, every object, the idempotency keys and the clock; not the webhook delivery log nor
+   * fault settings. A file that cannot be read or parsed, or of another format version, throws
+   * (a `StateFileError`) rather than starting empty. @default none (state lives in memory only)
+   */
+  state?: string;
+  /**
+   * Told about each answered request (API and controls): method, path, status, time and whether
+   * it was an `Idempotency-Key` replay; never a body or a credential. Called after the answer is
+   * built; what it throws is ignored. The CLI prints one line per call (`--quiet` stops it). @default none
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Told about each webhook delivery attempt once it is over: event, URL, status or error, attempt
+   * number and what follows (`delivered`, `retrying`, `failed`). What it throws is ignored. @default none
+   */
+  onDelivery?: (entry: DeliveryLogEntry) => void;
+  /**
+   * Browser origins allowed to call the API (`/v2/`), each exactly as the browser sends it
+   * (`http://localhost:3000`): preflights are answered and answers carry
+   * `Access-Control-Allow-Origin: <that origin>`. Never `*`, never the `/_sandbox/` controls, and
+   * other origins get no CORS header. For a dev setup only: see the README on tokens in browsers.
+   * @default []
+   */
+  cors?: readonly string[];
 }
 
 export interface Sandbox {
@@ -91,7 +123,8 @@ function validatorFor(spec: OpenApiDocument): SpecChecks {
 /** The state and the HTTP app of one sandbox, the same whether it listens or answers in-process. */
 function assemble(options: Omit<SandboxOptions, 'port'>) {
   const core = new SandboxCore({ token: options.token, integrationId: options.integrationId, faults: options.faults, webhooks: options.webhooks, logSize: options.logSize });
-  const control = createControl(core);
+  const persistence = options.state === undefined ? undefined : persistTo(options.state, core, options);
+  const control = persistence ? savingAfterChanges(createControl(core), persistence.save) : createControl(core);
   const app = createApp({
     core,
     control,
@@ -101,21 +134,52 @@ function assemble(options: Omit<SandboxOptions, 'port'>) {
     ignoredFields: ignoredFieldsWarning(options.spec ?? bundledSpec),
     limits: resolveLimits(options.limits),
     // The address the sandbox was told to listen on is a configured host too (unless it is a wildcard).
+    corsOrigins: resolveCorsOrigins(options.cors),
     allowedHosts: [...(options.allowedHosts ?? []), ...(options.host && !['0.0.0.0', '::'].includes(options.host) ? [options.host] : [])],
   });
-  return { core, control, app };
+  // An API request is saved once it committed; a refused or read-only one writes nothing.
+  // The node server passes its bindings (the socket, for the remote address and dropped connections) on.
+  core.deliverer.onAttempt = options.onDelivery;
+  const logged = withRequestLog(app.fetch, options.onRequest);
+  const fetch = async (request: Request, ...bindings: unknown[]): Promise<Response> => {
+    try {
+      return await (logged as (request: Request, ...bindings: unknown[]) => Response | Promise<Response>)(request, ...bindings);
+    } finally {
+      // Also after a dropped connection: its write did commit.
+      persistence?.save();
+    }
+  };
+  return { core, control, fetch, save: () => persistence?.save(true) };
+}
+
+/** Controls that change state outside a request's transaction, saved after each call. */
+const CHANGING_CONTROLS: readonly (keyof SandboxControl)[] = [...CONTROL_STEPS.map((step) => step.name), 'advanceClock', 'createAccount', 'reset'];
+
+/** `control`, with each state-changing method (in code or over HTTP) followed by a save. */
+function savingAfterChanges(control: SandboxControl, save: (force?: boolean) => void): SandboxControl {
+  const saving = { ...control };
+  for (const name of CHANGING_CONTROLS) {
+    const method = control[name] as (...args: unknown[]) => unknown;
+    (saving as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const result = method(...args);
+      save(true);
+      return result;
+    };
+  }
+  return saving;
 }
 
 /** A sandbox answering in-process only (`sandbox.fetch`), without a socket. `url` is a placeholder origin. */
 export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 'timeouts'> = {}): Sandbox {
-  const { core, control, app } = assemble(options);
+  const { core, control, fetch, save } = assemble(options);
   return {
     url: 'http://sandbox.local/v2/',
     ...core.defaultCredentials,
     control,
-    fetch: async (request) => app.fetch(request),
+    fetch,
     close: async () => {
       await core.deliverer.settle();
+      save();
     },
   };
 }
@@ -123,10 +187,10 @@ export function createSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 't
 /** Starts a sandbox on a real HTTP server (loopback by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<ListeningSandbox> {
   const timeouts = resolveTimeouts(options.timeouts);
-  const { core, control, app } = assemble(options);
+  const { core, control, fetch, save } = assemble(options);
   const host = options.host ?? '127.0.0.1';
   // Without a Host the request still reaches the app, which refuses it with a DRF body (Node's own 400 is empty).
-  const server: Server = createServer({ requireHostHeader: false, ...serverTimeoutOptions(timeouts) }, getRequestListener(app.fetch, { hostname: host, errorHandler: answerRequestError }));
+  const server: Server = createServer({ requireHostHeader: false, ...serverTimeoutOptions(timeouts) }, getRequestListener(fetch, { hostname: host, errorHandler: answerRequestError }));
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -140,12 +204,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Listen
     port,
     ...core.defaultCredentials,
     control,
-    fetch: async (request) => app.fetch(request),
+    fetch,
     close: () =>
       new Promise<void>((resolve) => {
         // Keep-alive sockets would hold close() open: end them.
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          save();
+          resolve();
+        });
       }),
   };
 }

@@ -10,6 +10,8 @@ import { bundledSpec } from '../src/index.js';
 import { createApp } from '../src/internal/app.js';
 import { createControl } from '../src/internal/control.js';
 import { SandboxCore } from '../src/internal/core.js';
+import { EMPLOYEES } from '../src/resources/employees/record.js';
+import { integrationsOf } from '../src/resources/integrations/record.js';
 import { resolveLimits } from '../src/internal/limits.js';
 import { SpecChecks } from '../src/internal/spec-checks.js';
 import { assertWritable, MAX_HEADER_BYTES } from '../src/internal/writable.js';
@@ -210,7 +212,7 @@ describe('the mechanism: a response is built and checked writable before the com
       const answer = await send('k');
       expect(answer.status).toBe(500);
       expect((await answer.json()).detail).toMatch(/^sandbox bug: UnwritableResponse: the response cannot be written/);
-      expect([...core.integrations.values()].every((integration) => integration.data.employees.size === 0)).toBe(true);
+      expect([...integrationsOf(core).values()].every((integration) => integration.data.get(EMPLOYEES).size === 0)).toBe(true);
       expect(core.idempotency.size).toBe(before);
     }
     expect(logged.some((line) => line.includes('gigapay-sandbox-warning') || line.includes('bytes of headers'))).toBe(true);
@@ -245,7 +247,7 @@ describe('the mechanism: a response is built and checked writable before the com
     const retry = await send('log-throws');
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(core.integrations.get(core.defaultCredentials.integrationId)!.data.employees.size).toBe(1);
+    expect(integrationsOf(core).get(core.defaultCredentials.integrationId)!.data.get(EMPLOYEES).size).toBe(1);
   });
 
   it('assertWritable (unit): Latin-1 passes, beyond it or a control character or a bad name throws, and so does a status outside 200-599', () => {

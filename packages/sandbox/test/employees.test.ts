@@ -4,13 +4,29 @@ import { api, employeeBody, payoutBody, startForFile } from './helpers.js';
 const { sandbox, call } = await startForFile();
 
 describe('employees', () => {
-  it('registers with email or cellphone, not neither', async () => {
+  it('requires an email (2.0); a new employee is `created` with an invitation code', async () => {
+    const created = await call('POST', 'employees/', { name: 'Bo', email: 'bo@example.com', cellphone_number: '+46703000000', country: 'SWE' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'bo@example.com', latest_status: 'created', metadata: {}, notified_at: null, claimed_at: null, verified_at: null });
+    expect(created.body.invitation_code).toMatch(/^[A-Z0-9]{8}$/);
     const byPhone = await call('POST', 'employees/', { name: 'Bo', cellphone_number: '+46703000000', country: 'SWE' });
-    expect(byPhone.status).toBe(201);
-    expect(byPhone.body).toMatchObject({ email: null, cellphone_number: '+46703000000', metadata: {}, notified_at: null, claimed_at: null, verified_at: null });
-    const neither = await call('POST', 'employees/', { name: 'Bo', country: 'SWE' });
-    expect(neither.status).toBe(400);
-    expect(neither.body).toEqual({ non_field_errors: ['Either email or cellphone_number is required.'] });
+    expect(byPhone.status).toBe(400);
+    expect(byPhone.body).toEqual({ email: ['This field is required.'] });
+  });
+
+  it('derives latest_status from the steps, shows the invitation code until claimed, and a country mismatch until the country changes', async () => {
+    const employee = (await call('POST', 'employees/', employeeBody())).body;
+    const status = async () => (await call('GET', `employees/${employee.id}/`)).body;
+    sandbox.control.notifyEmployee(employee.id);
+    expect(await status()).toMatchObject({ latest_status: 'invited', invitation_code: employee.invitation_code });
+    sandbox.control.claimEmployee(employee.id);
+    expect(await status()).toMatchObject({ latest_status: 'onboarding', invitation_code: null });
+    expect(sandbox.control.mismatchEmployeeCountry(employee.id)).toMatchObject({ latest_status: 'country_mismatch' });
+    expect(() => sandbox.control.mismatchEmployeeCountry(employee.id)).toThrow(/already has a country mismatch/);
+    sandbox.control.verifyEmployee(employee.id);
+    expect((await status()).latest_status).toBe('country_mismatch');
+    expect((await call('PATCH', `employees/${employee.id}/`, { name: 'Same country' })).body.latest_status).toBe('country_mismatch');
+    expect((await call('PATCH', `employees/${employee.id}/`, { country: 'NOR' })).body.latest_status).toBe('active');
   });
 
   it('refuses a duplicate client-chosen id with 400 on id', async () => {
@@ -26,9 +42,9 @@ describe('employees', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ id: 'e-new', name: 'Renamed' });
     expect((await call('GET', 'employees/e-old/')).status).toBe(404);
-    const put = await call('PUT', 'employees/e-new/', { name: 'Put', cellphone_number: '+46700000001', country: 'NOR' });
-    expect(put.body).toMatchObject({ id: 'e-new', name: 'Put', email: null, country: 'NOR', metadata: {} });
-    const clearing = await call('PATCH', 'employees/e-new/', { cellphone_number: null });
+    const put = await call('PUT', 'employees/e-new/', { name: 'Put', email: 'put@example.com', country: 'NOR' });
+    expect(put.body).toMatchObject({ id: 'e-new', name: 'Put', email: 'put@example.com', cellphone_number: null, country: 'NOR', metadata: {} });
+    const clearing = await call('PATCH', 'employees/e-new/', { email: null });
     expect(clearing.status).toBe(400);
   });
 
@@ -64,7 +80,7 @@ describe('employees', () => {
     const other = sandbox.control.createAccount();
     const own = api({ url: sandbox.url, ...other });
     const a = (await own('POST', 'employees/', { name: 'Astrid Lindgren', email: 'astrid@example.com', country: 'SWE' })).body;
-    const b = (await own('POST', 'employees/', { name: 'Bertil', cellphone_number: '+46709999999', country: 'SWE' })).body;
+    const b = (await own('POST', 'employees/', { name: 'Bertil', email: 'bertil@example.com', cellphone_number: '+46709999999', country: 'SWE' })).body;
     sandbox.control.verifyEmployee(b.id, other.integrationId);
     const ids = async (query: string) => (await own('GET', `employees/?${query}`)).body.results.map((e: { id: string }) => e.id);
     expect(await ids('search=LINDGREN')).toEqual([a.id]);

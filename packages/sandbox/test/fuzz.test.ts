@@ -37,27 +37,27 @@ function validBases(op: Operation): { query: [string, string][]; body: unknown }
   const inline = { ...payout, employee: { name: 'Fuzz Inline', email: 'inline@example.com', country: 'SWE', metadata: { a: 1 } }, cost: undefined };
   const integration = { name: 'Fuzz AB', email: 'fuzz@example.com', recipient: 'Fuzz AB', address_line_1: 'Gatan 1', zip_code: '11129', city: 'Stockholm', metadata: {} };
   const employee = { name: 'Fuzz', email: 'fuzz@example.com', cellphone_number: '+46701234567', country: 'SWE', metadata: {} };
-  const webhook = { url: 'https://example.com/hook/', events: ['Payout.created', 'Invoice.paid'], secret_key: 'secret', metadata: {} };
+  const webhook = { url: 'https://example.com/hook/', events: ['Payout.created', 'Payrun.paid'], secret_key: 'secret', metadata: {} };
   const bodies: Record<string, { query: [string, string][]; body: unknown }[]> = {
-    createIntegration: [{ query: [], body: integration }],
     replaceIntegration: [{ query: [], body: integration }],
     updateIntegration: [{ query: [], body: { name: 'Fuzz AB', email: 'f@example.com' } }],
     createEmployee: [{ query: [], body: employee }],
     replaceEmployee: [{ query: [], body: employee }],
     updateEmployee: [{ query: [], body: { name: 'Fuzz', email: 'f@example.com', country: 'SWE' } }],
-    createPayout: [{ query: [], body: { ...payout, start_at: '2024-01-01T00:00:00Z', full_salary_specification: true, metadata: {} } }, { query: [['expand', 'employee']], body: inline }, { query: [], body: [payout, payout] }],
+    createPayout: [{ query: [], body: { ...payout, start_at: '2024-01-01T00:00:00Z', metadata: {} } }, { query: [['expand', 'employee']], body: inline }, { query: [], body: [payout, payout] }],
     calculatePricing: [{ query: [], body: payout }, { query: [['expand', 'employee']], body: inline }],
-    updateInvoice: [{ query: [], body: { metadata: { a: 1 } } }],
+    updatePayrun: [{ query: [], body: { metadata: { a: 1 } } }],
+    issueInvoice: [{ query: [], body: { due_date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) } }],
     createWebhook: [{ query: [], body: webhook }],
     replaceWebhook: [{ query: [], body: webhook }],
-    updateWebhook: [{ query: [], body: { url: 'https://example.com/hook/', events: ['Invoice.paid'] } }],
+    updateWebhook: [{ query: [], body: { url: 'https://example.com/hook/', events: ['Payrun.paid'] } }],
   };
   return bodies[op.operationId] ?? [{ query: [], body: undefined }];
 }
 
 function baseRequest(op: Operation, base: { query: [string, string][]; body: unknown }): FuzzRequest {
   const resource = op.path.split('/')[1]!;
-  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, invoices: ids.invoice, webhooks: ids.webhook }[resource]!;
+  const id = { integrations: ids.integration, employees: ids.employee, payouts: ids.payout, pricing: ids.payout, payruns: ids.payrun, invoices: ids.invoice, webhooks: ids.webhook }[resource]!;
   const scoped = oracle.parameters(op).some((p) => p.in === 'header' && p.name === 'Integration-ID');
   return {
     kind: 'valid',
@@ -133,9 +133,12 @@ beforeAll(async () => {
   const post = async (path: string, body: unknown) => (await sandbox.fetch(new Request(`${sandbox.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }))).json();
   const employee = await post('employees/', { name: 'Fixture', email: 'fixture@example.com', country: 'SWE' });
   const payout = await post('payouts/', { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Fixture' });
-  const webhook = await post('webhooks/', { url: 'http://127.0.0.1:9/never/', events: ['Invoice.paid'] });
-  const integration = await post('integrations/', { name: 'Fixture AB', email: 'f@example.com', recipient: 'F', address_line_1: 'G 1', zip_code: '1', city: 'S' });
-  ids = { employee: employee.id, payout: payout.id, invoice: payout.invoice, webhook: webhook.id, integration: integration.id };
+  const webhook = await post('webhooks/', { url: 'http://127.0.0.1:9/never/', events: ['Payrun.paid'] });
+  // A closed payrun has its billing invoice (the payout's payrun stays open for the payrun operations).
+  const billed = await post('payouts/', { employee: employee.id, amount: '100.00', currency: 'EUR', description: 'Fixture' });
+  await sandbox.fetch(new Request(`${sandbox.url}payruns/${billed.payrun}/close/`, { method: 'POST', headers }));
+  const invoice = (await (await sandbox.fetch(new Request(`${sandbox.url}payruns/${billed.payrun}/`, { headers }))).json()).invoice as string;
+  ids = { employee: employee.id, payout: payout.id, payrun: payout.payrun, invoice, webhook: webhook.id, integration: sandbox.integrationId };
   await sandbox.control.waitForDeliveries();
 });
 
@@ -146,8 +149,8 @@ afterAll(() => {
 });
 
 describe('fuzz: invalid-by-construction requests get their 4xx with a DRF body, and change nothing at all', () => {
-  it('covers all 33 operations of the spec', () => {
-    expect(operations).toHaveLength(33);
+  it('covers all 55 operations of the spec (53 of the reference, plus the deprecated PUT resend and the API root)', () => {
+    expect(operations).toHaveLength(55);
   });
 
   for (const op of operations) {
@@ -236,7 +239,7 @@ describe.skipIf(process.env.FUZZ_EXTRAS === 'off')('fuzz: hostile extras', () =>
         ['POST', 'clock/advance', '{"hours": 25}'],
         ['POST', 'accounts', '{}'],
         ['PUT', 'faults', '{"errorRate": 1}'],
-        ['POST', 'invoices/x/pay', undefined],
+        ['POST', 'payruns/x/pay', undefined],
         ['DELETE', 'webhook-deliveries', undefined],
       ];
       const kinds = [undefined, 'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx'];

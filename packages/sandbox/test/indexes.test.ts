@@ -1,5 +1,5 @@
 /**
- * The lookups that are indexed (employees by contact, an invoice's price, newest-first payouts,
+ * The lookups that are indexed (employees by contact, a payrun's price, newest-first payouts,
  * expired idempotency keys) answer as the scans they replaced did, through every kind of change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('an inline employee matches the registered one by email, else by cellph
     const own = fresh();
     const anna = (await own('POST', 'employees/', employeeBody({ email: 'Anna@Example.com', cellphone_number: '+46701234567' }))).body;
     expect((await inline(own, { name: 'A', email: 'anna@example.COM', country: 'SWE' })).body.employee.id).toBe(anna.id);
-    expect((await inline(own, { name: 'A', cellphone_number: '+46701234567', country: 'SWE' })).body.employee.id).toBe(anna.id);
+    expect((await inline(own, { name: 'A', email: 'someone.else@example.com', cellphone_number: '+46701234567', country: 'SWE' })).body.employee.id).toBe(anna.id);
 
     // A changed email: the old one no longer matches, the new one does.
     await own('PATCH', `employees/${anna.id}/`, { email: 'anna.new@example.com' });
@@ -45,18 +45,18 @@ describe('an inline employee matches the registered one by email, else by cellph
   });
 });
 
-describe("an invoice's price is the sum of its payouts' cost", () => {
+describe("a payrun's price is the sum of its payouts' cost", () => {
   it('as payouts are created and deleted, expanded or not', async () => {
     const own = fresh();
     const employee = (await own('POST', 'employees/', employeeBody())).body;
     const first = (await own('POST', 'payouts/', payoutBody(employee.id, { amount: undefined, cost: '100.00' }))).body;
     const second = (await own('POST', 'payouts/', [payoutBody(employee.id, { amount: undefined, cost: '50.25' }), payoutBody(employee.id, { amount: undefined, cost: '0.75' })])).body;
-    const invoice = await own('GET', `invoices/${first.invoice}/`);
-    expect(invoice.body.price, JSON.stringify(invoice.body)).toBe('151.00');
+    const payrun = await own('GET', `payruns/${first.payrun}/`);
+    expect(payrun.body.price, JSON.stringify(payrun.body)).toBe('151.00');
     expect((await own('DELETE', `payouts/${second[0].id}/`)).status).toBe(204);
-    expect((await own('GET', `invoices/${first.invoice}/`)).body.price).toBe('100.75');
-    const page = await own('GET', 'payouts/?expand=invoice');
-    expect(page.body.results.map((p: any) => p.invoice.price)).toEqual(['100.75', '100.75']);
+    expect((await own('GET', `payruns/${first.payrun}/`)).body.price).toBe('100.75');
+    const page = await own('GET', 'payouts/?expand=payrun');
+    expect(page.body.results.map((p: any) => p.payrun.price)).toEqual(['100.75', '100.75']);
     expect(page.body.results.map((p: any) => p.id)).toEqual([second[1].id, first.id]);
     expect((await own('GET', 'pricing/')).body.results.map((p: any) => p.cost)).toEqual(['0.75', '100.00']);
   });

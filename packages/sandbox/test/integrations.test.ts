@@ -13,6 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+/** Another account's ready integration (there is no create), and `call` with its credentials. */
+function freshAccount() {
+  const credentials = sandbox.control.createAccount();
+  return { ...credentials, call: api({ url: sandbox.url, ...credentials }) };
+}
+
 describe('integrations', () => {
   it('lists the account\'s integrations, filterable by type', async () => {
     const all = await call('GET', 'integrations/');
@@ -22,20 +28,19 @@ describe('integrations', () => {
     expect((await call('GET', 'integrations/?type=7')).status).toBe(400);
   });
 
-  it('creates type 3 integrations with globally unique ids', async () => {
-    const created = await call('POST', 'integrations/', integrationBody({ id: '846291712', logo: 'iVBORw0KGgo=' }));
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: '846291712', type: 3, address_line_2: null, metadata: {} });
-    expect(created.body.logo).toMatch(/^https:\/\//);
-    const other = api({ url: sandbox.url, ...sandbox.control.createAccount() });
-    const dup = await other('POST', 'integrations/', integrationBody({ id: '846291712' }));
-    expect(dup.status).toBe(400);
-    expect(dup.body.id[0]).toMatch(/already exists/);
-    expect((await other('GET', 'integrations/846291712/')).status).toBe(404);
+  it('has no create (integrations come with the account); ids are unique sandbox-wide', async () => {
+    const created = await call('POST', 'integrations/', integrationBody({ id: '846291712' }));
+    expect(created.status).toBe(405);
+    expect(created.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const other = freshAccount();
+    const taken = await other.call('PATCH', `integrations/${other.integrationId}/`, { id: sandbox.integrationId });
+    expect(taken.status).toBe(400);
+    expect(taken.body.id[0]).toMatch(/already exists/);
+    expect((await other.call('GET', `integrations/${sandbox.integrationId}/`)).status).toBe(404);
   });
 
   it('updates and replaces, except type 2 (403)', async () => {
-    const id = (await call('POST', 'integrations/', integrationBody())).body.id;
+    const id = sandbox.integrationId;
     const patched = await call('PATCH', `integrations/${id}/`, { email: 'new@example.com' });
     expect(patched.body.email).toBe('new@example.com');
     const put = await call('PUT', `integrations/${id}/`, integrationBody({ name: 'Replaced' }));
@@ -46,8 +51,10 @@ describe('integrations', () => {
   });
 
   it('accepts multipart/form-data on create, update and replace, the logo as a file', async () => {
+    // Another account's integration: renaming the default one would disturb the other tests.
+    const { token: formToken, integrationId: formId } = sandbox.control.createAccount();
     const send = (method: string, path: string, form: FormData, headers: Record<string, string> = {}) =>
-      fetch(new URL(path, sandbox.url), { method, headers: { authorization: `Token ${sandbox.token}`, ...headers }, body: form });
+      fetch(new URL(path, sandbox.url), { method, headers: { authorization: `Token ${formToken}`, ...headers }, body: form });
     const toForm = (fields: Record<string, string | Blob>) => {
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) form.set(name, value);
@@ -56,14 +63,14 @@ describe('integrations', () => {
     const logo = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: 'image/png' });
     const fields = { ...integrationBody({ id: 'form-1' }), metadata: JSON.stringify({ crm: 17 }), address_line_2: '', logo };
 
-    const created = await send('POST', 'integrations/', toForm(fields), { 'idempotency-key': 'form-create' });
-    expect(created.status).toBe(201);
+    const created = await send('PUT', `integrations/${formId}/`, toForm(fields), { 'idempotency-key': 'form-create' });
+    expect(created.status).toBe(200);
     const body = await created.json();
     expect(body).toMatchObject({ id: 'form-1', type: 3, name: 'Pinestreet Tech', metadata: { crm: 17 }, address_line_2: null });
     expect(body.logo).toBe('https://sandbox.gigapay.invalid/logos/form-1.png');
     // A retry sends a new multipart boundary; the key still matches the same form.
-    const retried = await send('POST', 'integrations/', toForm(fields), { 'idempotency-key': 'form-create' });
-    expect(retried.status).toBe(201);
+    const retried = await send('PUT', `integrations/${formId}/`, toForm(fields), { 'idempotency-key': 'form-create' });
+    expect(retried.status).toBe(200);
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
 
     const patched = await send('PATCH', 'integrations/form-1/', toForm({ city: 'Göteborg' }));
@@ -84,14 +91,14 @@ describe('integrations', () => {
     const listMetadata = await send('PATCH', 'integrations/form-1/', toForm({ metadata: '[1]' }));
     expect(listMetadata.status).toBe(400);
 
-    const malformed = await fetch(new URL('integrations/', sandbox.url), {
-      method: 'POST', headers: { authorization: `Token ${sandbox.token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a form',
+    const malformed = await fetch(new URL('integrations/form-1/', sandbox.url), {
+      method: 'PATCH', headers: { authorization: `Token ${formToken}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'not a form',
     });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).non_field_errors[0]).toMatch(/^Multipart form parse error - /);
 
     // Only where the spec documents a form.
-    const employee = await send('POST', 'employees/', toForm(employeeBody()), { 'integration-id': sandbox.integrationId });
+    const employee = await send('POST', 'employees/', toForm(employeeBody()), { authorization: `Token ${sandbox.token}`, 'integration-id': sandbox.integrationId });
     expect(employee.status).toBe(400);
     expect((await employee.json()).non_field_errors[0]).toMatch(/^Unsupported media type "multipart\/form-data; boundary=.*this operation accepts application\/json bodies/);
   });
@@ -99,12 +106,11 @@ describe('integrations', () => {
   it('deletes only empty type 3 integrations', async () => {
     const types = (await call('GET', 'integrations/')).body.results;
     for (const t of types.filter((i: { type: number }) => i.type !== 3)) expect((await call('DELETE', `integrations/${t.id}/`)).status).toBe(403);
-    const id = (await call('POST', 'integrations/', integrationBody())).body.id;
-    await call('POST', 'employees/', employeeBody(), { 'integration-id': id });
-    const busy = await call('DELETE', `integrations/${id}/`);
-    expect(busy.status).toBe(400);
-    const empty = (await call('POST', 'integrations/', integrationBody())).body.id;
-    expect((await call('DELETE', `integrations/${empty}/`)).status).toBe(204);
+    const busy = freshAccount();
+    await busy.call('POST', 'employees/', employeeBody());
+    expect((await busy.call('DELETE', `integrations/${busy.integrationId}/`)).status).toBe(400);
+    const empty = freshAccount();
+    expect((await empty.call('DELETE', `integrations/${empty.integrationId}/`)).status).toBe(204);
   });
 });
 
@@ -115,7 +121,7 @@ describe('webhooks', () => {
     expect(created.body.secret_key).toMatch(/^[a-z0-9]{32}$/);
     const patched = await call('PATCH', `webhooks/${created.body.id}/`, { events: ['Payout.created', 'Payout.accepted'] });
     expect(patched.body.secret_key).toBe(created.body.secret_key);
-    const put = await call('PUT', `webhooks/${created.body.id}/`, { url: 'https://jobmatchr.se/webhooks/invoices/', events: ['Invoice.paid'] });
+    const put = await call('PUT', `webhooks/${created.body.id}/`, { url: 'https://jobmatchr.se/webhooks/invoices/', events: ['Payrun.paid'] });
     expect(put.body.secret_key).not.toBe(created.body.secret_key);
     expect(put.body.url).toBe('https://jobmatchr.se/webhooks/invoices/');
     expect((await call('GET', 'webhooks/')).body.count).toBe(1);

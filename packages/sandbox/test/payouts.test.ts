@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-/** A clean integration of a fresh account, so lists and invoices start empty. */
+/** A clean integration of a fresh account, so lists and payruns start empty. */
 function fresh() {
   const credentials = sandbox.control.createAccount();
   return { credentials, own: api({ url: sandbox.url, ...credentials }) };
@@ -41,13 +41,13 @@ describe('payouts', () => {
     expect(dup.body.id[0]).toMatch(/already exists/);
   });
 
-  it('bulk: 200 with all payouts on one open invoice; one bad item → per-item errors and nothing created', async () => {
+  it('bulk: 200 with all payouts on one open payrun; one bad item → per-item errors and nothing created', async () => {
     const { own } = fresh();
     const e = (await own('POST', 'employees/', employeeBody())).body;
     const bulk = await own('POST', 'payouts/', [payoutBody(e.id), payoutBody(e.id, { amount: undefined, invoiced_amount: '2500.00' })]);
     expect(bulk.status).toBe(200);
     expect(bulk.body).toHaveLength(2);
-    expect(bulk.body[0].invoice).toBe(bulk.body[1].invoice);
+    expect(bulk.body[0].payrun).toBe(bulk.body[1].payrun);
     const bad = await own('POST', 'payouts/', [payoutBody(e.id), payoutBody('nobody'), payoutBody(e.id, { id: bulk.body[0].id })]);
     expect(bad.status).toBe(400);
     expect(bad.body[0]).toEqual({});
@@ -60,18 +60,18 @@ describe('payouts', () => {
     for (const path of ['payouts/', 'pricing/']) expect(await own('POST', path, [])).toMatchObject({ status: 400, body: { non_field_errors: ['This list may not be empty.'] } });
   });
 
-  it('joins the open invoice, and starts a new one once it is paid', async () => {
+  it('joins the open payrun, and starts a new one once it is paid', async () => {
     const { own, credentials } = fresh();
     const e = (await own('POST', 'employees/', employeeBody())).body;
     const first = (await own('POST', 'payouts/', payoutBody(e.id))).body;
     const second = (await own('POST', 'payouts/', payoutBody(e.id))).body;
-    expect(second.invoice).toBe(first.invoice);
-    const invoice = (await own('GET', `invoices/${first.invoice}/`)).body;
-    expect(invoice).toMatchObject({ open: true, paid_at: null, price: '2759.82', currency: 'SEK' });
-    sandbox.control.payInvoice(first.invoice, credentials.integrationId);
+    expect(second.payrun).toBe(first.payrun);
+    const payrun = (await own('GET', `payruns/${first.payrun}/`)).body;
+    expect(payrun).toMatchObject({ open: true, paid_at: null, price: '2759.82', currency: 'SEK' });
+    sandbox.control.payPayrun(first.payrun, credentials.integrationId);
     const third = (await own('POST', 'payouts/', payoutBody(e.id))).body;
-    expect(third.invoice).not.toBe(first.invoice);
-    expect((await own('GET', 'invoices/?paid_at_null=false')).body.results.map((i: { id: string }) => i.id)).toEqual([first.invoice]);
+    expect(third.payrun).not.toBe(first.payrun);
+    expect((await own('GET', 'payruns/?paid_at_null=false')).body.results.map((i: { id: string }) => i.id)).toEqual([first.payrun]);
   });
 
   it('inline employee with ?expand=employee reuses a matching employee (same email) instead of creating one', async () => {
@@ -80,21 +80,26 @@ describe('payouts', () => {
     const inline = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'Someone', email: 'MATCH@example.com', country: 'SWE' } }));
     expect(inline.status).toBe(201);
     expect(inline.body.employee).toMatchObject({ id: e.id, email: 'match@example.com' });
-    const newcomer = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'New', cellphone_number: '+46701111111', country: 'SWE' } }));
+    const newcomer = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'New', email: 'new@example.com', cellphone_number: '+46701111111', country: 'SWE' } }));
     expect(newcomer.body.employee.name).toBe('New');
     expect((await own('GET', 'employees/')).body.count).toBe(2);
     const badInline = await own('POST', 'payouts/?expand=employee', payoutBody('', { employee: { name: 'X', country: 'SWE' } }));
     expect(badInline.status).toBe(400);
-    expect(badInline.body.employee.non_field_errors).toEqual(['Either email or cellphone_number is required.']);
+    expect(badInline.body.employee.email).toEqual(['This field is required.']);
     const noExpand = await own('POST', 'payouts/', payoutBody('', { employee: { name: 'Y', email: 'y@example.com', country: 'SWE' } }));
     expect(noExpand.status).toBe(400);
   });
 
-  it('expands employee and invoice on reads (repeatable expand)', async () => {
+  it('expands employee and payrun (and the deprecated invoice) on reads (repeatable expand)', async () => {
     const created = (await call('POST', 'payouts/', payoutBody(employee.id))).body;
-    const read = await call('GET', `payouts/${created.id}/?expand=employee&expand=invoice`);
+    expect(created.invoice).toBe(created.payrun);
+    const read = await call('GET', `payouts/${created.id}/?expand=employee&expand=payrun`);
     expect(read.body.employee.id).toBe(employee.id);
-    expect(read.body.invoice.id).toBe(created.invoice);
+    expect(read.body.payrun.id).toBe(created.payrun);
+    expect(read.body.invoice).toBe(created.payrun);
+    const alias = await call('GET', `payouts/${created.id}/?expand=invoice`);
+    expect(alias.body.invoice.id).toBe(created.payrun);
+    expect(alias.body.payrun).toBe(created.payrun);
     expect((await call('GET', `payouts/${created.id}/?expand=nope`)).status).toBe(400);
   });
 
@@ -107,13 +112,13 @@ describe('payouts', () => {
     const ids = async (query = '') => (await own('GET', `payouts/?${query}`)).body.results.map((p: { id: string }) => p.id);
     expect(await ids()).toEqual([p2.id, p1.id]);
     expect(await ids(`employee=${a.id}`)).toEqual([p1.id]);
-    expect(await ids(`invoice=${p1.invoice}`)).toEqual([p2.id, p1.id]);
+    expect(await ids(`invoice=${p1.payrun}`)).toEqual([p2.id, p1.id]);
     expect(await ids('search=skoog')).toEqual([p1.id]);
     expect(await ids('search=second')).toEqual([p2.id]);
     expect(await ids('start_at_null=true')).toEqual([p2.id]);
     expect(await ids('start_at_after=2024-01-01T00:00:00Z&end_at_before=2024-01-02T00:00:00Z')).toEqual([p1.id]);
     expect(await ids('accepted_at_null=false')).toEqual([]);
-    sandbox.control.payInvoice(p1.invoice, credentials.integrationId);
+    sandbox.control.payPayrun(p1.payrun, credentials.integrationId);
     sandbox.control.acceptPayout(p1.id, credentials.integrationId);
     expect(await ids('accepted_at_null=false')).toEqual([p1.id]);
     expect(await ids('notified_at_null=false')).toEqual([p2.id, p1.id]);
@@ -122,14 +127,14 @@ describe('payouts', () => {
     expect(unknown.body.employee).toBeDefined();
   });
 
-  it('refuses to delete a payout whose invoice is paid; resend keeps only the documented 24-hour wait', async () => {
+  it('refuses to delete a payout whose payrun is paid; resend keeps only the documented 24-hour wait', async () => {
     const { own, credentials } = fresh();
     const e = (await own('POST', 'employees/', employeeBody())).body;
     const p = (await own('POST', 'payouts/', payoutBody(e.id))).body;
     // No precondition on the payout's state: Gigapay documents none, so the spec keeps none.
     expect((await own('PATCH', `payouts/${p.id}/resend/`)).status).toBe(204);
     sandbox.control.advanceClock(24 * 3600 * 1000);
-    sandbox.control.payInvoice(p.invoice, credentials.integrationId);
+    sandbox.control.payPayrun(p.payrun, credentials.integrationId);
     const early = await own('PATCH', `payouts/${p.id}/resend/`); // notified just now
     expect(early.status).toBe(400);
     expect(early.body.non_field_errors[0]).toMatch(/less than 24 hours ago/);
@@ -172,19 +177,19 @@ describe('pricing', () => {
   });
 });
 
-describe('invoices', () => {
+describe('payruns', () => {
   it('renames via PATCH, refuses deleting when paid, deletes an unpaid one with its payouts', async () => {
     const { own, credentials } = fresh();
     const e = (await own('POST', 'employees/', employeeBody())).body;
     const p = (await own('POST', 'payouts/', payoutBody(e.id))).body;
-    const renamed = await own('PATCH', `invoices/${p.invoice}/`, { id: '846271', metadata: { original: p.invoice } });
-    expect(renamed.body).toMatchObject({ id: '846271', metadata: { original: p.invoice } });
-    expect((await own('GET', `payouts/${p.id}/`)).body.invoice).toBe('846271');
-    expect((await own('DELETE', 'invoices/846271/')).status).toBe(204);
+    const renamed = await own('PATCH', `payruns/${p.payrun}/`, { id: '846271', metadata: { original: p.payrun } });
+    expect(renamed.body).toMatchObject({ id: '846271', metadata: { original: p.payrun } });
+    expect((await own('GET', `payouts/${p.id}/`)).body.payrun).toBe('846271');
+    expect((await own('DELETE', 'payruns/846271/')).status).toBe(204);
     expect((await own('GET', `payouts/${p.id}/`)).status).toBe(404);
     const q = (await own('POST', 'payouts/', payoutBody(e.id))).body;
-    sandbox.control.payInvoice(q.invoice, credentials.integrationId);
-    const refused = await own('DELETE', `invoices/${q.invoice}/`);
+    sandbox.control.payPayrun(q.payrun, credentials.integrationId);
+    const refused = await own('DELETE', `payruns/${q.payrun}/`);
     expect(refused.status).toBe(400);
     expect(refused.body.non_field_errors[0]).toMatch(/paid/);
   });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { bundledSpec, createSandbox } from '../src/index.js';
-import { ROUTES } from '../src/internal/routes.js';
+import { integrationScope, ROUTES } from '../src/internal/routes.js';
+// @ts-expect-error -- a plain .mjs script, without type declarations
+import { renderRoutes, renderSpec } from '../scripts/generate.mjs';
 import { handlers } from '../src/resources/index.js';
 import { SpecChecks } from '../src/internal/spec-checks.js';
 
@@ -15,11 +17,36 @@ describe('the bundled spec inside the package', () => {
     expect(bundledSpec).toEqual(bundle);
   });
 
+  it('src/generated/ is what scripts/generate.mjs writes from it: the spec, the routes and their Integration-ID scopes (run `pnpm --filter @gigapay/sandbox generate` when this fails)', () => {
+    const text = readFileSync(bundlePath, 'utf8');
+    const generated = (name: string) => readFileSync(new URL(`../src/generated/${name}`, import.meta.url), 'utf8');
+    expect(generated('routes.ts')).toBe(renderRoutes(text));
+    expect(generated('openapi.ts')).toBe(renderSpec(text));
+  });
+
+  it('scopes Integration-ID as the spec documents it: required inside an integration, optional on the API root, none on the integrations themselves', () => {
+    const scopes = Object.fromEntries(ROUTES.flatMap((route) => Object.values(route.methods).map((id) => [id, integrationScope(id!)])));
+    expect(scopes.retrieveApiRoot).toBe('optional');
+    expect(scopes.listIntegrations).toBe('none');
+    expect(scopes.deleteIntegration).toBe('none');
+    expect(scopes.createPayout).toBe('required');
+  });
+
+  it('an optional Integration-ID is checked when sent, and not needed when not', async () => {
+    const sandbox = createSandbox();
+    const root = (integrationId?: string) =>
+      sandbox.fetch(new Request(sandbox.url, { headers: { authorization: `Token ${sandbox.token}`, ...(integrationId ? { 'integration-id': integrationId } : {}) } }));
+    expect((await root()).status).toBe(200);
+    expect((await root(sandbox.integrationId)).status).toBe(200);
+    expect((await root('not-mine')).status).toBe(403);
+    await sandbox.close();
+  });
+
   it('has a handler and a route for each of its operations, and nothing more', () => {
     const fromSpec = new SpecChecks(bundledSpec).listOperations().map((o) => `${o.method} ${o.path} ${o.operationId}`).sort();
     const fromRoutes = ROUTES.flatMap((route) => Object.entries(route.methods).map(([method, id]) => `${method} ${route.path} ${id}`)).sort();
     expect(fromRoutes).toEqual(fromSpec);
-    expect(fromSpec).toHaveLength(33);
+    expect(fromSpec).toHaveLength(55);
     expect(Object.keys(handlers).sort()).toEqual(fromSpec.map((line) => line.split(' ')[2]).sort());
   });
 

@@ -91,14 +91,14 @@ describe('a response that breaks the spec rolls the request back', () => {
     }
   });
 
-  it('a payout create that fails rolls back its invoice, the employee flag and the queued events', async () => {
+  it('a payout create that fails rolls back its payrun, the employee flag and the queued events', async () => {
     const spec = structuredClone(bundledSpec) as any;
     spec.components.schemas.Payout.properties.description = { type: 'string', maxLength: 3 };
     const strict = await start({ spec });
     try {
       const own = api(strict);
       const person = (await own('POST', 'employees/', employeeBody())).body;
-      await own('POST', 'webhooks/', { url: 'http://127.0.0.1:9/never/', events: ['Payout.created', 'Invoice.created', 'Employee.created'] });
+      await own('POST', 'webhooks/', { url: 'http://127.0.0.1:9/never/', events: ['Payout.created', 'Payrun.created', 'Employee.created'] });
       const before = strict.control.snapshot();
       const failed = await own('POST', 'payouts/', payoutBody(person.id, { description: 'too long' }));
       expect(failed.status).toBe(500);

@@ -53,18 +53,18 @@ describe('webhook delivery', () => {
   it('POSTs every subscribed event with the object as body and a valid Gigapay-Signature', async () => {
     const hook = (await call('POST', 'webhooks/', {
       url: `${receiverUrl}/all/`,
-      events: ['Employee.created', 'Employee.notified', 'Employee.claimed', 'Employee.verified', 'Invoice.created', 'Invoice.paid', 'Payout.created', 'Payout.notified', 'Payout.accepted'],
+      events: ['Employee.created', 'Employee.notified', 'Employee.claimed', 'Employee.verified', 'Payrun.created', 'Payrun.paid', 'Payout.created', 'Payout.notified', 'Payout.accepted'],
       secret_key: 'c1329a085d65f7757838df5920fdcc9a',
     })).body;
     const employee = (await call('POST', 'employees/', employeeBody())).body;
     sandbox.control.verifyEmployee(employee.id);
     const payout = (await call('POST', 'payouts/', payoutBody(employee.id))).body;
-    sandbox.control.payInvoice(payout.invoice);
+    sandbox.control.payPayrun(payout.payrun);
     sandbox.control.acceptPayout(payout.id);
     const log = await sandbox.control.waitForDeliveries({ webhookId: hook.id });
     expect(log.map((d) => d.event)).toEqual([
       'Employee.created', 'Employee.notified', 'Employee.claimed', 'Employee.verified',
-      'Invoice.created', 'Payout.created', 'Invoice.paid', 'Payout.notified', 'Payout.accepted',
+      'Payrun.created', 'Payout.created', 'Payrun.paid', 'Payout.notified', 'Payout.accepted',
     ]);
     expect(log.every((d) => d.state === 'delivered')).toBe(true);
     expect(received).toHaveLength(9);
@@ -74,7 +74,7 @@ describe('webhook delivery', () => {
       expect(verify('wrong-secret', delivery.signature, delivery.body)).toBe(false);
     }
     const accepted = JSON.parse(received.at(-1)!.body);
-    expect(accepted).toMatchObject({ id: payout.id, employee: employee.id, invoice: payout.invoice });
+    expect(accepted).toMatchObject({ id: payout.id, employee: employee.id, payrun: payout.payrun });
     expect(accepted.accepted_at).not.toBeNull();
     const verified = JSON.parse(received[3]!.body);
     expect(verified.verified_at).not.toBeNull();

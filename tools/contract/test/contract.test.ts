@@ -161,7 +161,7 @@ describe('Payouts', () => {
     expect((await api.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['invoice'] } } })).data?.invoice).toHaveProperty('ocr_number');
     expect((await invalid.GET('/payouts/{id}/', { params: { path: { id: payout.id }, query: { expand: ['owner'] } } })).response.status).toBe(400);
 
-    sandbox.control.payInvoice(payout.invoice as string); // notifies the payout…
+    sandbox.control.payPayrun(payout.invoice as string); // notifies the payout…
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(400);
     sandbox.control.advanceClock(24 * 3600 * 1000 + 1); // …and a resend waits 24 hours
     expect((await api.PATCH('/payouts/{id}/resend/', { params: { path: { id: payout.id } } })).response.status).toBe(204);
@@ -206,7 +206,7 @@ describe('Invoices', () => {
     const renamed = await api.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: { batch: 'w47' } } });
     expect(renamed.data?.metadata).toEqual({ batch: 'w47' });
     expect((await invalid.PATCH('/invoices/{id}/', { params: { path: { id } }, body: { metadata: 'w47' } })).response.status).toBe(400);
-    sandbox.control.payInvoice(id);
+    sandbox.control.payPayrun(id);
     expect((await api.DELETE('/invoices/{id}/', { params: { path: { id } } })).response.status).toBe(400);
 
     const next = (await api.POST('/payouts/', { body: payoutBody(employee) })).data!;
@@ -335,7 +335,7 @@ describe('events', () => {
     const employee = (await client.POST('/employees/', { body: employeeBody(40) })).data!;
     sandbox.control.verifyEmployee(employee.id, account.integrationId);
     const payout = (await client.POST('/payouts/', { body: payoutBody(employee.id) })).data!;
-    sandbox.control.payInvoice(payout.invoice as string, account.integrationId);
+    sandbox.control.payPayrun(payout.invoice as string, account.integrationId);
     sandbox.control.acceptPayout(payout.id, account.integrationId);
     await sandbox.control.waitForDeliveries();
 

@@ -7,16 +7,25 @@ import { join } from 'node:path';
 import { API_ENTRIES, generateReport, readCommittedReport, specGeneratedDeclarations } from './api-reports.mjs';
 import { declaredBump, pendingChangesets } from './changesets.mjs';
 import { verdict } from './gate.mjs';
-import { latestRelease } from './releases.mjs';
+import { latestRelease, releasedVersions } from './releases.mjs';
 import { classifySpecChanges } from './spec-diff.mjs';
 import { PUBLIC_PACKAGES, readJson, ROOT as CHECKOUT } from './workspace.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-// --root <dir> checks another copy of the workspace (the tests point it at fixtures).
-const ROOT = parseArgs({ options: { root: { type: 'string', default: CHECKOUT } } }).values.root;
+// --root <dir> checks another copy of the workspace (the tests point it at fixtures);
+// --release <version> compares with an older release than the last (what changed since 1.0.0).
+const { root: ROOT, release: chosen } = parseArgs({ options: { root: { type: 'string', default: CHECKOUT }, release: { type: 'string' } } }).values;
 const current = readJson(join(ROOT, 'spec', 'dist', 'openapi.json'));
-const release = latestRelease(join(ROOT, 'releases'));
+const release = chosen ? chosenRelease(chosen) : latestRelease(join(ROOT, 'releases'));
+
+function chosenRelease(version) {
+  if (!releasedVersions(join(ROOT, 'releases')).includes(version)) {
+    console.error(`api:check: there is no release ${version} in releases/ (released: ${releasedVersions(join(ROOT, 'releases')).join(', ') || 'none'}).`);
+    process.exit(2);
+  }
+  return { version, dir: join(ROOT, 'releases', version) };
+}
 const released = release ? readJson(join(release.dir, 'openapi.json')) : current;
 const declared = declaredBump(pendingChangesets(join(ROOT, '.changeset')), PUBLIC_PACKAGES.map(({ name }) => name));
 

@@ -5,6 +5,7 @@
 // - minor: something new that nobody has to use (an operation, an optional field, a wider request);
 // - patch: words only (descriptions, summaries, examples).
 import { apiCompare } from 'api-smart-diff';
+import { classifyMoves } from './spec-moves.mjs';
 
 export const LEVELS = ['none', 'patch', 'minor', 'major'];
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
@@ -30,6 +31,25 @@ function withWebhooksAsResponses(spec) {
     };
   }
   return { ...rest, paths };
+}
+
+/**
+ * `{ allOf: [{ $ref }], description }` (how a field adds words to a shared schema) and a bare
+ * `{ $ref }` are the same type, but api-smart-diff compares the first as an `allOf` and the second
+ * as the referenced schema inline, and calls the switch a breaking change. Inline the single
+ * referenced schema under the field's own keywords on both sides, so only real differences remain.
+ */
+function withSingleAllOfInlined(document) {
+  const inline = (node) => {
+    if (Array.isArray(node)) return node.map(inline);
+    if (!node || typeof node !== 'object') return node;
+    const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value)]));
+    const only = Array.isArray(copy.allOf) && copy.allOf.length === 1 ? copy.allOf[0] : undefined;
+    if (typeof only?.$ref !== 'string' || Object.keys(only).length !== 1 || !only.$ref.startsWith('#/')) return copy;
+    const { allOf, ...own } = copy;
+    return { ...resolved(only, document), ...own };
+  };
+  return inline(document);
 }
 
 /**
@@ -143,7 +163,7 @@ function judge(diff) {
       : { level: 'minor', why: 'a newly documented error status' };
   }
   if (isResponseSide(path) && path.at(-2) === 'properties' && action === 'remove') {
-    return { level: 'major', why: 'a response field users read is gone: their code gets undefined, and the types drop it' };
+    return { level: 'major', why: 'a response field users read is gone: their code no longer finds it, and the types drop it' };
   }
   if (isResponseSide(path) && key === 'required' && action === 'remove') {
     return { level: 'major', why: 'a response field that was always present may now be missing' };
@@ -156,6 +176,18 @@ function judge(diff) {
   }
   if (isRequestSide(path) && key === 'enum' && action === 'remove') {
     return { level: 'major', why: 'a request value accepted before is refused now' };
+  }
+  // A field the spec now forbids (`not: {}`), or one taken out of an exact request schema.
+  if (isRequestSide(path) && key === 'not' && action === 'add') {
+    return { level: 'major', why: 'requests that send it are refused, and typed code that sets it no longer compiles' };
+  }
+  if (isRequestSide(path) && path.at(-2) === 'properties' && action === 'remove') {
+    return { level: 'major', why: 'requests that send it are refused, and typed code that sets it no longer compiles' };
+  }
+  // A response value whose type changed or widened (a closed set of values made open, one type made
+  // several): the released types said less than what now arrives.
+  if (isResponseSide(path) && (key === 'type' || ((key === 'anyOf' || key === 'oneOf') && action === 'add'))) {
+    return { level: 'major', why: 'the type of a value users read changed: code relying on the released type (an exhaustive switch, a string method) may no longer compile' };
   }
   if (type === 'breaking') {
     return { level: 'major', why: isRequestSide(path) ? 'the request accepts less than before: requests that worked are refused' : 'code written against the released spec breaks' };
@@ -170,7 +202,11 @@ function judge(diff) {
 
 function changeText(diff) {
   const verb = { add: 'added', remove: 'removed', replace: 'changed', rename: 'renamed' }[diff.action];
-  const shown = (value) => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+  // One line per change, however long the words that changed: whitespace folded, long text cut.
+  const shown = (value) => {
+    const text = (typeof value === 'object' ? JSON.stringify(value) : String(value)).replace(/\s+/g, ' ').trim();
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  };
   if (diff.path[0] === 'paths' && diff.path.length === 3) return `operation ${verb}`;
   if (diff.path[3] === 'responses' && diff.path.length === 5) return `status ${diff.path[4]} ${verb}`;
   if (isParameter(diff.path)) return `parameter ${verb}`;
@@ -179,35 +215,87 @@ function changeText(diff) {
   const key = typeof diff.path.at(-1) === 'number' ? diff.path.at(-2) : diff.path.at(-1);
   const value = diff.action === 'remove' ? diff.before : diff.after;
   if (key === 'enum') return `${diff.action === 'remove' ? 'removed' : 'added'} enum value ${shown(value)}`;
+  if (key === 'not' && diff.action === 'add') return `field \`${fieldOf(diff.path)}\` no longer accepted`;
   if (key === 'required' && typeof value === 'boolean') return diff.after === true ? 'now required' : 'no longer required';
-  if (key === 'required') return `\`${shown(value)}\` ${diff.action === 'remove' ? 'no longer required' : 'now required'}`;
+  if (key === 'required') return `${[value].flat().map((name) => `\`${name}\``).join(', ')} ${diff.action === 'remove' ? 'no longer required' : 'now required'}`;
   if (key === 'properties' || diff.path.at(-2) === 'properties') return `${diff.action === 'remove' ? 'removed' : 'added'} field \`${diff.path.at(-1)}\``;
+  // A keyword with a short value is shown with it ("added `type: object`"), a long one by name.
+  const brief = (value) => (typeof value === 'object' ? JSON.stringify(value).length <= 40 && JSON.stringify(value) : String(value));
+  if (diff.action !== 'replace' && brief(value)) return `${verb} \`${key}: ${brief(value)}\``;
   return `${verb} ${key}${diff.action === 'replace' ? `: ${shown(diff.before)} → ${shown(diff.after)}` : ''}`;
+}
+
+/** The name of the schema property a diff path ends in ("country" for …/properties/country/not). */
+const fieldOf = (path) => {
+  const at = path.lastIndexOf('properties');
+  return at >= 0 ? String(path[at + 1]) : 'the value';
+};
+
+/**
+ * api-smart-diff compares an enum position by position: a value swapped for another at the same
+ * index is one "replace". Split it into the value removed and the value added, which is what a
+ * user's code feels (a removed request value is refused; an added one is new).
+ */
+function splitEnumReplacements(diffs) {
+  return diffs.flatMap((diff) => {
+    const key = typeof diff.path.at(-1) === 'number' ? diff.path.at(-2) : undefined;
+    if (key !== 'enum' || diff.action !== 'replace') return [diff];
+    return [
+      { ...diff, action: 'remove', after: undefined, type: 'breaking' },
+      { ...diff, action: 'add', before: undefined, type: 'non-breaking' },
+    ];
+  });
+}
+
+/**
+ * api-smart-diff pairs the alternatives of a `oneOf`/`anyOf` by similarity, and when one of them
+ * changed it may pair them crosswise: "added `type: array`" and "removed `type: array`" at the same
+ * place, the same keyword with the same value. That is an alternative kept, not a change: both
+ * sides are dropped.
+ */
+function withoutSwappedAlternatives(changes) {
+  const sides = (action) => new Set(changes.filter(({ moved }) => moved?.action === action).map(({ moved }) => moved.what));
+  const [added, removed] = [sides('add'), sides('remove')];
+  return changes.filter(({ moved }) => !(moved && added.has(moved.what) && removed.has(moved.what))).map(({ moved, ...change }) => change);
 }
 
 /**
  * Every change from `released` to `current`, classified: [{ level, subject, place, change, why, path }],
  * most severe first. Component diffs are left out: each shows up again where an operation uses it.
+ * The moves (spec-moves.mjs: a schema, a path's resource or an event renamed; the servers) come
+ * first, flagged `headline`; the field-level changes they account for are flagged `explained`, and
+ * the removals they restate are left out.
  */
 export function classifySpecChanges(released, current) {
-  const before = withWebhooksAsResponses(released);
-  const after = withWebhooksAsResponses(current);
+  const before = withSingleAllOfInlined(withWebhooksAsResponses(released));
+  const after = withSingleAllOfInlined(withWebhooksAsResponses(current));
   const { diffs, merged } = apiCompare(before, after);
+  const moves = classifyMoves(released, current);
   const seen = new Set();
-  const changes = [];
-  for (const diff of diffs) {
-    if (diff.path[0] === 'components') continue;
+  const changes = [...moves.changes];
+  for (const diff of splitEnumReplacements(diffs)) {
+    if (diff.path[0] === 'components' || diff.path[0] === 'servers') continue;
     // A parameter added or removed by `$ref` (as the bundle refers to nearly all of them) is judged
     // and named by what the reference stands for, each side in its own document.
     const whole = isParameter(diff.path) ? { ...diff, before: resolved(diff.before, before), after: resolved(diff.after, after) } : diff;
     const { level, why } = judge(whole);
     const change = { level, subject: subjectOf(diff.path, merged), place: placeOf(whole, merged), change: changeText(whole), why, path: diff.path.join('/') };
+    if (moves.explains.has(change.subject)) {
+      // The operation's or event's removal is said by its move; what changed inside it follows from it.
+      if (diff.path.length <= 3) continue;
+      change.explained = true;
+    }
     const id = `${change.subject}|${change.place}|${change.change}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    if (diff.action === 'add' || diff.action === 'remove') {
+      const key = typeof diff.path.at(-1) === 'number' ? diff.path.at(-2) : diff.path.at(-1);
+      change.moved = { action: diff.action, what: `${change.subject}|${change.place}|${key}|${JSON.stringify(diff.action === 'add' ? diff.after : diff.before)}` };
+    }
     changes.push(change);
   }
-  return changes.sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level));
+  // Most severe first; at one level, the moves first (the sort is stable).
+  return withoutSwappedAlternatives(changes).sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || Number(Boolean(b.headline)) - Number(Boolean(a.headline)));
 }
 
 /** The bump a list of changes needs: the most severe level among them. */

@@ -1,5 +1,6 @@
 // `changeset version` as the release workflow runs it, in a copy of this workspace: only the four
-// public packages move, all to one version; 1.0.0, the first release, has one readable entry each.
+// public packages move, all to one version; 1.0.0, the first release, has one readable entry each;
+// the pending major changesets give the next major a readable entry for each package.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,43 @@ describe('changeset version', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', '@changesets', 'cli', 'bin.js'), 'tag'], { cwd: copy, stdio: 'ignore' });
     const tags = execFileSync('git', ['tag', '--list'], { cwd: copy, encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(tags.sort()).toEqual(publicNames.map((name) => `${name}@${next}`).sort());
+  });
+
+  // The pending major changesets (between the cut of one major and the first note of the next there
+  // are none, and these two checks do not run).
+  const majors = pendingChangesets(join(ROOT, '.changeset')).filter((changeset) => Object.values(changeset.releases).includes('major'));
+
+  it.runIf(majors.length > 0)('with the pending major changesets releases the next major, each breaking note readable under Major Changes', () => {
+    const major = Number(workspacePackages(ROOT).find((pkg) => pkg.name === '@gigapay/client')!.version.split('.')[0]);
+    const next = `${major + 1}.0.0`;
+    const { copy, after } = versionedCopy(() => {});
+    for (const name of publicNames) {
+      const pkg = after.get(name)!;
+      expect(pkg.version, name).toBe(next);
+      const changelog = readFileSync(join(copy, pkg.dir, 'CHANGELOG.md'), 'utf8');
+      const entry = changelog.slice(changelog.indexOf(`## ${next}`), changelog.indexOf(`## ${major}.0.0`));
+      expect(changelog.indexOf(`## ${next}`), name).toBeLessThan(changelog.indexOf(`## ${major}.0.0`));
+      expect(entry, name).not.toMatch(/^- [0-9a-f]{7}:/m);
+      expect(entry, name).not.toContain('Depends on');
+      // Every major note of this package, whole: its first line a bullet, its later lines (the list of
+      // breaking changes, what to do) indented under it, so that Markdown keeps them in one entry.
+      const mine = majors.filter((changeset) => changeset.releases[name] === 'major');
+      if (mine.length) expect(entry, name).toMatch(/^## \d+\.0\.0\n\n### Major Changes\n\n- /);
+      for (const { summary, file } of mine) {
+        const [first, ...rest] = summary.trim().split('\n');
+        const asWritten = [`- ${first!.trimEnd()}`, ...rest.map((line) => (line.trim() ? `  ${line.trimEnd()}` : ''))].join('\n');
+        // (changesets formats the changelog with prettier, which writes `*x*` as `_x_`.)
+        const emphasisFree = (text: string) => text.replace(/[*_]/g, '');
+        expect(emphasisFree(entry), `${name}: ${file}`).toContain(emphasisFree(asWritten));
+      }
+    }
+  });
+
+  it.runIf(majors.length > 0)('every public package says what its users must change in a major: each is named by a major changeset', () => {
+    const named = new Set(majors.flatMap((changeset) => Object.entries(changeset.releases).filter(([, bump]) => bump === 'major').map(([name]) => name)));
+    // The fixed group moves every package to the major; a package without a major note of its own
+    // would show its users only patch notes under a new major.
+    expect(publicNames.filter((name) => !named.has(name))).toEqual([]);
   });
 
   it('with one test changeset for one package bumps the whole public group, and nothing else', () => {

@@ -1,6 +1,7 @@
 // The gate fixtures (fixtures/gate/*.json): each one a change since a release, the bump it needs and
 // the line the gate must print for it. A fixture's `spec` is a list of JSON Patch operations (add,
-// replace, remove) that turn the bundled spec (the "release") into the changed one; its
+// replace, remove, and copy or move `from` another place, for a rename) that turn the bundled spec
+// (the "release") into the changed one; its
 // `releasedReports` are declaration lines the release's API reports had and today's do not.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ export interface GateFixture {
   about: string;
   level: 'patch' | 'minor' | 'major';
   shows: string;
-  spec: Array<{ op: 'add' | 'replace' | 'remove'; path: string; value?: unknown }>;
+  spec: Array<{ op: 'add' | 'replace' | 'remove' | 'copy' | 'move'; path: string; value?: unknown; from?: string }>;
   releasedReports?: Record<string, string>;
 }
 
@@ -26,18 +27,31 @@ export const gateFixtures = (): GateFixture[] =>
 /** The spec with the fixture's operations applied (the input is not changed). */
 export function applySpecChanges<T>(spec: T, operations: GateFixture['spec']): T {
   const copy = structuredClone(spec);
-  for (const { op, path, value } of operations) {
+  const locate = (path: string) => {
     const keys = path.split('/').slice(1).map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = keys.pop()!;
     const parent = keys.reduce<any>((node, key) => {
       if (node?.[key] === undefined) throw new Error(`gate fixture: ${path} does not exist in the spec`);
       return node[key];
     }, copy);
+    return { parent, last };
+  };
+  const apply = (op: 'add' | 'replace' | 'remove', path: string, value?: unknown) => {
+    const { parent, last } = locate(path);
     if (Array.isArray(parent) && op !== 'replace') {
       if (op === 'remove') parent.splice(Number(last), 1);
       else parent.splice(last === '-' ? parent.length : Number(last), 0, value);
     } else if (op === 'remove') delete parent[last];
     else parent[last] = value;
+  };
+  for (const { op, path, value, from } of operations) {
+    if (op === 'copy' || op === 'move') {
+      const source = locate(from!);
+      if (source.parent?.[source.last] === undefined) throw new Error(`gate fixture: ${from} does not exist in the spec`);
+      const moved = structuredClone(source.parent[source.last]);
+      if (op === 'move') apply('remove', from!);
+      apply('add', path, moved);
+    } else apply(op, path, value);
   }
   return copy;
 }

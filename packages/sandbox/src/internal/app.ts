@@ -24,9 +24,11 @@ import { begin } from './journal.js';
 import { prefersSwedish, translateBody } from './language.js';
 import { checkJsonDepth, checkUrlLength, checkValueDepth, readBody, type Limits } from './limits.js';
 import { canonicalQuery } from './listing.js';
-import { isIntegrationScoped, matchRoute, type Route } from './routes.js';
+import { integrationScope, matchRoute, routeNeedsIntegration, type Route } from './routes.js';
 import type { SpecChecks } from './spec-checks.js';
 import { controlRoutes, type SandboxControl } from './control.js';
+import { cors } from './cors.js';
+import { quietly } from './activity.js';
 import type { IgnoredFieldsWarning } from './unknown-fields.js';
 import { assertWritable } from './writable.js';
 
@@ -44,6 +46,8 @@ export interface AppOptions {
   limits: Required<Limits>;
   /** `Host` names answered over HTTP besides loopback ones (see hosts.ts). */
   allowedHosts: readonly string[];
+  /** Browser origins allowed to call the API (see cors.ts); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Node's request/response pair, present when served by @hono/node-server. */
@@ -65,7 +69,7 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
-  const { core, control, validator, strict, log, limits, allowedHosts, ignoredFields } = options;
+  const { core, control, validator, strict, log, limits, allowedHosts, ignoredFields, corsOrigins = [] } = options;
   const app = new Hono<{ Bindings: NodeBindings }>({ strict: false });
   // Before any route: a request over HTTP must name an allowed host, and its URL be of sane length.
   app.use('*', async (c, next) => {
@@ -84,6 +88,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
     await next();
   });
+  app.use('*', cors(corsOrigins));
   app.route('/_sandbox', controlRoutes(core, control, limits));
   // Rethrown so that an in-process `app.fetch` rejects, as `fetch` does on a cut connection.
   app.onError((error) => {
@@ -130,7 +135,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const requested = request.method.toUpperCase();
     const rawSearch = url.search; // the request as sent, for the Idempotency-Key fingerprint
     if (requested === 'OPTIONS') {
-      if (isIntegrationScoped(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
+      if (routeNeedsIntegration(match.route)) core.integrationFor(account, request.headers.get('integration-id'));
       return respond(204, undefined, { allow: allowHeader(match.route) });
     }
     // HEAD is a GET whose body the caller drops (see app.all above).
@@ -149,7 +154,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       return respond(429, { detail: `Request was throttled. Expected available in ${retryAfter} seconds.` }, { 'retry-after': retryAfter, 'sandbox-fault': 'rateLimit' });
     }
 
-    const integration = isIntegrationScoped(match.route) ? core.integrationFor(account, request.headers.get('integration-id')) : undefined;
+    const integration = core.integrationIn(integrationScope(operationId), account, request.headers.get('integration-id'));
     const contentType = request.headers.get('content-type') ?? 'application/json';
     // A form, where the spec documents one (the Integrations writes): read into the object its
     // schema describes, and from there on treated as that JSON body. Its identity for
@@ -338,11 +343,3 @@ function redirect(url: URL, pathname: string): Response {
   return new Response(null, { status: 307, headers: { location: location.toString() } });
 }
 
-/** Runs `say` (a log line), ignoring what it throws: said after a commit, it must not change the answer. */
-function quietly(say: () => void): void {
-  try {
-    say();
-  } catch {
-    // the answer stands; there is nowhere else to say it
-  }
-}

@@ -50,6 +50,12 @@ export class Clock {
     return { offsetMicros: this.offsetMicros, lastMicros: this.lastMicros };
   }
 
+  /** Back to readings saved from `state` (a sandbox restarted from its state file). */
+  restore(state: { offsetMicros: number; lastMicros: number }): void {
+    this.offsetMicros = state.offsetMicros;
+    this.lastMicros = state.lastMicros;
+  }
+
   get offsetMilliseconds(): number {
     return this.offsetMicros / 1000;
   }
@@ -81,6 +87,9 @@ export function formatTimestamp(micros: number): string {
   const fraction = ((micros % 1_000_000) + 1_000_000) % 1_000_000;
   return `${iso.slice(0, 19)}.${String(fraction).padStart(6, '0')}Z`;
 }
+
+/** A timestamp that may not have happened yet: `null` stays `null`. */
+export const formatOptionalTimestamp = (micros: number | null): string | null => (micros === null ? null : formatTimestamp(micros));
 
 /** Parses an RFC 3339 date-time (any fraction length, Z or offset) into microseconds. */
 export function parseTimestamp(text: string): number | undefined {

@@ -17,19 +17,30 @@ import { atomically } from './journal.js';
 import { checkJsonDepth, readBody, type Limits } from './limits.js';
 import type { Credentials, SandboxCore } from './core.js';
 import type { FaultConfig, InjectedFault } from './faults.js';
-import { serializeEmployee, serializeInvoice, serializePayout } from './serialize.js';
 import type { Delivery } from './webhook-delivery.js';
-
-type Json = Record<string, unknown>;
+import { CONTROL_STEPS, type RegisteredStep } from '../resources/index.js';
+import { dumpRecords } from '../resources/dump.js';
+import { integrationsOf } from '../resources/integrations/record.js';
+import type { Json } from '../resources/resource.js';
 
 export interface DeliveryFilter {
   event?: string;
   webhookId?: string;
 }
 
-/** Lifecycle and test controls; the same operations as the `/_sandbox/` HTTP endpoints. */
-export interface SandboxControl {
-  /** Pays an invoice: sets `paid_at`, closes it, emits `Invoice.paid`, then notifies its payouts (`Payout.notified`). */
+/**
+ * The life-cycle steps the resources declare (`src/resources/<resource>/index.ts`), as public,
+ * documented methods. Written out here so that the published types stay small and documented; the
+ * check below fails to compile when a resource's step is missing here or one here has no resource.
+ */
+export interface LifecycleControls {
+  /** Sets `invoice_enabled` on (the default) for integration `integrationId`. */
+  enableInvoicing(integrationId: string): Json;
+  /** Sets `invoice_enabled` off for integration `integrationId`: issuing its invoices answers 403. */
+  disableInvoicing(integrationId: string): Json;
+  /** Pays a payrun (closing it first when open): its invoice gets `paid_at`, `Payrun.paid`, then its payouts are notified (`Payout.notified`). */
+  payPayrun(payrunId: string, integrationId?: string): Json;
+  /** Pays a billing invoice; a payrun's invoice pays its payrun (`Payrun.paid`, `Payout.notified`). */
   payInvoice(invoiceId: string, integrationId?: string): Json;
   /** Sets `notified_at` and emits `Employee.notified`. */
   notifyEmployee(employeeId: string, integrationId?: string): Json;
@@ -37,8 +48,21 @@ export interface SandboxControl {
   claimEmployee(employeeId: string, integrationId?: string): Json;
   /** Sets `verified_at` (and the earlier steps if unset) and emits the events. */
   verifyEmployee(employeeId: string, integrationId?: string): Json;
-  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's invoice must be paid first. */
+  /** Claims the employee if needed and marks a country mismatch (`latest_status: country_mismatch`). */
+  mismatchEmployeeCountry(employeeId: string, integrationId?: string): Json;
+  /** Sets `accepted_at` and emits `Payout.accepted`; the payout's payrun must be paid first. */
   acceptPayout(payoutId: string, integrationId?: string): Json;
+  /** Sets `canceled_at` and emits `Payout.canceled`; refused once accepted or canceled. */
+  cancelPayout(payoutId: string, integrationId?: string): Json;
+}
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while `LifecycleControls` lists exactly the registry's control steps. */
+const stepsListed: Same<keyof LifecycleControls, RegisteredStep['name']> = true;
+void stepsListed;
+
+/** Lifecycle and test controls; the same operations as the `/_sandbox/` HTTP endpoints. */
+export interface SandboxControl extends LifecycleControls {
   /** Moves sandbox time forward (for the 24-hour resend and idempotency windows). */
   advanceClock(milliseconds: number): string;
   /** Sandbox time, as the API formats timestamps. */
@@ -76,7 +100,7 @@ export function createControl(core: SandboxCore): SandboxControl {
   /** The one integration lookup of both surfaces: a 404 over HTTP, a thrown Error in code. */
   const target = (integrationId?: string) => {
     const id = integrationId ?? core.defaultCredentials.integrationId;
-    const integration = core.integrations.get(id);
+    const integration = integrationsOf(core).get(id);
     if (!integration) throw new ApiError(404, { detail: `No integration "${id}" in this sandbox.` });
     return integration;
   };
@@ -84,19 +108,7 @@ export function createControl(core: SandboxCore): SandboxControl {
     core.deliverer.log.entries().filter((d) => (!filter.event || d.event === filter.event) && (!filter.webhookId || d.webhookId === filter.webhookId));
   return {
     // Each lifecycle step is a transaction too: all of it happens, or (when the step is refused) none.
-    payInvoice: (id, integrationId) =>
-      atomically(() => {
-        const integration = target(integrationId);
-        return serializeInvoice(core.payInvoice(integration, id));
-      }),
-    notifyEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'notify'))),
-    claimEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'claim'))),
-    verifyEmployee: (id, integrationId) => atomically(() => serializeEmployee(core.advanceEmployee(target(integrationId), id, 'verify'))),
-    acceptPayout: (id, integrationId) =>
-      atomically(() => {
-        const integration = target(integrationId);
-        return serializePayout(core.acceptPayout(integration, id));
-      }),
+    ...(Object.fromEntries(CONTROL_STEPS.map((step) => [step.name, (id: string, integrationId?: string) => atomically(() => step.run(core, target(integrationId), id))])) as Record<RegisteredStep['name'], (id: string, integrationId?: string) => Json>),
     advanceClock: (milliseconds) => {
       core.clock.advance(milliseconds);
       return formatTimestamp(core.clock.peekMicros());
@@ -118,20 +130,9 @@ export function createControl(core: SandboxCore): SandboxControl {
 }
 
 function snapshot(core: SandboxCore): string {
-  /** A map's entries as `[key, record]`, in creation order (a rolled-back delete re-inserts at the end). */
-  const entries = <T extends { seq: number }, R>(map: Map<string, T>, dump: (record: T) => R) =>
-    [...map].sort(([, a], [, b]) => a.seq - b.seq).map(([key, record]) => [key, dump(record)] as const);
-  const integrations = entries(core.integrations, ({ owner, data, ...fields }) => ({
-    ...fields,
-    owner: owner.token,
-    employees: entries(data.employees, (employee) => ({ ...employee })),
-    payouts: entries(data.payouts, ({ employee, invoice, ...fields }) => ({ ...fields, employee: employee.id, invoice: invoice.id })),
-    invoices: entries(data.invoices, (invoice) => ({ ...invoice })),
-    webhooks: entries(data.webhooks, (webhook) => ({ ...webhook })),
-  }));
   return JSON.stringify({
     accounts: [...core.accounts],
-    integrations,
+    ...dumpRecords(core),
     idempotency: core.idempotency.dump(),
     deliveries: { kept: core.deliverer.log.entries(), dropped: core.deliverer.log.dropped },
     clock: core.clock.state,
@@ -175,9 +176,7 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
       ...core.defaultCredentials,
       now: control.now(),
       controls: [
-        'POST /_sandbox/invoices/{id}/pay',
-        'POST /_sandbox/employees/{id}/notify | claim | verify',
-        'POST /_sandbox/payouts/{id}/accept',
+        ...CONTROL_STEPS.map((step) => `POST /_sandbox/${step.path}`),
         'GET /_sandbox/clock',
         'POST /_sandbox/clock/advance {"seconds"|"minutes"|"hours"|"days"|"milliseconds": n}',
         'GET | PUT /_sandbox/faults',
@@ -188,11 +187,9 @@ export function controlRoutes(core: SandboxCore, control: SandboxControl, limits
     }),
   );
 
-  routes.post('/invoices/:id/pay', (c) => c.json(control.payInvoice(c.req.param('id'), integrationId(c))));
-  routes.post('/employees/:id/notify', (c) => c.json(control.notifyEmployee(c.req.param('id'), integrationId(c))));
-  routes.post('/employees/:id/claim', (c) => c.json(control.claimEmployee(c.req.param('id'), integrationId(c))));
-  routes.post('/employees/:id/verify', (c) => c.json(control.verifyEmployee(c.req.param('id'), integrationId(c))));
-  routes.post('/payouts/:id/accept', (c) => c.json(control.acceptPayout(c.req.param('id'), integrationId(c))));
+  for (const step of CONTROL_STEPS) {
+    routes.post(`/${step.path.replace('{id}', ':id')}`, (c) => c.json(control[step.name](c.req.param('id')!, integrationId(c))));
+  }
 
   const clockState = () => ({ now: control.now(), offset_ms: core.clock.offsetMilliseconds });
   routes.get('/clock', (c) => c.json(clockState()));

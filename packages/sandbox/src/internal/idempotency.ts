@@ -28,7 +28,7 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
-interface Entry {
+export interface Entry {
   fingerprint: string;
   response: StoredResponse;
   expiresAt: number;
@@ -62,6 +62,15 @@ export class IdempotencyStore {
   /** Every stored key with its request fingerprint, response and expiry, in expiry order (for `snapshot`). */
   dump(): [string, Entry][] {
     return [...this.entries];
+  }
+
+  /** Replaces every key by those of a `dump()` (a sandbox restarted from its state file). */
+  load(entries: readonly [string, Entry][]): void {
+    this.clear();
+    for (const [scope, entry] of entries) {
+      this.entries.set(scope, entry);
+      this.latestExpiry = Math.max(this.latestExpiry, entry.expiresAt);
+    }
   }
 
   /**

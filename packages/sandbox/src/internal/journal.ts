@@ -42,6 +42,7 @@ export class Transaction {
    */
   commit(): void {
     if (!this.finish()) return;
+    commits++;
     const failures: unknown[] = [];
     for (const effect of this.effects) {
       try {
@@ -72,6 +73,9 @@ export class Transaction {
 }
 
 let open: Transaction | undefined;
+/** Transactions committed in this process so far: a change of it means some state changed. */
+let commits = 0;
+export const committedCount = (): number => commits;
 
 /** Opens the transaction of one request (or control call). */
 export function begin(): Transaction {

@@ -1,29 +1,28 @@
 /**
- * The API's 33 operations (the 31 of the docs, the API root, and the payout resend by PUT as the docs' samples send it) by path and method, relative to `/v2`. A test checks this table
- * against the bundled spec, so a path or operationId that drifts fails loudly.
+ * The API's operations by path and method, relative to `/v2`, and each one's `Integration-ID`
+ * scope: both generated from the bundled spec (`src/generated/routes.ts`), so a path, an
+ * operationId or a scope cannot drift from what the spec documents.
  */
+import { INTEGRATION_SCOPES, ROUTES } from '../generated/routes.js';
+
+export { ROUTES };
+
 export interface Route {
   path: string;
   methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string>>;
 }
 
-export const ROUTES: readonly Route[] = [
-  { path: '/', methods: { GET: 'retrieveApiRoot' } },
-  { path: '/integrations/', methods: { GET: 'listIntegrations', POST: 'createIntegration' } },
-  { path: '/integrations/{id}/', methods: { GET: 'retrieveIntegration', PATCH: 'updateIntegration', PUT: 'replaceIntegration', DELETE: 'deleteIntegration' } },
-  { path: '/employees/', methods: { GET: 'listEmployees', POST: 'createEmployee' } },
-  { path: '/employees/{id}/', methods: { GET: 'retrieveEmployee', PATCH: 'updateEmployee', PUT: 'replaceEmployee', DELETE: 'deleteEmployee' } },
-  { path: '/employees/{id}/resend/', methods: { PATCH: 'resendEmployeeInvitation' } },
-  { path: '/payouts/', methods: { GET: 'listPayouts', POST: 'createPayout' } },
-  { path: '/payouts/{id}/', methods: { GET: 'retrievePayout', DELETE: 'deletePayout' } },
-  { path: '/payouts/{id}/resend/', methods: { PATCH: 'resendPayoutNotification', PUT: 'resendPayoutNotificationPut' } },
-  { path: '/pricing/', methods: { GET: 'listPricing', POST: 'calculatePricing' } },
-  { path: '/pricing/{id}/', methods: { GET: 'retrievePricing' } },
-  { path: '/invoices/', methods: { GET: 'listInvoices' } },
-  { path: '/invoices/{id}/', methods: { GET: 'retrieveInvoice', PATCH: 'updateInvoice', DELETE: 'deleteInvoice' } },
-  { path: '/webhooks/', methods: { GET: 'listWebhooks', POST: 'createWebhook' } },
-  { path: '/webhooks/{id}/', methods: { GET: 'retrieveWebhook', PATCH: 'updateWebhook', PUT: 'replaceWebhook', DELETE: 'deleteWebhook' } },
-];
+/**
+ * Whether an operation takes `Integration-ID`: `required` (it acts inside one integration),
+ * `optional` (without it, the operation acts for the whole account; with it, inside that
+ * integration, which must be the token's), or `none`.
+ */
+export type IntegrationScope = 'required' | 'optional' | 'none';
+
+export const integrationScope = (operationId: string): IntegrationScope => INTEGRATION_SCOPES[operationId] ?? 'none';
+
+/** A path's scope for a preflight-free `OPTIONS`: it needs the header when one of its operations requires it. */
+export const routeNeedsIntegration = (route: Route): boolean => Object.values(route.methods).some((operationId) => integrationScope(operationId) === 'required');
 
 export interface RouteMatch {
   route: Route;
@@ -57,9 +56,6 @@ export function matchRoute(path: string): RouteMatch | undefined {
   }
   return undefined;
 }
-
-/** Operations that act on integrations themselves, and the API root, take no `Integration-ID`. */
-export const isIntegrationScoped = (route: Route): boolean => route.path !== '/' && !route.path.startsWith('/integrations/');
 
 /** The resources, as the API root lists them: the name of each top-level collection. */
 export const RESOURCES: readonly string[] = ROUTES.map((route) => /^\/([a-z]+)\/$/.exec(route.path)?.[1])

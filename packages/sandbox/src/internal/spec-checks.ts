@@ -8,11 +8,15 @@
  */
 import { formatProblem, isObject, jsonType, OpenApiValidator, type JsonObject, type OpenApiDocument, type Schema, type ValidateFunction } from '@gigapay/openapi-validator';
 import type { ValidationBody } from './errors.js';
+import { isCurrency, isMoneyPattern, isNotPositive, NOT_POSITIVE, unknownCurrency, valueProblems } from './request-values.js';
+import { closestTypo } from './spelling.js';
 
 export type { OpenApiDocument } from '@gigapay/openapi-validator';
 
 export class SpecChecks {
   readonly spec: OpenApiValidator;
+  /** Every property name any schema of the spec declares: such a name is never taken for a typo. */
+  private fieldNames: Set<string> | undefined;
 
   constructor(document: OpenApiDocument) {
     // The first error is enough to decide; explain() finds the reasons itself.
@@ -67,8 +71,30 @@ export class SpecChecks {
     if (schema !== undefined) {
       const validate = this.spec.validator(schema);
       if (!validate(body)) return this.explainBody(schema, body, validate);
+      return this.explainValues(schema, body);
     }
     return undefined;
+  }
+
+  /** The rules a schema cannot state (positive money, active currency codes), DRF-shaped, per item for a bulk body. */
+  private explainValues(schema: Schema, body: unknown): ValidationBody | ValidationBody[] | undefined {
+    const problems = valueProblems((node) => this.spec.resolve<JsonObject>(node), schema, body);
+    if (problems.length === 0) return undefined;
+    if (Array.isArray(body)) {
+      const perItem = body.map((): ValidationBody => ({}));
+      for (const { path, message } of problems) add(perItem[Number(path[0])]!, path.slice(1), message);
+      return perItem;
+    }
+    const errors: ValidationBody = {};
+    for (const { path, message } of problems) add(errors, path, message);
+    return errors;
+  }
+
+  /** Of the body's fields that no schema of the spec declares, the one that looks like a typo of `missing`. */
+  private misspelling(missing: string, data: JsonObject): string | undefined {
+    this.fieldNames ??= declaredFieldNames(this.spec.document);
+    const names = this.fieldNames;
+    return closestTypo(missing, Object.keys(data).filter((name) => !names.has(name)));
   }
 
   /** Bulk bodies (a oneOf with an array branch) get per-item errors when an array was sent. */
@@ -121,7 +147,10 @@ export class SpecChecks {
 
     if (isObject(data)) {
       for (const name of (s.required as string[] | undefined) ?? []) {
-        if (!Object.hasOwn(data, name)) add(errors, [...path, name], 'This field is required.');
+        if (Object.hasOwn(data, name)) continue;
+        add(errors, [...path, name], 'This field is required.');
+        const typo = this.misspelling(name, data);
+        if (typo !== undefined) add(errors, [...path, name], `unknown field \`${typo}\`; did you mean \`${name}\`?`);
       }
       const properties = (s.properties as Record<string, Schema> | undefined) ?? {};
       for (const [name, value] of Object.entries(data)) {
@@ -146,7 +175,7 @@ export class SpecChecks {
         add(errors, path, s.minLength === 1 ? 'This field may not be blank.' : `Ensure this field has at least ${s.minLength} characters.`);
       }
       if (typeof s.maxLength === 'number' && length > s.maxLength) add(errors, path, `Ensure this field has no more than ${s.maxLength} characters.`);
-      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, patternMessage(s.pattern));
+      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) add(errors, path, isCurrency(s) ? unknownCurrency(data) : patternMessage(s.pattern, data));
       if (typeof s.format === 'string' && !this.spec.passesFormat(s.format, data)) add(errors, path, formatMessage(s.format));
     }
     if (typeof data === 'number') {
@@ -209,6 +238,20 @@ export class SpecChecks {
 
 }
 
+/** The names in every `properties` of the document, wherever it is. */
+function declaredFieldNames(document: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const properties = (node as JsonObject).properties;
+    if (isObject(properties)) for (const name of Object.keys(properties)) names.add(name);
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+  return names;
+}
+
 const PY_NAMES: Record<string, string> = { object: 'dict', array: 'list', string: 'str', integer: 'int', number: 'float', boolean: 'bool', null: 'NoneType' };
 
 function typeMessage(types: Set<string>, data: unknown): string {
@@ -226,8 +269,8 @@ function tooFewItems(minItems: number): string {
   return minItems === 1 ? 'This list may not be empty.' : `Ensure this field has at least ${minItems} elements.`;
 }
 
-function patternMessage(pattern: string): string {
-  if (pattern.includes('\\.\\d{1,2}')) return 'A valid number with at most 2 decimal places is required.';
+function patternMessage(pattern: string, data: string): string {
+  if (isMoneyPattern(pattern)) return isNotPositive(data) ? NOT_POSITIVE : 'A valid number with at most 2 decimal places is required.';
   return `This value does not match the required pattern ${pattern}.`;
 }
 

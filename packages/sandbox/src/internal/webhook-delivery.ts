@@ -14,6 +14,7 @@
  * advanced sandbox clock would make every signature look like it came from the future.
  */
 import { createHmac } from 'node:crypto';
+import { tell, type DeliveryListener } from './activity.js';
 import { BoundedLog, DEFAULT_LOG_SIZE } from './bounded-log.js';
 
 export interface DeliveryAttempt {
@@ -26,7 +27,8 @@ export interface DeliveryAttempt {
 export interface Delivery {
   id: number;
   event: string;
-  integrationId: string;
+  /** The integration whose event this is; `null` for an account-wide (user-scoped) event. */
+  integrationId: string | null;
   webhookId: string;
   url: string;
   body: string;
@@ -52,6 +54,8 @@ export function signPayload(secretKey: string, body: string, unixSeconds: number
 
 export class WebhookDeliverer {
   readonly log: BoundedLog<Delivery>;
+  /** Told about every attempt once it is over (the `onDelivery` option); what it throws is ignored. */
+  onAttempt: DeliveryListener | undefined;
   /** The last queued delivery of each URL: the next one to that URL starts when it is done. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -70,7 +74,7 @@ export class WebhookDeliverer {
   }
 
   /** Queues one notification; deliveries to one URL keep the order of their events. */
-  enqueue(target: { integrationId: string; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
+  enqueue(target: { integrationId: string | null; webhookId: string; url: string; secretKey: string }, event: string, object: unknown): Delivery {
     const body = JSON.stringify(object);
     const delivery: Delivery = {
       id: this.nextId++,
@@ -122,7 +126,14 @@ export class WebhookDeliverer {
       try {
         const response = await fetch(delivery.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'gigapay-signature': signature, 'user-agent': 'gigapay-sandbox' },
+          headers: {
+            'content-type': 'application/json',
+            'gigapay-signature': signature,
+            'gigapay-event': delivery.event,
+            // Only an integration's own events name it; an account-wide event has no integration.
+            ...(delivery.integrationId === null ? {} : { 'gigapay-integration-id': delivery.integrationId }),
+            'user-agent': 'gigapay-sandbox',
+          },
           body: delivery.body,
           redirect: 'manual',
           signal: AbortSignal.any([cancelled, AbortSignal.timeout(this.timeoutMs)]),
@@ -136,13 +147,13 @@ export class WebhookDeliverer {
       }
       record.durationMs = Date.now() - started;
       delivery.attempts.push(record);
-      if (record.error === null) {
-        delivery.state = 'delivered';
-        return;
-      }
-      if (attempt < this.attempts) await pause(this.retryDelayMs * 2 ** (attempt - 1), cancelled);
+      const outcome = record.error === null ? 'delivered' : attempt < this.attempts ? 'retrying' : 'failed';
+      if (outcome !== 'retrying') delivery.state = outcome;
+      const { event, url } = delivery;
+      tell(this.onAttempt, { event, url, attempt, attempts: this.attempts, status: record.status, error: record.error, durationMs: record.durationMs, outcome });
+      if (outcome !== 'retrying') return;
+      await pause(this.retryDelayMs * 2 ** (attempt - 1), cancelled);
     }
-    delivery.state = 'failed';
   }
 }
 

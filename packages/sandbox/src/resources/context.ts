@@ -1,11 +1,12 @@
 import type { SandboxCore } from '../internal/core.js';
-import type { Account, IntegrationRecord } from '../internal/state.js';
+import type { Account } from '../internal/state.js';
+import type { IntegrationRecord } from './integrations/record.js';
 
 /** What a handler sees: the request already authenticated, routed and validated against the spec. */
 export interface OperationContext {
   core: SandboxCore;
   account: Account;
-  /** The `Integration-ID` integration; only absent on the Integrations operations. */
+  /** The `Integration-ID` integration: absent on operations whose scope (generated from the spec) is `none`, or `optional` and not sent. */
   integration: IntegrationRecord | undefined;
   params: Record<string, string>;
   url: URL;

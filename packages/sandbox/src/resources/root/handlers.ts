@@ -1,5 +1,5 @@
-import { RESOURCES } from '../internal/routes.js';
-import type { Handler } from './context.js';
+import { RESOURCES } from '../../internal/routes.js';
+import type { Handler } from '../context.js';
 
 /** `GET /v2/`: Django REST Framework's API root, each resource with the absolute URL of its list. */
 export const rootHandlers: Record<string, Handler> = {

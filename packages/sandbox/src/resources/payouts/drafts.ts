@@ -3,12 +3,13 @@
  * PricingRequest) for the rules JSON Schema cannot express, and pricing it. Shared by
  * `POST /payouts/` and `POST /pricing/` so that a body priced first creates the same payout.
  */
-import { isShowable, parseTimestamp } from '../internal/clock.js';
-import { addMessage, isEmpty, type ValidationBody } from '../internal/errors.js';
-import { parseMoney, priceFrom, type AmountBasis, type Breakdown } from '../internal/pricing.js';
-import type { EmployeeRecord, IntegrationData } from '../internal/state.js';
-import { idValue, metadataValue, objectBody } from './context.js';
-import { employeeFields, findMatchingEmployee } from './employees.js';
+import { isShowable, parseTimestamp } from '../../internal/clock.js';
+import { addMessage, isEmpty, type ValidationBody } from '../../internal/errors.js';
+import { parseMoney, priceFrom, type AmountBasis, type Breakdown } from '../../internal/pricing.js';
+import { idValue, metadataValue, objectBody } from '../context.js';
+import { employeeFields, findMatchingEmployee } from '../employees/handlers.js';
+import { EMPLOYEES, type EmployeeRecord } from '../employees/record.js';
+import type { TableSet } from '../table.js';
 
 const BASES: readonly AmountBasis[] = ['amount', 'invoiced_amount', 'cost'];
 /** 10 000 000 000.00: DRF's DecimalField(max_digits=12, decimal_places=2) ceiling. */
@@ -24,7 +25,6 @@ export interface PayoutDraft {
   prices: Breakdown;
   currency: string;
   description: string;
-  country: string | undefined;
   fullSalarySpecification: boolean;
   employee: EmployeeChoice;
   metadata: Record<string, unknown>;
@@ -50,7 +50,7 @@ function timestampField(input: Record<string, unknown>, field: string, errors: V
   return micros;
 }
 
-export function draftPayout(data: IntegrationData, raw: unknown, options: { inlineAllowed: boolean }): DraftResult {
+export function draftPayout(data: TableSet, raw: unknown, options: { inlineAllowed: boolean }): DraftResult {
   const input = objectBody(raw);
   const errors: ValidationBody = {};
 
@@ -74,7 +74,7 @@ export function draftPayout(data: IntegrationData, raw: unknown, options: { inli
   const employeeInput = input.employee;
   const employeeId = idValue(employeeInput);
   if (employeeId !== undefined) {
-    const record = data.employees.get(employeeId);
+    const record = data.get(EMPLOYEES).get(employeeId);
     if (record) employee = { kind: 'existing', record };
     else addMessage(errors, 'employee', `Object with id "${employeeId}" does not exist.`);
   } else if (employeeInput !== null && typeof employeeInput === 'object' && !Array.isArray(employeeInput)) {
@@ -105,7 +105,6 @@ export function draftPayout(data: IntegrationData, raw: unknown, options: { inli
       prices,
       currency: String(input.currency ?? 'SEK'),
       description,
-      country: typeof input.country === 'string' ? input.country : undefined,
       fullSalarySpecification: input.full_salary_specification === true,
       employee,
       metadata: metadataValue(input.metadata),
@@ -120,7 +119,7 @@ export function draftPayout(data: IntegrationData, raw: unknown, options: { inli
  * (`{}` for good items); `extraCheck` adds cross-item rules such as unique ids.
  */
 export function draftAll(
-  data: IntegrationData,
+  data: TableSet,
   items: readonly unknown[],
   options: { inlineAllowed: boolean },
   extraCheck?: (draft: PayoutDraft, index: number, errors: ValidationBody) => void,

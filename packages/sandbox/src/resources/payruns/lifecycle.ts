@@ -62,7 +62,7 @@ export function closePayrun(core: SandboxCore, integration: IntegrationRecord, p
 export function settlePayrun(core: SandboxCore, integration: IntegrationRecord, payrun: PayrunRecord): void {
   core.emit(integration, 'Payrun.paid', serializePayrun(payrun));
   // Gigapay notifies the employees of a payout once its payrun is paid.
-  for (const payout of integration.data.get(PAYOUTS).of(payrun).sort((a, b) => a.seq - b.seq)) {
+  for (const payout of integration.data.get(PAYOUTS).of(payrun)) {
     if (payout.notifiedAt !== null || payout.canceledAt !== null) continue;
     const now = core.clock.nowMicros();
     update(payout, { notifiedAt: now, lastNotificationAt: now });

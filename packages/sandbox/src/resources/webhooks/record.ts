@@ -33,7 +33,7 @@ export class WebhookStore extends RecordStore<WebhookRecord> {
 
   /** The webhooks subscribed to `event`, oldest first. */
   subscribedTo(event: string): WebhookRecord[] {
-    return this.byEvent.get(event).sort((a, b) => a.seq - b.seq);
+    return this.byEvent.oldestFirst(event);
   }
 }
 
